@@ -1,0 +1,116 @@
+#include "core/activation.hpp"
+
+#include <cmath>
+
+namespace bpx {
+
+std::string activation_name(Activation g) {
+  switch (g) {
+    case Activation::Sigmoid: return "sigmoid";
+    case Activation::Tanh: return "tanh";
+    case Activation::Relu: return "relu";
+    case Activation::LeakyRelu: return "leaky_relu";
+    case Activation::Linear: return "linear";
+    case Activation::Softmax: return "softmax";
+  }
+  return "?";
+}
+
+std::optional<Activation> activation_from_name(const std::string& name) {
+  for (Activation g : {Activation::Sigmoid, Activation::Tanh, Activation::Relu,
+                       Activation::LeakyRelu, Activation::Linear, Activation::Softmax}) {
+    if (activation_name(g) == name) return g;
+  }
+  return std::nullopt;
+}
+
+double sigmoid(double z) {
+  if (z >= 0) return 1.0 / (1.0 + std::exp(-z));
+  double e = std::exp(z);  // no overflow for very negative z
+  return e / (1.0 + e);
+}
+
+double sigmoid_prime(double z) { return sigmoid(z) * sigmoid(-z); }
+
+double tanh_exact(double z) {
+  double x = std::fabs(z);
+  // tanh(20) rounds to 1 in double; beyond it expm1 would overflow.
+  if (x > 20.0) return std::copysign(1.0, z);
+  double t = std::expm1(2.0 * x);
+  return std::copysign(t / (t + 2.0), z);
+}
+
+double tanh_prime(double z) {
+  double x = std::fabs(z);
+  if (x < 1.0) {
+    double a = tanh_exact(z);
+    return 1.0 - a * a;
+  }
+  // sech^2 z: equal to 1 - tanh^2 z, without the cancellation where tanh z is near 1.
+  double e = std::exp(-x);
+  double c = 2.0 * e / (1.0 + e * e);
+  return c * c;
+}
+
+namespace {
+
+double apply_scalar(Activation g, double z) {
+  switch (g) {
+    case Activation::Sigmoid: return sigmoid(z);
+    case Activation::Tanh: return tanh_exact(z);
+    case Activation::Relu: return z > 0 ? z : 0.0;
+    case Activation::LeakyRelu: return z > 0 ? z : kLeakySlope * z;
+    case Activation::Linear: return z;
+    case Activation::Softmax: return z;  // not element-wise; handled by caller
+  }
+  return z;
+}
+
+double prime_scalar(Activation g, double z) {
+  switch (g) {
+    case Activation::Sigmoid: return sigmoid_prime(z);
+    case Activation::Tanh: return tanh_prime(z);
+    case Activation::Relu: return z > 0 ? 1.0 : 0.0;
+    case Activation::LeakyRelu: return z > 0 ? 1.0 : kLeakySlope;
+    case Activation::Linear: return 1.0;
+    case Activation::Softmax: return 1.0;  // handled by caller
+  }
+  return 1.0;
+}
+
+}  // namespace
+
+Matrix activate(Activation g, const Matrix& Z) {
+  if (g != Activation::Softmax) {
+    return Z.unaryExpr([g](double z) { return apply_scalar(g, z); });
+  }
+  Matrix A(Z.rows(), Z.cols());
+  for (Eigen::Index k = 0; k < Z.cols(); ++k) {
+    double zmax = Z.col(k).maxCoeff();
+    double sum = 0.0;
+    for (Eigen::Index i = 0; i < Z.rows(); ++i) {
+      A(i, k) = std::exp(Z(i, k) - zmax);
+      sum += A(i, k);
+    }
+    A.col(k) /= sum;
+  }
+  return A;
+}
+
+Matrix activation_prime(Activation g, const Matrix& Z, const Matrix& A) {
+  if (g == Activation::Softmax) return A.array() * (1.0 - A.array());
+  return Z.unaryExpr([g](double z) { return prime_scalar(g, z); });
+}
+
+Matrix backward_activation(Activation g, const Matrix& Z, const Matrix& A, const Matrix& dA) {
+  if (g != Activation::Softmax) return dA.cwiseProduct(activation_prime(g, Z, A));
+  Matrix dZ(A.rows(), A.cols());
+  for (Eigen::Index k = 0; k < A.cols(); ++k) {
+    double s = 0.0;
+    for (Eigen::Index i = 0; i < A.rows(); ++i) s += dA(i, k) * A(i, k);
+    for (Eigen::Index i = 0; i < A.rows(); ++i) dZ(i, k) = A(i, k) * (dA(i, k) - s);
+  }
+  return dZ;
+}
+
+}  // namespace bpx

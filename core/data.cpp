@@ -1,0 +1,215 @@
+#include "core/data.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/detmath.hpp"
+
+namespace bpx {
+
+namespace {
+
+constexpr double kRadius = 5.0;  // data extent, as in TensorFlow Playground
+
+void put(LabelledPoints& out, int i, double x, double y, double label) {
+  out.points(0, i) = x;
+  out.points(1, i) = y;
+  out.labels(i) = label;
+}
+
+int class_of(int i, int n, int classes) {
+  // Equal blocks of points per class, earlier classes take the remainder.
+  int base = n / classes, extra = n % classes;
+  int c = 0, start = 0;
+  while (true) {
+    int size = base + (c < extra ? 1 : 0);
+    if (i < start + size) return c;
+    start += size;
+    ++c;
+  }
+}
+
+void circle(LabelledPoints& out, int n, double noise, Pcg32& rng) {
+  for (int i = 0; i < n; ++i) {
+    bool inside = class_of(i, n, 2) == 0;
+    double r = inside ? rng.uniform(0, kRadius * 0.5) : rng.uniform(kRadius * 0.7, kRadius);
+    double angle = rng.uniform(0, 2 * kPi);
+    double x = r * det_sin(angle), y = r * det_cos(angle);
+    x += rng.uniform(-kRadius, kRadius) * noise;
+    y += rng.uniform(-kRadius, kRadius) * noise;
+    // The label follows the noisy point: class 1 inside radius 2.5.
+    put(out, i, x, y, std::sqrt(x * x + y * y) < kRadius * 0.5 ? 1.0 : 0.0);
+  }
+}
+
+void xor_set(LabelledPoints& out, int n, double noise, Pcg32& rng) {
+  const double padding = 0.3;
+  for (int i = 0; i < n; ++i) {
+    double x = rng.uniform(-kRadius, kRadius);
+    x += x > 0 ? padding : -padding;
+    double y = rng.uniform(-kRadius, kRadius);
+    y += y > 0 ? padding : -padding;
+    x += rng.uniform(-kRadius, kRadius) * noise;
+    y += rng.uniform(-kRadius, kRadius) * noise;
+    put(out, i, x, y, x * y >= 0 ? 1.0 : 0.0);
+  }
+}
+
+void gaussian(LabelledPoints& out, int n, double noise, int classes, Pcg32& rng) {
+  double variance = 0.5 + (4.0 - 0.5) * (noise / kMaxNoise);
+  double sd = std::sqrt(variance);
+  for (int i = 0; i < n; ++i) {
+    int c = class_of(i, n, classes);
+    double cx, cy;
+    if (classes == 2) {  // Playground's two clusters at (2, 2) and (-2, -2); class 1 first
+      cx = cy = c == 0 ? 2.0 : -2.0;
+    } else {
+      double angle = 2 * kPi * c / classes;
+      cx = 3.0 * det_cos(angle);
+      cy = 3.0 * det_sin(angle);
+    }
+    double x = rng.normal(cx, sd), y = rng.normal(cy, sd);
+    double label = classes == 2 ? (c == 0 ? 1.0 : 0.0) : static_cast<double>(c);
+    put(out, i, x, y, label);
+  }
+}
+
+void spiral(LabelledPoints& out, int n, double noise, int classes, Pcg32& rng) {
+  int start = 0;
+  for (int c = 0; c < classes; ++c) {
+    int size = n / classes + (c < n % classes ? 1 : 0);
+    double delta = 2 * kPi * c / classes;
+    for (int j = 0; j < size; ++j) {
+      double r = static_cast<double>(j) / size * kRadius;
+      double t = 1.75 * j / size * 2 * kPi + delta;
+      double x = r * det_sin(t) + rng.uniform(-1, 1) * noise;
+      double y = r * det_cos(t) + rng.uniform(-1, 1) * noise;
+      double label = classes == 2 ? (c == 0 ? 1.0 : 0.0) : static_cast<double>(c);
+      put(out, start + j, x, y, label);
+    }
+    start += size;
+  }
+}
+
+double plane_label(double x, double y) {
+  return std::clamp((x + y) / 10.0, -1.0, 1.0);  // Playground: [-10, 10] -> [-1, 1]
+}
+
+double multi_gaussian_label(double x, double y) {
+  static const double kCentres[6][3] = {{-4, 2.5, 1},  {0, 2.5, -1},  {4, 2.5, 1},
+                                        {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1}};
+  double label = 0;
+  for (const auto& g : kCentres) {
+    double d = std::sqrt((x - g[0]) * (x - g[0]) + (y - g[1]) * (y - g[1]));
+    double v = g[2] * std::clamp(1.0 - d / 2.0, 0.0, 1.0);  // [0, 2] -> [1, 0]
+    if (std::fabs(v) > std::fabs(label)) label = v;
+  }
+  return label;
+}
+
+void regression(LabelledPoints& out, int n, double noise, bool plane, Pcg32& rng) {
+  const double extent = 6.0;
+  for (int i = 0; i < n; ++i) {
+    double x = rng.uniform(-extent, extent), y = rng.uniform(-extent, extent);
+    double nx = rng.uniform(-extent, extent) * noise, ny = rng.uniform(-extent, extent) * noise;
+    // The point is stored clean; the noise moves where its value is read.
+    double label = plane ? plane_label(x + nx, y + ny) : multi_gaussian_label(x + nx, y + ny);
+    put(out, i, x, y, label);
+  }
+}
+
+}  // namespace
+
+LabelledPoints generate_points(const std::string& dataset, int n, double noise, int classes,
+                               Pcg32& rng) {
+  LabelledPoints out{Matrix(2, n), Eigen::RowVectorXd(n)};
+  if (dataset == "circle") circle(out, n, noise, rng);
+  else if (dataset == "xor") xor_set(out, n, noise, rng);
+  else if (dataset == "gaussian") gaussian(out, n, noise, classes, rng);
+  else if (dataset == "spiral") spiral(out, n, noise, classes, rng);
+  else regression(out, n, noise, dataset == "plane", rng);
+  return out;
+}
+
+Matrix make_features(const std::vector<Feature>& features, const Matrix& points) {
+  Matrix X(static_cast<Eigen::Index>(features.size()), points.cols());
+  for (Eigen::Index k = 0; k < points.cols(); ++k) {
+    double x1 = points(0, k), x2 = points(1, k);
+    for (size_t f = 0; f < features.size(); ++f) {
+      double v = 0;
+      switch (features[f]) {
+        case Feature::X1: v = x1; break;
+        case Feature::X2: v = x2; break;
+        case Feature::X1Sq: v = x1 * x1; break;
+        case Feature::X2Sq: v = x2 * x2; break;
+        case Feature::X1X2: v = x1 * x2; break;
+        case Feature::SinX1: v = det_sin(x1); break;
+        case Feature::SinX2: v = det_sin(x2); break;
+      }
+      X(static_cast<Eigen::Index>(f), k) = v;
+    }
+  }
+  return X;
+}
+
+Matrix encode_targets(const Spec& spec, const Eigen::RowVectorXd& labels) {
+  const Activation out = spec.activations.back();
+  const int nL = spec.layers.back();
+  Matrix Y = Matrix::Zero(nL, labels.size());
+  for (Eigen::Index k = 0; k < labels.size(); ++k) {
+    if (is_regression_dataset(spec.data.dataset)) {
+      Y(0, k) = labels(k);
+    } else if (out == Activation::Softmax) {
+      Y(static_cast<Eigen::Index>(labels(k)), k) = 1.0;
+    } else if (out == Activation::Tanh) {
+      Y(0, k) = labels(k) > 0.5 ? 1.0 : -1.0;
+    } else {
+      Y(0, k) = labels(k);
+    }
+  }
+  return Y;
+}
+
+DataSet make_dataset(const Spec& spec) {
+  DataSet d;
+  if (spec.data.explicit_values) {
+    d.X_train = spec.data.inputs;
+    d.Y_train = spec.data.targets;
+    d.X_test.resize(spec.layers[0], 0);
+    d.Y_test.resize(spec.layers.back(), 0);
+    return d;
+  }
+  const DataSpec& ds = spec.data;
+  Pcg32 rng(ds.seed, 1);
+  LabelledPoints all = generate_points(ds.dataset, ds.points, ds.noise, ds.classes, rng);
+  // Fisher-Yates with our generator, then the first part trains and the rest tests.
+  std::vector<Eigen::Index> order(static_cast<size_t>(ds.points));
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<Eigen::Index>(i);
+  for (size_t i = order.size() - 1; i > 0; --i) {
+    size_t j = rng.below(static_cast<uint32_t>(i + 1));
+    std::swap(order[i], order[j]);
+  }
+  const Eigen::Index n_train = static_cast<Eigen::Index>(std::floor(ds.points * ds.train_fraction));
+  const Eigen::Index n_test = ds.points - n_train;
+  d.points_train.resize(2, n_train);
+  d.points_test.resize(2, n_test);
+  d.labels_train.resize(n_train);
+  d.labels_test.resize(n_test);
+  for (Eigen::Index i = 0; i < ds.points; ++i) {
+    Eigen::Index src = order[static_cast<size_t>(i)];
+    if (i < n_train) {
+      d.points_train.col(i) = all.points.col(src);
+      d.labels_train(i) = all.labels(src);
+    } else {
+      d.points_test.col(i - n_train) = all.points.col(src);
+      d.labels_test(i - n_train) = all.labels(src);
+    }
+  }
+  d.X_train = make_features(ds.features, d.points_train);
+  d.X_test = make_features(ds.features, d.points_test);
+  d.Y_train = encode_targets(spec, d.labels_train);
+  d.Y_test = encode_targets(spec, d.labels_test);
+  return d;
+}
+
+}  // namespace bpx

@@ -1,0 +1,39 @@
+// Seeded 2-D data sets in [-6, 6]^2 in the manner of TensorFlow Playground, the input
+// features built from them, and target encoding for the chosen output layer.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/rng.hpp"
+#include "core/spec.hpp"
+#include "core/types.hpp"
+
+namespace bpx {
+
+struct LabelledPoints {
+  Matrix points;               // 2 x n: (x1, x2) per column
+  Eigen::RowVectorXd labels;   // class index 0..C-1, or the regression value in [-1, 1]
+};
+
+// Generates the named set (already validated). Classification sets hold n/C points per class.
+LabelledPoints generate_points(const std::string& dataset, int n, double noise, int classes,
+                               Pcg32& rng);
+
+// Feature rows (x1, x2, x1^2, ...) for every column of points.
+Matrix make_features(const std::vector<Feature>& features, const Matrix& points);
+
+// Targets for the output layer: one-hot for softmax, -1/+1 for a tanh output on two
+// classes, 0/1 otherwise; regression values unchanged.
+Matrix encode_targets(const Spec& spec, const Eigen::RowVectorXd& labels);
+
+struct DataSet {
+  Matrix X_train, Y_train, X_test, Y_test;   // features x n, outputs x n
+  Matrix points_train, points_test;          // raw 2-D points (empty for explicit data)
+  Eigen::RowVectorXd labels_train, labels_test;
+};
+
+// The data of a validated spec: explicit examples are all training data; a data set is
+// generated, shuffled and split by train_fraction.
+DataSet make_dataset(const Spec& spec);
+
+}  // namespace bpx

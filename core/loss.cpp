@@ -1,0 +1,95 @@
+#include "core/loss.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bpx {
+
+std::string loss_name(Loss loss) {
+  switch (loss) {
+    case Loss::Mse: return "mse";
+    case Loss::Bce: return "bce";
+    case Loss::CrossEntropy: return "cross_entropy";
+  }
+  return "?";
+}
+
+std::optional<Loss> loss_from_name(const std::string& name) {
+  for (Loss l : {Loss::Mse, Loss::Bce, Loss::CrossEntropy}) {
+    if (loss_name(l) == name) return l;
+  }
+  return std::nullopt;
+}
+
+std::optional<Activation> required_output_activation(Loss loss) {
+  switch (loss) {
+    case Loss::Bce: return Activation::Sigmoid;
+    case Loss::CrossEntropy: return Activation::Softmax;
+    case Loss::Mse: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+Eigen::RowVectorXd loss_per_example(Loss loss, const Matrix& Z, const Matrix& A, const Matrix& Y) {
+  const Eigen::Index n = A.rows(), m = A.cols();
+  Eigen::RowVectorXd out = Eigen::RowVectorXd::Zero(m);
+  for (Eigen::Index k = 0; k < m; ++k) {
+    double sum = 0.0;
+    switch (loss) {
+      case Loss::Mse:
+        for (Eigen::Index i = 0; i < n; ++i) {
+          double d = A(i, k) - Y(i, k);
+          sum += 0.5 * d * d;
+        }
+        break;
+      case Loss::Bce:
+        // -[y log s(z) + (1-y) log(1-s(z))] = max(z,0) - z y + log(1 + e^-|z|)
+        for (Eigen::Index i = 0; i < n; ++i) {
+          double z = Z(i, k);
+          sum += std::max(z, 0.0) - z * Y(i, k) + std::log1p(std::exp(-std::fabs(z)));
+        }
+        break;
+      case Loss::CrossEntropy: {
+        double zmax = Z.col(k).maxCoeff();
+        double s = 0.0;
+        for (Eigen::Index i = 0; i < n; ++i) s += std::exp(Z(i, k) - zmax);
+        double log_sum = std::log(s);
+        for (Eigen::Index i = 0; i < n; ++i) {
+          if (Y(i, k) != 0.0) sum -= Y(i, k) * (Z(i, k) - zmax - log_sum);
+        }
+        break;
+      }
+    }
+    out(k) = sum;
+  }
+  return out;
+}
+
+Matrix loss_dA(Loss loss, const Matrix& Z, const Matrix& A, const Matrix& Y) {
+  switch (loss) {
+    case Loss::Mse: return A - Y;
+    case Loss::Bce: {
+      // -y/a + (1-y)/(1-a) = (a - y) / (a (1 - a)), with a(1-a) = s(z) s(-z) kept accurate.
+      Matrix d(A.rows(), A.cols());
+      for (Eigen::Index k = 0; k < A.cols(); ++k)
+        for (Eigen::Index i = 0; i < A.rows(); ++i)
+          d(i, k) = (A(i, k) - Y(i, k)) / sigmoid_prime(Z(i, k));
+      return d;
+    }
+    case Loss::CrossEntropy: {
+      Matrix d(A.rows(), A.cols());
+      for (Eigen::Index k = 0; k < A.cols(); ++k)
+        for (Eigen::Index i = 0; i < A.rows(); ++i)
+          d(i, k) = Y(i, k) == 0.0 ? 0.0 : -Y(i, k) / A(i, k);
+      return d;
+    }
+  }
+  return A - Y;
+}
+
+bool is_fused(Loss loss, Activation output) {
+  return (loss == Loss::Bce && output == Activation::Sigmoid) ||
+         (loss == Loss::CrossEntropy && output == Activation::Softmax);
+}
+
+}  // namespace bpx

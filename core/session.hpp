@@ -1,0 +1,158 @@
+// A training session: the network's state and a phase cursor over one step
+// (forward 1..L, loss, backward L..1, update), with time travel over recent phases.
+#pragma once
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/data.hpp"
+#include "core/init.hpp"
+#include "core/optimizer.hpp"
+#include "core/rng.hpp"
+#include "core/spec.hpp"
+#include "core/status.hpp"
+#include "core/types.hpp"
+
+namespace bpx {
+
+struct Phase {
+  enum Kind { Forward, Loss, Backward, Update };
+  Kind kind = Forward;
+  int layer = 0;  // 1..L for Forward and Backward; 0 for Loss and Update
+  std::string label() const;  // "forward 1", "loss", "backward 2", "update"
+  bool operator==(const Phase& o) const { return kind == o.kind && layer == o.layer; }
+};
+
+// The first value that became NaN or infinite.
+struct Divergence {
+  long step = 0;          // 1-based number of the step in which it happened
+  std::string phase;      // Phase::label()
+  int layer = 0;
+  std::string quantity;   // "Z", "A", "loss", "dZ", "dW", "db", "dA", "W", "b"
+  std::string message() const;
+};
+
+struct TrainOutcome {
+  long steps_done = 0;
+  std::optional<Divergence> divergence;
+};
+
+struct Evaluation {
+  double loss = 0;
+  double accuracy = 0;  // NaN where accuracy has no meaning (regression)
+  long examples = 0;
+};
+
+class Session {
+ public:
+  static Result<Session> create(const Spec& spec);
+  static Result<Session> create(const std::string& spec_json);
+
+  const Spec& spec() const { return spec_; }
+  const DataSet& data() const { return data_; }
+  int L() const { return spec_.L(); }
+
+  // --- phase cursor ---
+  int phases_per_step() const { return 2 * L() + 2; }
+  Phase phase_at(int index) const;
+  int cursor() const { return c_.cursor; }  // index of the next phase to run
+  Phase next_phase_kind() const { return phase_at(c_.cursor); }
+  const std::optional<Phase>& last_phase() const { return c_.last; }
+  // Runs the next phase; returns a divergence if that phase produced NaN or infinity.
+  std::optional<Divergence> next_phase();
+  // Undoes the last phase exactly; false when there is no history left.
+  bool previous_phase();
+  size_t history_size() const { return undo_.size(); }
+  void set_history_limit(size_t phases) { history_limit_ = phases; }
+  // Runs to the end of the current step (a whole step if at its start).
+  std::optional<Divergence> step();
+  // n whole steps (finishing a started step first counts as one), keeping no history;
+  // stops at the first divergence.
+  TrainOutcome train(long n);
+  // Back to the initial parameters and counters; history cleared.
+  void reset();
+
+  // --- live hyper-parameters (validated; the session is unchanged on error) ---
+  std::optional<Error> set_learning_rate(double lr);
+  std::optional<Error> set_weight_decay(double wd);
+  std::optional<Error> set_batch_size(int batch_size);
+
+  // --- readers; layer l in 1..L (A and dA also at 0: the batch inputs and dL/dX) ---
+  const Matrix& W(int l) const { return layers_[l].W; }
+  const Matrix& b(int l) const { return layers_[l].b; }
+  const Matrix& Z(int l) const { return layers_[l].Z; }
+  const Matrix& A(int l) const { return layers_[l].A; }
+  const Matrix& dA(int l) const { return layers_[l].dA; }
+  const Matrix& dZ(int l) const { return layers_[l].dZ; }
+  const Matrix& dW(int l) const { return layers_[l].dW; }
+  const Matrix& db(int l) const { return layers_[l].db; }
+  const Matrix& gprime(int l) const { return layers_[l].gprime; }  // g'(Z[l]), for display
+  const OptimizerSlots& optimizer_slots(int l) const { return layers_[l].opt; }
+  const OptimizerClock& optimizer_clock() const { return c_.clock; }
+  const Matrix& Y() const { return Y_; }                  // targets of the current batch
+  const Matrix& losses() const { return losses_; }        // 1 x m per-example losses
+  const std::vector<Eigen::Index>& batch() const { return c_.batch; }  // training columns
+  double loss() const { return c_.loss; }                 // batch loss of the last loss phase
+  const std::vector<double>& loss_history() const { return loss_history_; }
+  long step_count() const { return c_.step; }             // completed steps
+  long epoch() const { return c_.epoch; }                 // completed epochs
+  int batch_size() const { return batch_size_; }
+  bool fused_output() const { return fused_; }
+  const std::optional<Divergence>& divergence() const { return c_.divergence; }
+
+  // --- evaluation with the current parameters (no state changes) ---
+  // Activations A[1..L] for the given inputs (features x n).
+  std::vector<Matrix> predict_all(const Matrix& X) const;
+  Matrix predict(const Matrix& X) const;
+  Evaluation evaluate(const Matrix& X, const Matrix& Y) const;
+  bool has_accuracy() const;
+
+ private:
+  struct LayerState {
+    Matrix W, b, Z, A, dA, dZ, gprime, dW, db;
+    OptimizerSlots opt;
+  };
+  struct Counters {
+    int cursor = 0;
+    std::optional<Phase> last;
+    long step = 0;
+    long epoch = 0;
+    size_t epoch_pos = 0;  // next position in order
+    bool batch_ends_epoch = false;
+    std::vector<Eigen::Index> order;  // this epoch's shuffled training columns
+    std::vector<Eigen::Index> batch;
+    Pcg32 shuffle_rng{1, 3};
+    double loss = 0;
+    OptimizerClock clock;
+    std::optional<Divergence> divergence;
+  };
+  enum class Slot { W, b, Z, A, dA, dZ, gprime, dW, db, mW, mb, vW, vb, Y, losses };
+  struct Undo {
+    Counters counters;
+    size_t loss_history_size = 0;
+    std::vector<std::pair<std::pair<Slot, int>, Matrix>> saved;
+  };
+
+  Session() = default;
+  Matrix& slot(Slot s, int l);
+  void save(Undo* undo, Slot s, int l);
+  std::optional<Divergence> run_phase(Undo* undo);
+  void draw_batch();
+  std::optional<Divergence> check(const Phase& p, int layer, const char* quantity,
+                                  const Matrix& M) const;
+
+  Spec spec_;
+  DataSet data_;
+  Parameters initial_;
+  std::vector<LayerState> layers_;  // index 0: the input layer (A = batch inputs, dA = dL/dX)
+  Matrix Y_, losses_;
+  Counters c_;
+  std::vector<double> loss_history_;
+  std::deque<Undo> undo_;
+  size_t history_limit_ = 256;
+  int batch_size_ = 1;
+  bool fused_ = false;
+};
+
+}  // namespace bpx

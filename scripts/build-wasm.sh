@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly module into build/wasm (emscripten via emcmake).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+if [ ! -f bindings/wasm/CMakeLists.txt ]; then
+  echo "[build-wasm] bindings/wasm/CMakeLists.txt does not exist yet: nothing to build."
+  exit 0
+fi
+
+if ! command -v emcmake >/dev/null 2>&1; then
+  echo "[build-wasm] ERROR: emcmake not found; run scripts/setup.sh first." >&2
+  exit 1
+fi
+
+# Debian's emscripten 3.1.6 needs this at -O2 and above (else: Cannot find module 'acorn').
+export NODE_PATH=/usr/share/nodejs
+
+echo "[build-wasm] configure build/wasm"
+emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release \
+  "-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node;--no-experimental-fetch"
+echo "[build-wasm] build build/wasm"
+cmake --build build/wasm -j2
+echo "[build-wasm] done"
