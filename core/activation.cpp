@@ -6,12 +6,18 @@ namespace bpx {
 
 std::string activation_name(Activation g) {
   switch (g) {
-    case Activation::Sigmoid: return "sigmoid";
-    case Activation::Tanh: return "tanh";
-    case Activation::Relu: return "relu";
-    case Activation::LeakyRelu: return "leaky_relu";
-    case Activation::Linear: return "linear";
-    case Activation::Softmax: return "softmax";
+    case Activation::Sigmoid:
+      return "sigmoid";
+    case Activation::Tanh:
+      return "tanh";
+    case Activation::Relu:
+      return "relu";
+    case Activation::LeakyRelu:
+      return "leaky_relu";
+    case Activation::Linear:
+      return "linear";
+    case Activation::Softmax:
+      return "softmax";
   }
   return "?";
 }
@@ -56,24 +62,36 @@ namespace {
 
 double apply_scalar(Activation g, double z) {
   switch (g) {
-    case Activation::Sigmoid: return sigmoid(z);
-    case Activation::Tanh: return tanh_exact(z);
-    case Activation::Relu: return z > 0 ? z : 0.0;
-    case Activation::LeakyRelu: return z > 0 ? z : kLeakySlope * z;
-    case Activation::Linear: return z;
-    case Activation::Softmax: return z;  // not element-wise; handled by caller
+    case Activation::Sigmoid:
+      return sigmoid(z);
+    case Activation::Tanh:
+      return tanh_exact(z);
+    case Activation::Relu:
+      return z > 0 ? z : 0.0;
+    case Activation::LeakyRelu:
+      return z > 0 ? z : kLeakySlope * z;
+    case Activation::Linear:
+      return z;
+    case Activation::Softmax:
+      return z;  // not element-wise; handled by caller
   }
   return z;
 }
 
 double prime_scalar(Activation g, double z) {
   switch (g) {
-    case Activation::Sigmoid: return sigmoid_prime(z);
-    case Activation::Tanh: return tanh_prime(z);
-    case Activation::Relu: return z > 0 ? 1.0 : 0.0;
-    case Activation::LeakyRelu: return z > 0 ? 1.0 : kLeakySlope;
-    case Activation::Linear: return 1.0;
-    case Activation::Softmax: return 1.0;  // handled by caller
+    case Activation::Sigmoid:
+      return sigmoid_prime(z);
+    case Activation::Tanh:
+      return tanh_prime(z);
+    case Activation::Relu:
+      return z > 0 ? 1.0 : 0.0;
+    case Activation::LeakyRelu:
+      return z > 0 ? 1.0 : kLeakySlope;
+    case Activation::Linear:
+      return 1.0;
+    case Activation::Softmax:
+      return 1.0;  // handled by caller
   }
   return 1.0;
 }

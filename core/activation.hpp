@@ -15,8 +15,8 @@ std::string activation_name(Activation g);
 std::optional<Activation> activation_from_name(const std::string& name);
 
 // Scalar forms (used by the operation graph and by the matrix forms below).
-double sigmoid(double z);   // stable for any |z|
-double tanh_exact(double z);  // our own tanh from expm1: identical on every platform
+double sigmoid(double z);        // stable for any |z|
+double tanh_exact(double z);     // our own tanh from expm1: identical on every platform
 double sigmoid_prime(double z);  // sigma(z) * sigma(-z), accurate where sigma(z) rounds to 1
 double tanh_prime(double z);
 

@@ -96,7 +96,7 @@ double plane_label(double x, double y) {
 }
 
 double multi_gaussian_label(double x, double y) {
-  static const double kCentres[6][3] = {{-4, 2.5, 1},  {0, 2.5, -1},  {4, 2.5, 1},
+  static const double kCentres[6][3] = {{-4, 2.5, 1},   {0, 2.5, -1}, {4, 2.5, 1},
                                         {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1}};
   double label = 0;
   for (const auto& g : kCentres) {
@@ -123,11 +123,16 @@ void regression(LabelledPoints& out, int n, double noise, bool plane, Pcg32& rng
 LabelledPoints generate_points(const std::string& dataset, int n, double noise, int classes,
                                Pcg32& rng) {
   LabelledPoints out{Matrix(2, n), Eigen::RowVectorXd(n)};
-  if (dataset == "circle") circle(out, n, noise, rng);
-  else if (dataset == "xor") xor_set(out, n, noise, rng);
-  else if (dataset == "gaussian") gaussian(out, n, noise, classes, rng);
-  else if (dataset == "spiral") spiral(out, n, noise, classes, rng);
-  else regression(out, n, noise, dataset == "plane", rng);
+  if (dataset == "circle")
+    circle(out, n, noise, rng);
+  else if (dataset == "xor")
+    xor_set(out, n, noise, rng);
+  else if (dataset == "gaussian")
+    gaussian(out, n, noise, classes, rng);
+  else if (dataset == "spiral")
+    spiral(out, n, noise, classes, rng);
+  else
+    regression(out, n, noise, dataset == "plane", rng);
   return out;
 }
 
@@ -138,13 +143,27 @@ Matrix make_features(const std::vector<Feature>& features, const Matrix& points)
     for (size_t f = 0; f < features.size(); ++f) {
       double v = 0;
       switch (features[f]) {
-        case Feature::X1: v = x1; break;
-        case Feature::X2: v = x2; break;
-        case Feature::X1Sq: v = x1 * x1; break;
-        case Feature::X2Sq: v = x2 * x2; break;
-        case Feature::X1X2: v = x1 * x2; break;
-        case Feature::SinX1: v = det_sin(x1); break;
-        case Feature::SinX2: v = det_sin(x2); break;
+        case Feature::X1:
+          v = x1;
+          break;
+        case Feature::X2:
+          v = x2;
+          break;
+        case Feature::X1Sq:
+          v = x1 * x1;
+          break;
+        case Feature::X2Sq:
+          v = x2 * x2;
+          break;
+        case Feature::X1X2:
+          v = x1 * x2;
+          break;
+        case Feature::SinX1:
+          v = det_sin(x1);
+          break;
+        case Feature::SinX2:
+          v = det_sin(x2);
+          break;
       }
       X(static_cast<Eigen::Index>(f), k) = v;
     }

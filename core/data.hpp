@@ -11,8 +11,8 @@
 namespace bpx {
 
 struct LabelledPoints {
-  Matrix points;               // 2 x n: (x1, x2) per column
-  Eigen::RowVectorXd labels;   // class index 0..C-1, or the regression value in [-1, 1]
+  Matrix points;              // 2 x n: (x1, x2) per column
+  Eigen::RowVectorXd labels;  // class index 0..C-1, or the regression value in [-1, 1]
 };
 
 // Generates the named set (already validated). Classification sets hold n/C points per class.
@@ -27,8 +27,8 @@ Matrix make_features(const std::vector<Feature>& features, const Matrix& points)
 Matrix encode_targets(const Spec& spec, const Eigen::RowVectorXd& labels);
 
 struct DataSet {
-  Matrix X_train, Y_train, X_test, Y_test;   // features x n, outputs x n
-  Matrix points_train, points_test;          // raw 2-D points (empty for explicit data)
+  Matrix X_train, Y_train, X_test, Y_test;  // features x n, outputs x n
+  Matrix points_train, points_test;         // raw 2-D points (empty for explicit data)
   Eigen::RowVectorXd labels_train, labels_test;
 };
 

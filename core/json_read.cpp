@@ -33,15 +33,24 @@ struct QuietDomParser : nlohmann::detail::json_sax_dom_parser<json> {
 
 std::string describe(const json& v) {
   switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
-    case json::value_t::string: return "the string \"" + v.get<std::string>() + "\"";
-    case json::value_t::array: return "a list";
-    case json::value_t::object: return "an object";
-    case json::value_t::number_integer: return std::to_string(v.get<long long>());
-    case json::value_t::number_unsigned: return std::to_string(v.get<unsigned long long>());
-    case json::value_t::number_float: return format_number(v.get<double>());
-    default: return "an unsupported value";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::boolean:
+      return v.get<bool>() ? "true" : "false";
+    case json::value_t::string:
+      return "the string \"" + v.get<std::string>() + "\"";
+    case json::value_t::array:
+      return "a list";
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::number_integer:
+      return std::to_string(v.get<long long>());
+    case json::value_t::number_unsigned:
+      return std::to_string(v.get<unsigned long long>());
+    case json::value_t::number_float:
+      return format_number(v.get<double>());
+    default:
+      return "an unsupported value";
   }
 }
 
@@ -93,10 +102,8 @@ Check expect_array(const json& v, const std::string& path, size_t min_len, size_
   return std::nullopt;
 }
 
-Check read_int(const json& v, const std::string& path, long long lo, long long hi,
-               long long& out) {
-  std::string want =
-      "an integer between " + std::to_string(lo) + " and " + std::to_string(hi);
+Check read_int(const json& v, const std::string& path, long long lo, long long hi, long long& out) {
+  std::string want = "an integer between " + std::to_string(lo) + " and " + std::to_string(hi);
   if (v.is_number_integer() && !v.is_number_unsigned()) {
     out = v.get<long long>();
   } else if (v.is_number_unsigned()) {
@@ -157,8 +164,8 @@ Check read_matrix(const json& v, const std::string& path, long rows, long cols, 
     std::string rp = index_path(path, static_cast<size_t>(i));
     if (!row.is_array()) return Error{rp, "expected a list of numbers, got " + describe(row)};
     if (static_cast<long>(row.size()) != cols) {
-      return Error{rp, "expected " + std::to_string(cols) + " numbers (" + what_cols +
-                           "), got " + std::to_string(row.size())};
+      return Error{rp, "expected " + std::to_string(cols) + " numbers (" + what_cols + "), got " +
+                           std::to_string(row.size())};
     }
     for (long j = 0; j < cols; ++j) {
       const json& x = row[static_cast<size_t>(j)];

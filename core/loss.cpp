@@ -7,9 +7,12 @@ namespace bpx {
 
 std::string loss_name(Loss loss) {
   switch (loss) {
-    case Loss::Mse: return "mse";
-    case Loss::Bce: return "bce";
-    case Loss::CrossEntropy: return "cross_entropy";
+    case Loss::Mse:
+      return "mse";
+    case Loss::Bce:
+      return "bce";
+    case Loss::CrossEntropy:
+      return "cross_entropy";
   }
   return "?";
 }
@@ -23,9 +26,12 @@ std::optional<Loss> loss_from_name(const std::string& name) {
 
 std::optional<Activation> required_output_activation(Loss loss) {
   switch (loss) {
-    case Loss::Bce: return Activation::Sigmoid;
-    case Loss::CrossEntropy: return Activation::Softmax;
-    case Loss::Mse: return std::nullopt;
+    case Loss::Bce:
+      return Activation::Sigmoid;
+    case Loss::CrossEntropy:
+      return Activation::Softmax;
+    case Loss::Mse:
+      return std::nullopt;
   }
   return std::nullopt;
 }
@@ -67,7 +73,8 @@ Eigen::RowVectorXd loss_per_example(Loss loss, const Matrix& Z, const Matrix& A,
 
 Matrix loss_dA(Loss loss, const Matrix& Z, const Matrix& A, const Matrix& Y) {
   switch (loss) {
-    case Loss::Mse: return A - Y;
+    case Loss::Mse:
+      return A - Y;
     case Loss::Bce: {
       // -y/a + (1-y)/(1-a) = (a - y) / (a (1 - a)), with a(1-a) = s(z) s(-z) kept accurate.
       Matrix d(A.rows(), A.cols());

@@ -12,8 +12,7 @@ namespace {
 class Builder {
  public:
   explicit Builder(NeuronGraph& g) : g_(g) {}
-  int leaf(const std::string& label, const std::string& op, const std::string& kind,
-           double value) {
+  int leaf(const std::string& label, const std::string& op, const std::string& kind, double value) {
     return add({label, op, kind, {}, {}, value, 0});
   }
   int node(const std::string& label, const std::string& op, std::vector<int> inputs,
@@ -187,8 +186,8 @@ Result<NeuronGraph> neuron_graph(const Session& s, int layer, int unit, int exam
   ChainLinks& c = g.links;
   c.dL_da = g.nodes[static_cast<size_t>(g.a_node)].grad;
   c.delta = g.nodes[static_cast<size_t>(g.z_node)].grad;
-  c.da_dz = softmax ? sa * (1 - sa)
-                    : activation_prime(act, Z[layer].row(unit), A[layer].row(unit))(0, 0);
+  c.da_dz =
+      softmax ? sa * (1 - sa) : activation_prime(act, Z[layer].row(unit), A[layer].row(unit))(0, 0);
   c.learning_rate = s.spec().optimizer.learning_rate;
   for (const GraphNode& nd : g.nodes) {
     if (nd.op != "param") continue;

@@ -12,10 +12,10 @@
 namespace bpx {
 
 struct GraphNode {
-  std::string label;  // "x1", "w1", "w1*x1", "z", "a", "L", ...
-  std::string op;     // "input", "param", "mul", "add", "neg", "exp", "add_const", "inv", ...
-  std::string kind;   // "input", "parameter", "intermediate", "output", "target"
-  std::vector<int> inputs;    // indices of the nodes this one reads
+  std::string label;        // "x1", "w1", "w1*x1", "z", "a", "L", ...
+  std::string op;           // "input", "param", "mul", "add", "neg", "exp", "add_const", "inv", ...
+  std::string kind;         // "input", "parameter", "intermediate", "output", "target"
+  std::vector<int> inputs;  // indices of the nodes this one reads
   std::vector<double> local;  // d(this)/d(input) for each input
   double value = 0;
   double grad = 0;  // dRoot/d(this)
@@ -30,9 +30,9 @@ struct GraphOptions {
 
 // The chain of links of seed 004 for this neuron and example.
 struct ChainLinks {
-  double dL_da = 0;   // link 1: dL/da (for an output neuron dL/dy^; the sign is a - y for mse)
-  double da_dz = 0;   // link 2: g'(z) (softmax: d a_j / d z_j)
-  double delta = 0;   // link 3: dL/dz = dZ for this example
+  double dL_da = 0;  // link 1: dL/da (for an output neuron dL/dy^; the sign is a - y for mse)
+  double da_dz = 0;  // link 2: g'(z) (softmax: d a_j / d z_j)
+  double delta = 0;  // link 3: dL/dz = dZ for this example
   double learning_rate = 0;
   struct Input {
     std::string label;

@@ -9,10 +9,14 @@ namespace bpx {
 
 std::string Phase::label() const {
   switch (kind) {
-    case Forward: return "forward " + std::to_string(layer);
-    case Loss: return "loss";
-    case Backward: return "backward " + std::to_string(layer);
-    case Update: return "update";
+    case Forward:
+      return "forward " + std::to_string(layer);
+    case Loss:
+      return "loss";
+    case Backward:
+      return "backward " + std::to_string(layer);
+    case Update:
+      return "update";
   }
   return "?";
 }
@@ -75,21 +79,36 @@ Phase Session::phase_at(int index) const {
 Matrix& Session::slot(Slot s, int l) {
   LayerState& ls = layers_[l];
   switch (s) {
-    case Slot::W: return ls.W;
-    case Slot::b: return ls.b;
-    case Slot::Z: return ls.Z;
-    case Slot::A: return ls.A;
-    case Slot::dA: return ls.dA;
-    case Slot::dZ: return ls.dZ;
-    case Slot::gprime: return ls.gprime;
-    case Slot::dW: return ls.dW;
-    case Slot::db: return ls.db;
-    case Slot::mW: return ls.opt.mW;
-    case Slot::mb: return ls.opt.mb;
-    case Slot::vW: return ls.opt.vW;
-    case Slot::vb: return ls.opt.vb;
-    case Slot::Y: return Y_;
-    case Slot::losses: return losses_;
+    case Slot::W:
+      return ls.W;
+    case Slot::b:
+      return ls.b;
+    case Slot::Z:
+      return ls.Z;
+    case Slot::A:
+      return ls.A;
+    case Slot::dA:
+      return ls.dA;
+    case Slot::dZ:
+      return ls.dZ;
+    case Slot::gprime:
+      return ls.gprime;
+    case Slot::dW:
+      return ls.dW;
+    case Slot::db:
+      return ls.db;
+    case Slot::mW:
+      return ls.opt.mW;
+    case Slot::mb:
+      return ls.opt.mb;
+    case Slot::vW:
+      return ls.opt.vW;
+    case Slot::vb:
+      return ls.opt.vb;
+    case Slot::Y:
+      return Y_;
+    case Slot::losses:
+      return losses_;
   }
   return Y_;
 }

@@ -19,17 +19,17 @@ namespace bpx {
 struct Phase {
   enum Kind { Forward, Loss, Backward, Update };
   Kind kind = Forward;
-  int layer = 0;  // 1..L for Forward and Backward; 0 for Loss and Update
+  int layer = 0;              // 1..L for Forward and Backward; 0 for Loss and Update
   std::string label() const;  // "forward 1", "loss", "backward 2", "update"
   bool operator==(const Phase& o) const { return kind == o.kind && layer == o.layer; }
 };
 
 // The first value that became NaN or infinite.
 struct Divergence {
-  long step = 0;          // 1-based number of the step in which it happened
-  std::string phase;      // Phase::label()
+  long step = 0;      // 1-based number of the step in which it happened
+  std::string phase;  // Phase::label()
   int layer = 0;
-  std::string quantity;   // "Z", "A", "loss", "dZ", "dW", "db", "dA", "W", "b"
+  std::string quantity;  // "Z", "A", "loss", "dZ", "dW", "db", "dA", "W", "b"
   std::string message() const;
 };
 
@@ -90,13 +90,13 @@ class Session {
   const Matrix& gprime(int l) const { return layers_[l].gprime; }  // g'(Z[l]), for display
   const OptimizerSlots& optimizer_slots(int l) const { return layers_[l].opt; }
   const OptimizerClock& optimizer_clock() const { return c_.clock; }
-  const Matrix& Y() const { return Y_; }                  // targets of the current batch
-  const Matrix& losses() const { return losses_; }        // 1 x m per-example losses
+  const Matrix& Y() const { return Y_; }            // targets of the current batch
+  const Matrix& losses() const { return losses_; }  // 1 x m per-example losses
   const std::vector<Eigen::Index>& batch() const { return c_.batch; }  // training columns
-  double loss() const { return c_.loss; }                 // batch loss of the last loss phase
+  double loss() const { return c_.loss; }  // batch loss of the last loss phase
   const std::vector<double>& loss_history() const { return loss_history_; }
-  long step_count() const { return c_.step; }             // completed steps
-  long epoch() const { return c_.epoch; }                 // completed epochs
+  long step_count() const { return c_.step; }  // completed steps
+  long epoch() const { return c_.epoch; }      // completed epochs
   int batch_size() const { return batch_size_; }
   bool fused_output() const { return fused_; }
   const std::optional<Divergence>& divergence() const { return c_.divergence; }

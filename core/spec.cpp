@@ -10,22 +10,32 @@ using namespace json_read;
 
 std::string optimizer_name(OptimizerType t) {
   switch (t) {
-    case OptimizerType::Sgd: return "sgd";
-    case OptimizerType::Momentum: return "momentum";
-    case OptimizerType::Adam: return "adam";
+    case OptimizerType::Sgd:
+      return "sgd";
+    case OptimizerType::Momentum:
+      return "momentum";
+    case OptimizerType::Adam:
+      return "adam";
   }
   return "?";
 }
 
 std::string feature_name(Feature f) {
   switch (f) {
-    case Feature::X1: return "x1";
-    case Feature::X2: return "x2";
-    case Feature::X1Sq: return "x1_sq";
-    case Feature::X2Sq: return "x2_sq";
-    case Feature::X1X2: return "x1_x2";
-    case Feature::SinX1: return "sin_x1";
-    case Feature::SinX2: return "sin_x2";
+    case Feature::X1:
+      return "x1";
+    case Feature::X2:
+      return "x2";
+    case Feature::X1Sq:
+      return "x1_sq";
+    case Feature::X2Sq:
+      return "x2_sq";
+    case Feature::X1X2:
+      return "x1_x2";
+    case Feature::SinX1:
+      return "sin_x1";
+    case Feature::SinX2:
+      return "sin_x2";
   }
   return "?";
 }
@@ -92,8 +102,8 @@ Check parse_activations(const json& root, Spec& s) {
       return Error{p, "softmax is only allowed on the output layer"};
     }
     if (*g == Activation::Softmax && s.layers.back() < 2) {
-      return Error{p, "softmax needs at least 2 output units (layers[" + std::to_string(L) +
-                          "] is 1)"};
+      return Error{
+          p, "softmax needs at least 2 output units (layers[" + std::to_string(L) + "] is 1)"};
     }
     s.activations.push_back(*g);
   }
@@ -122,22 +132,27 @@ Check parse_loss(const json& root, Spec& s) {
 Check parse_optimizer(const json& root, Spec& s) {
   if (!root.contains("optimizer")) return std::nullopt;
   const json& v = root["optimizer"];
-  if (auto e = expect_object(v, "optimizer",
-                             {"type", "learning_rate", "momentum", "beta1", "beta2", "epsilon",
-                              "weight_decay"}))
+  if (auto e = expect_object(
+          v, "optimizer",
+          {"type", "learning_rate", "momentum", "beta1", "beta2", "epsilon", "weight_decay"}))
     return e;
   OptimizerSpec& o = s.optimizer;
   if (v.contains("type")) {
     std::string t;
     if (auto e = read_string(v["type"], "optimizer.type", t)) return e;
-    if (t == "sgd") o.type = OptimizerType::Sgd;
-    else if (t == "momentum") o.type = OptimizerType::Momentum;
-    else if (t == "adam") o.type = OptimizerType::Adam;
-    else return Error{"optimizer.type", "unknown optimizer \"" + t + "\"; expected sgd, momentum or adam"};
+    if (t == "sgd")
+      o.type = OptimizerType::Sgd;
+    else if (t == "momentum")
+      o.type = OptimizerType::Momentum;
+    else if (t == "adam")
+      o.type = OptimizerType::Adam;
+    else
+      return Error{"optimizer.type",
+                   "unknown optimizer \"" + t + "\"; expected sgd, momentum or adam"};
   }
   if (v.contains("learning_rate")) {
-    if (auto e = read_number(v["learning_rate"], "optimizer.learning_rate", 0, 100,
-                             o.learning_rate, true))
+    if (auto e = read_number(v["learning_rate"], "optimizer.learning_rate", 0, 100, o.learning_rate,
+                             true))
       return e;
   }
   if (v.contains("weight_decay")) {
@@ -154,8 +169,9 @@ Check parse_optimizer(const json& root, Spec& s) {
     if (!v.contains(k)) continue;
     std::string p = key_path("optimizer", k);
     if (o.type != OptimizerType::Adam) return Error{p, "only used by the adam optimizer"};
-    double* target = std::string(k) == "beta1" ? &o.beta1
-                     : std::string(k) == "beta2" ? &o.beta2 : &o.epsilon;
+    double* target = std::string(k) == "beta1"   ? &o.beta1
+                     : std::string(k) == "beta2" ? &o.beta2
+                                                 : &o.epsilon;
     Check e = std::string(k) == "epsilon" ? read_number(v[k], p, 0, 1, *target, true)
                                           : read_number(v[k], p, 0, 1, *target, false, true);
     if (e) return e;
@@ -216,7 +232,8 @@ Check parse_init(const json& root, Spec& s) {
   if (v.contains("scheme")) {
     if (auto e = read_string(v["scheme"], "init.scheme", in.scheme)) return e;
     if (!contains(kSchemes, in.scheme)) {
-      return Error{"init.scheme", "unknown scheme \"" + in.scheme + "\"; expected " + one_of(kSchemes)};
+      return Error{"init.scheme",
+                   "unknown scheme \"" + in.scheme + "\"; expected " + one_of(kSchemes)};
     }
   }
   if (v.contains("seed")) {
@@ -235,8 +252,8 @@ Check check_targets(const Spec& s, const Matrix& Y, const std::string& path) {
     if (s.loss == Loss::Bce) {
       for (Eigen::Index i = 0; i < Y.rows(); ++i) {
         if (Y(i, k) < 0.0 || Y(i, k) > 1.0)
-          return Error{index_path(rp, i), "bce needs targets in [0, 1], got " +
-                                              describe(json(Y(i, k)))};
+          return Error{index_path(rp, i),
+                       "bce needs targets in [0, 1], got " + describe(json(Y(i, k)))};
       }
     } else if (s.loss == Loss::CrossEntropy) {
       double sum = 0;
@@ -247,8 +264,10 @@ Check check_targets(const Spec& s, const Matrix& Y, const std::string& path) {
         sum += Y(i, k);
       }
       if (std::fabs(sum - 1.0) > 1e-9)
-        return Error{rp, "cross_entropy needs each target row to sum to 1 (one-hot or "
-                         "probabilities), got a sum of " + describe(json(sum))};
+        return Error{rp,
+                     "cross_entropy needs each target row to sum to 1 (one-hot or "
+                     "probabilities), got a sum of " +
+                         describe(json(sum))};
     }
   }
   return std::nullopt;
@@ -256,8 +275,10 @@ Check check_targets(const Spec& s, const Matrix& Y, const std::string& path) {
 
 Check parse_explicit_data(const json& v, Spec& s) {
   if (auto e = expect_object(v, "data", {"inputs", "targets"})) return e;
-  if (!v.contains("inputs")) return Error{"data.inputs", "missing (a list of examples, one row each)"};
-  if (!v.contains("targets")) return Error{"data.targets", "missing (a list of targets, one row per example)"};
+  if (!v.contains("inputs"))
+    return Error{"data.inputs", "missing (a list of examples, one row each)"};
+  if (!v.contains("targets"))
+    return Error{"data.targets", "missing (a list of targets, one row per example)"};
   const json& in = v["inputs"];
   if (auto e = expect_array(in, "data.inputs", 1, kMaxExamples)) {
     e->message += " (examples, one row each)";
@@ -271,12 +292,12 @@ Check parse_explicit_data(const json& v, Spec& s) {
   const json& t = v["targets"];
   if (t.is_array() && static_cast<long>(t.size()) != n) {
     return Error{"data.targets", "expected " + std::to_string(n) +
-                                    " rows (one per example in data.inputs), got " +
-                                    std::to_string(t.size())};
+                                     " rows (one per example in data.inputs), got " +
+                                     std::to_string(t.size())};
   }
   if (auto e = read_matrix(t, "data.targets", n, s.layers.back(), Y, "one per example",
-                           "layers[" + std::to_string(s.L()) + "] = " +
-                               std::to_string(s.layers.back()) + " outputs"))
+                           "layers[" + std::to_string(s.L()) +
+                               "] = " + std::to_string(s.layers.back()) + " outputs"))
     return e;
   s.data.explicit_values = true;
   s.data.inputs = X.transpose();
@@ -285,13 +306,15 @@ Check parse_explicit_data(const json& v, Spec& s) {
 }
 
 Check parse_dataset(const json& v, Spec& s) {
-  if (auto e = expect_object(v, "data", {"dataset", "points", "noise", "train_fraction", "seed",
-                                         "classes", "features"}))
+  if (auto e = expect_object(
+          v, "data",
+          {"dataset", "points", "noise", "train_fraction", "seed", "classes", "features"}))
     return e;
   DataSpec& d = s.data;
   if (auto e = read_string(v["dataset"], "data.dataset", d.dataset)) return e;
   if (!contains(kDatasets, d.dataset)) {
-    return Error{"data.dataset", "unknown data set \"" + d.dataset + "\"; expected " + one_of(kDatasets)};
+    return Error{"data.dataset",
+                 "unknown data set \"" + d.dataset + "\"; expected " + one_of(kDatasets)};
   }
   long long n = d.points;
   if (v.contains("points")) {
@@ -302,7 +325,8 @@ Check parse_dataset(const json& v, Spec& s) {
     if (auto e = read_number(v["noise"], "data.noise", 0, kMaxNoise, d.noise)) return e;
   }
   if (v.contains("train_fraction")) {
-    if (auto e = read_number(v["train_fraction"], "data.train_fraction", 0, 1, d.train_fraction, true))
+    if (auto e =
+            read_number(v["train_fraction"], "data.train_fraction", 0, 1, d.train_fraction, true))
       return e;
   }
   if (v.contains("seed")) {
@@ -313,8 +337,8 @@ Check parse_dataset(const json& v, Spec& s) {
     long long c = 0;
     if (auto e = read_int(v["classes"], "data.classes", 2, kMaxClasses, c)) return e;
     if (c != 2 && d.dataset != "gaussian" && d.dataset != "spiral") {
-      return Error{"data.classes", "only gaussian and spiral have more than 2 classes; " +
-                                       d.dataset + " has 2"};
+      return Error{"data.classes",
+                   "only gaussian and spiral have more than 2 classes; " + d.dataset + " has 2"};
     }
     d.classes = static_cast<int>(c);
   }
@@ -349,7 +373,9 @@ Check parse_dataset(const json& v, Spec& s) {
   const Activation out = s.activations.back();
   const std::string outp = "layers[" + std::to_string(s.L()) + "]";
   if (regression) {
-    if (nL != 1) return Error{outp, "the regression set " + d.dataset + " needs 1 output unit, got " + std::to_string(nL)};
+    if (nL != 1)
+      return Error{outp, "the regression set " + d.dataset + " needs 1 output unit, got " +
+                             std::to_string(nL)};
     if (s.loss != Loss::Mse)
       return Error{"loss", "the regression set " + d.dataset + " has targets in [-1, 1]; use mse"};
   } else if (out == Activation::Softmax) {
@@ -371,8 +397,9 @@ Check parse_dataset(const json& v, Spec& s) {
 
 Check parse_data(const json& root, Spec& s) {
   if (!root.contains("data")) {
-    return Error{"data", "missing; expected {\"inputs\": [...], \"targets\": [...]} or "
-                         "{\"dataset\": \"circle\", ...}"};
+    return Error{"data",
+                 "missing; expected {\"inputs\": [...], \"targets\": [...]} or "
+                 "{\"dataset\": \"circle\", ...}"};
   }
   const json& v = root["data"];
   if (!v.is_object()) return Error{"data", "expected an object, got " + describe(v)};
@@ -407,14 +434,15 @@ Result<Spec> parse_spec(const std::string& json_text) {
   auto parsed = parse(json_text);
   if (!parsed) return parsed.error();
   const json& root = parsed.value();
-  if (auto e = expect_object(root, "", {"layers", "activations", "loss", "optimizer",
-                                        "batch_size", "seed", "init", "data"})) {
+  if (auto e = expect_object(
+          root, "",
+          {"layers", "activations", "loss", "optimizer", "batch_size", "seed", "init", "data"})) {
     if (e->path.empty()) e->message = "the spec must be a JSON object; got " + describe(root);
     return *e;
   }
   Spec s;
-  for (auto step : {parse_layers, parse_activations, parse_loss, parse_optimizer, parse_init,
-                    parse_data}) {
+  for (auto step :
+       {parse_layers, parse_activations, parse_loss, parse_optimizer, parse_init, parse_data}) {
     if (auto e = step(root, s)) return *e;
   }
   if (root.contains("seed")) {
@@ -470,9 +498,12 @@ std::string spec_to_json(const Spec& s) {
   } else {
     json f = json::array();
     for (Feature x : s.data.features) f.push_back(feature_name(x));
-    j["data"] = {{"dataset", s.data.dataset}, {"points", s.data.points},
-                 {"noise", s.data.noise},     {"train_fraction", s.data.train_fraction},
-                 {"seed", s.data.seed},       {"classes", s.data.classes},
+    j["data"] = {{"dataset", s.data.dataset},
+                 {"points", s.data.points},
+                 {"noise", s.data.noise},
+                 {"train_fraction", s.data.train_fraction},
+                 {"seed", s.data.seed},
+                 {"classes", s.data.classes},
                  {"features", f}};
   }
   return j.dump();

@@ -36,8 +36,8 @@ struct OptimizerSpec {
 
 struct InitSpec {
   bool explicit_values = false;
-  std::vector<Matrix> weights;  // weights[l-1] is n_l x n_{l-1}
-  std::vector<Matrix> biases;   // biases[l-1] is n_l x 1
+  std::vector<Matrix> weights;    // weights[l-1] is n_l x n_{l-1}
+  std::vector<Matrix> biases;     // biases[l-1] is n_l x 1
   std::string scheme = "xavier";  // xavier | he | lecun | uniform | zeros
   uint64_t seed = 1;
   double bias = 0.0;  // initial bias for schemes
@@ -48,8 +48,8 @@ std::string feature_name(Feature f);
 
 struct DataSpec {
   bool explicit_values = false;
-  Matrix inputs;   // n_0 x N (examples as columns)
-  Matrix targets;  // n_L x N
+  Matrix inputs;        // n_0 x N (examples as columns)
+  Matrix targets;       // n_L x N
   std::string dataset;  // circle | xor | gaussian | spiral | plane | multi_gaussian
   int points = 200;
   double noise = 0.0;
@@ -60,8 +60,8 @@ struct DataSpec {
 };
 
 struct Spec {
-  std::vector<int> layers;               // n_0 .. n_L
-  std::vector<Activation> activations;   // g[1] .. g[L]
+  std::vector<int> layers;              // n_0 .. n_L
+  std::vector<Activation> activations;  // g[1] .. g[L]
   Loss loss = Loss::Mse;
   OptimizerSpec optimizer;
   int batch_size = 0;  // 0: the whole training set

@@ -45,8 +45,11 @@ json run_trace(Session& s, long steps) {
     e["backward"] = bwd;
     e["after"] = {{"weights", w}, {"biases", b}};
     if (div) {
-      e["divergence"] = {{"step", div->step}, {"phase", div->phase}, {"layer", div->layer},
-                         {"quantity", div->quantity}, {"message", div->message()}};
+      e["divergence"] = {{"step", div->step},
+                         {"phase", div->phase},
+                         {"layer", div->layer},
+                         {"quantity", div->quantity},
+                         {"message", div->message()}};
     }
     entries.push_back(std::move(e));
     if (div) break;
@@ -58,13 +61,18 @@ json graph_json(const NeuronGraph& g) {
   json nodes = json::array();
   for (size_t i = 0; i < g.nodes.size(); ++i) {
     const GraphNode& n = g.nodes[i];
-    nodes.push_back({{"id", i}, {"label", n.label}, {"op", n.op}, {"kind", n.kind},
-                     {"inputs", n.inputs}, {"value", n.value}, {"grad", n.grad}});
+    nodes.push_back({{"id", i},
+                     {"label", n.label},
+                     {"op", n.op},
+                     {"kind", n.kind},
+                     {"inputs", n.inputs},
+                     {"value", n.value},
+                     {"grad", n.grad}});
   }
   json inputs = json::array();
   for (const auto& in : g.links.inputs) {
-    inputs.push_back({{"label", in.label}, {"x", in.x}, {"w", in.w}, {"dL_dw", in.dL_dw},
-                      {"w_new", in.w_new}});
+    inputs.push_back(
+        {{"label", in.label}, {"x", in.x}, {"w", in.w}, {"dL_dw", in.dL_dw}, {"w_new", in.w_new}});
   }
   json out = {{"layer", g.layer},
               {"unit", g.unit},
@@ -94,12 +102,14 @@ std::string graph_dot(const NeuronGraph& g) {
     std::snprintf(buf, sizeof buf, "%.4g", x);
     return std::string(buf);
   };
-  std::string out = "digraph neuron {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n";
+  std::string out =
+      "digraph neuron {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n";
   for (size_t i = 0; i < g.nodes.size(); ++i) {
     const GraphNode& n = g.nodes[i];
-    const char* shape = n.kind == "parameter" ? "ellipse" : (n.inputs.empty() ? "plaintext" : "box");
-    out += "  n" + std::to_string(i) + " [shape=" + shape + ", label=\"" + n.label + "\\n" +
-           n.op + "\\nvalue " + num(n.value) + "\\ngrad " + num(n.grad) + "\"];\n";
+    const char* shape =
+        n.kind == "parameter" ? "ellipse" : (n.inputs.empty() ? "plaintext" : "box");
+    out += "  n" + std::to_string(i) + " [shape=" + shape + ", label=\"" + n.label + "\\n" + n.op +
+           "\\nvalue " + num(n.value) + "\\ngrad " + num(n.grad) + "\"];\n";
     for (int in : n.inputs) {
       out += "  n" + std::to_string(in) + " -> n" + std::to_string(i) + ";\n";
     }

@@ -43,8 +43,10 @@ class Writer {
   }
   void para(const std::string& text) { out_ += text + "\n\n"; }
   void eq(const std::string& latex) {
-    if (f_ == WalkthroughFormat::Markdown) out_ += "$$\n" + latex + "\n$$\n\n";
-    else out_ += "\\[\n" + latex + "\n\\]\n\n";
+    if (f_ == WalkthroughFormat::Markdown)
+      out_ += "$$\n" + latex + "\n$$\n\n";
+    else
+      out_ += "\\[\n" + latex + "\n\\]\n\n";
   }
   std::string inl(const std::string& latex) const { return "$" + latex + "$"; }
   std::string& text() { return out_; }
@@ -55,25 +57,37 @@ class Writer {
   std::string out_;
 };
 
-std::string idx(const char* name, int l) { return std::string(name) + "^{[" + std::to_string(l) + "]}"; }
+std::string idx(const char* name, int l) {
+  return std::string(name) + "^{[" + std::to_string(l) + "]}";
+}
 
 std::string g_latex(Activation g) {
   switch (g) {
-    case Activation::Sigmoid: return "\\sigma";
-    case Activation::Tanh: return "\\tanh";
-    case Activation::Relu: return "\\operatorname{relu}";
-    case Activation::LeakyRelu: return "\\operatorname{leaky\\_relu}";
-    case Activation::Linear: return "\\operatorname{id}";
-    case Activation::Softmax: return "\\operatorname{softmax}";
+    case Activation::Sigmoid:
+      return "\\sigma";
+    case Activation::Tanh:
+      return "\\tanh";
+    case Activation::Relu:
+      return "\\operatorname{relu}";
+    case Activation::LeakyRelu:
+      return "\\operatorname{leaky\\_relu}";
+    case Activation::Linear:
+      return "\\operatorname{id}";
+    case Activation::Softmax:
+      return "\\operatorname{softmax}";
   }
   return "g";
 }
 
 std::string loss_formula(Loss loss) {
   switch (loss) {
-    case Loss::Mse: return "\\mathcal{L} = \\frac{1}{m}\\sum_{k} \\tfrac12 \\lVert \\hat y_k - y_k \\rVert^2";
-    case Loss::Bce: return "\\mathcal{L} = -\\frac{1}{m}\\sum_{k} \\left[ y_k \\log \\hat y_k + (1-y_k) \\log(1-\\hat y_k) \\right]";
-    case Loss::CrossEntropy: return "\\mathcal{L} = -\\frac{1}{m}\\sum_{k} \\sum_i y_{ik} \\log \\hat y_{ik}";
+    case Loss::Mse:
+      return "\\mathcal{L} = \\frac{1}{m}\\sum_{k} \\tfrac12 \\lVert \\hat y_k - y_k \\rVert^2";
+    case Loss::Bce:
+      return "\\mathcal{L} = -\\frac{1}{m}\\sum_{k} \\left[ y_k \\log \\hat y_k + (1-y_k) "
+             "\\log(1-\\hat y_k) \\right]";
+    case Loss::CrossEntropy:
+      return "\\mathcal{L} = -\\frac{1}{m}\\sum_{k} \\sum_i y_{ik} \\log \\hat y_{ik}";
   }
   return "";
 }
@@ -99,8 +113,8 @@ void forward_pass(Writer& w, Session& s, const std::string& title, bool setup) {
   s.next_phase();  // forward 1 draws the batch
   if (setup) {
     w.heading("Setup");
-    w.eq("X = " + w.mat(s.A(0)) + ", \\quad Y = " + w.mat(s.Y()) + ", \\quad m = " +
-         w.num(static_cast<double>(s.A(0).cols())));
+    w.eq("X = " + w.mat(s.A(0)) + ", \\quad Y = " + w.mat(s.Y()) +
+         ", \\quad m = " + w.num(static_cast<double>(s.A(0).cols())));
     for (int l = 1; l <= s.L(); ++l) {
       w.eq(idx("W", l) + " = " + w.mat(s.W(l)) + ", \\quad " + idx("b", l) + " = " + w.mat(s.b(l)));
     }
@@ -135,11 +149,15 @@ Result<std::string> walkthrough(const Spec& spec, const WalkthroughOptions& o) {
   const double lr = spec.optimizer.learning_rate;
 
   std::string shape;
-  for (size_t i = 0; i < spec.layers.size(); ++i) shape += (i ? "-" : "") + std::to_string(spec.layers[i]);
+  for (size_t i = 0; i < spec.layers.size(); ++i)
+    shape += (i ? "-" : "") + std::to_string(spec.layers[i]);
   std::string acts;
-  for (size_t i = 0; i < spec.activations.size(); ++i) acts += (i ? ", " : "") + activation_name(spec.activations[i]);
+  for (size_t i = 0; i < spec.activations.size(); ++i)
+    acts += (i ? ", " : "") + activation_name(spec.activations[i]);
   w.heading("Worked example: a " + shape + " network (" + acts + "), " + loss_name(spec.loss) +
-                " loss, " + optimizer_name(spec.optimizer.type) + " with learning rate " + w.num(lr), 1);
+                " loss, " + optimizer_name(spec.optimizer.type) + " with learning rate " +
+                w.num(lr),
+            1);
   w.para("Notation: " + w.inl("Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}") + ", " +
          w.inl("A^{[l]} = g^{[l]}(Z^{[l]})") + ", " + w.inl("A^{[0]} = X") +
          "; examples are columns. Values are the engine's double-precision results shown to " +
@@ -152,13 +170,15 @@ Result<std::string> walkthrough(const Spec& spec, const WalkthroughOptions& o) {
   const Activation out = spec.activations.back();
   if (s.fused_output()) {
     w.para("With " + activation_name(out) + " and " + loss_name(spec.loss) +
-           " the output error simplifies: " + w.inl("\\partial \\mathcal{L}_k / \\partial z_k = \\hat y_k - y_k") +
+           " the output error simplifies: " +
+           w.inl("\\partial \\mathcal{L}_k / \\partial z_k = \\hat y_k - y_k") +
            " (prediction minus target, not target minus prediction).");
   }
   for (int l = L; l >= 1; --l) {
     s.next_phase();
     w.heading("Layer " + std::to_string(l) + " (backward box: takes " + w.inl(idx("dA", l)) +
-                  ", passes on " + w.inl(idx("dA", l - 1)) + ")", 3);
+                  ", passes on " + w.inl(idx("dA", l - 1)) + ")",
+              3);
     if (l == L && s.fused_output()) {
       w.eq(idx("dZ", l) + " = " + idx("A", l) + " - Y = " + w.mat(s.A(l)) + " - " + w.mat(s.Y()) +
            " = " + w.mat(s.dZ(l)));
@@ -169,7 +189,8 @@ Result<std::string> walkthrough(const Spec& spec, const WalkthroughOptions& o) {
       }
     } else {
       if (l == L) {
-        w.eq(idx("dA", l) + " = \\partial \\mathcal{L}_k / \\partial " + idx("A", l) + " = " + w.mat(s.dA(l)));
+        w.eq(idx("dA", l) + " = \\partial \\mathcal{L}_k / \\partial " + idx("A", l) + " = " +
+             w.mat(s.dA(l)));
       }
       std::string gp = out == Activation::Softmax && l == L
                            ? "J_{\\operatorname{softmax}}^{\\top} " + idx("dA", l)
@@ -180,9 +201,11 @@ Result<std::string> walkthrough(const Spec& spec, const WalkthroughOptions& o) {
       w.eq(idx("dZ", l) + " = " + gp + nums + " = " + w.mat(s.dZ(l)));
     }
     const std::string Apn = l == 1 ? "X" : idx("A", l - 1);
-    w.eq(idx("dW", l) + " = \\tfrac{1}{m} " + idx("dZ", l) + " {" + Apn + "}^{\\top} = \\tfrac{1}{" +
-         w.num(m) + "} " + w.mat(s.dZ(l)) + " " + w.mat(s.A(l - 1).transpose()) + " = " + w.mat(s.dW(l)));
-    w.eq(idx("db", l) + " = \\tfrac{1}{m} \\textstyle\\sum_k " + idx("dZ", l) + " = " + w.mat(s.db(l)));
+    w.eq(idx("dW", l) + " = \\tfrac{1}{m} " + idx("dZ", l) + " {" + Apn +
+         "}^{\\top} = \\tfrac{1}{" + w.num(m) + "} " + w.mat(s.dZ(l)) + " " +
+         w.mat(s.A(l - 1).transpose()) + " = " + w.mat(s.dW(l)));
+    w.eq(idx("db", l) + " = \\tfrac{1}{m} \\textstyle\\sum_k " + idx("dZ", l) + " = " +
+         w.mat(s.db(l)));
     if (l > 1) {
       w.eq(idx("dA", l - 1) + " = {" + idx("W", l) + "}^{\\top} " + idx("dZ", l) + " = " +
            w.mat(s.W(l).transpose()) + " " + w.mat(s.dZ(l)) + " = " + w.mat(s.dA(l - 1)));

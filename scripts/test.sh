@@ -60,6 +60,14 @@ if [ -f bindings/wasm/CMakeLists.txt ]; then
 
   section "JS tests (npm run test:js)"
   npm run test:js --if-present
+
+  if [ -f web/index.html ]; then
+    section "web build (npm run build)"
+    npm run build
+
+    section "browser tests in Chromium (npm run test:e2e)"
+    npm run test:e2e --if-present
+  fi
 else
   section "wasm: bindings/wasm/CMakeLists.txt not present yet, skipped"
 fi

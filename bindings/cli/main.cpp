@@ -73,9 +73,9 @@ struct Args {
 
 bool parse_args(int argc, char** argv, Args& a, std::string& error) {
   static const std::map<std::string, bool> kTakesValue = {
-      {"--steps", true}, {"--format", true}, {"--digits", true}, {"--layer", true},
-      {"--unit", true},  {"--example", true}, {"--root", true},  {"--every", true},
-      {"--grouped", false}};
+      {"--steps", true}, {"--format", true}, {"--digits", true},
+      {"--layer", true}, {"--unit", true},   {"--example", true},
+      {"--root", true},  {"--every", true},  {"--grouped", false}};
   std::vector<std::string> positional;
   for (int i = 1; i < argc; ++i) {
     std::string s = argv[i];
@@ -108,8 +108,8 @@ bool parse_args(int argc, char** argv, Args& a, std::string& error) {
 }
 
 // An integer option in [lo, hi], or the default when absent.
-bool int_option(const Args& a, const std::string& name, long lo, long hi, long fallback,
-                long& out, std::string& error) {
+bool int_option(const Args& a, const std::string& name, long lo, long hi, long fallback, long& out,
+                std::string& error) {
   auto it = a.options.find(name);
   if (it == a.options.end()) {
     out = fallback;
@@ -170,7 +170,8 @@ int cmd_walkthrough(const Args& a, const bpx::Spec& spec) {
       !int_option(a, "--digits", 1, 17, 6, digits, error))
     return fail(error);
   std::string format = option(a, "--format", "md");
-  if (format != "md" && format != "tex") return fail("--format: expected md or tex, got \"" + format + "\"");
+  if (format != "md" && format != "tex")
+    return fail("--format: expected md or tex, got \"" + format + "\"");
   bpx::WalkthroughOptions o;
   o.format = format == "md" ? bpx::WalkthroughFormat::Markdown : bpx::WalkthroughFormat::Tex;
   o.digits = static_cast<int>(digits);
@@ -192,15 +193,18 @@ int cmd_graph(const Args& a, const bpx::Session& s) {
       !int_option(a, "--example", 0, bpx::kMaxPoints - 1, 0, example, error))
     return fail(error);
   std::string format = option(a, "--format", "json");
-  if (format != "json" && format != "dot") return fail("--format: expected json or dot, got \"" + format + "\"");
+  if (format != "json" && format != "dot")
+    return fail("--format: expected json or dot, got \"" + format + "\"");
   bpx::GraphOptions o;
   o.expanded = !a.options.count("--grouped");
   o.root = option(a, "--root", "loss");
   auto g = bpx::neuron_graph(s, static_cast<int>(layer), static_cast<int>(unit),
                              static_cast<int>(example), o);
   if (!g) return fail("--" + g.error().text());
-  if (format == "dot") std::cout << bpx::graph_dot(g.value());
-  else std::cout << bpx::dump_readable(bpx::graph_json(g.value())) << "\n";
+  if (format == "dot")
+    std::cout << bpx::graph_dot(g.value());
+  else
+    std::cout << bpx::dump_readable(bpx::graph_json(g.value())) << "\n";
   return 0;
 }
 
@@ -221,7 +225,8 @@ int cmd_train(const Args& a, bpx::Session& s) {
     if (out.divergence) return report_divergence(*out.divergence);
     double train = s.evaluate(d.X_train, d.Y_train).loss;
     double test = s.evaluate(d.X_test, d.Y_test).loss;
-    std::printf("%ld\t%ld\t%.17g\t%.17g\t%.17g\n", s.step_count(), s.epoch(), s.loss(), train, test);
+    std::printf("%ld\t%ld\t%.17g\t%.17g\t%.17g\n", s.step_count(), s.epoch(), s.loss(), train,
+                test);
   }
   return 0;
 }

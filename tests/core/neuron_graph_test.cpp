@@ -1,11 +1,12 @@
 // The operation graph of one neuron: the CS231n sigmoid neuron of seed 003 node by node,
 // and agreement with the layer-level gradients for random networks.
+#include "core/neuron_graph.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <string>
 
-#include "core/neuron_graph.hpp"
 #include "core/rng.hpp"
 #include "core/session.hpp"
 
@@ -142,9 +143,13 @@ TEST(NeuronGraph, AgreesWithLayerGradientsForRandomNetworks) {
             const std::string where = std::string(c.hidden) + "/" + c.out + "/" + c.loss +
                                       " l=" + std::to_string(l) + " j=" + std::to_string(j) +
                                       " k=" + std::to_string(k);
-            EXPECT_NEAR(G.nodes[static_cast<size_t>(G.z_node)].value, session.Z(l)(j, k), 1e-14) << where;
-            EXPECT_NEAR(G.nodes[static_cast<size_t>(G.a_node)].value, session.A(l)(j, k), 1e-14) << where;
-            EXPECT_NEAR(G.links.delta, session.dZ(l)(j, k), 1e-12 * (1 + std::fabs(session.dZ(l)(j, k)))) << where;
+            EXPECT_NEAR(G.nodes[static_cast<size_t>(G.z_node)].value, session.Z(l)(j, k), 1e-14)
+                << where;
+            EXPECT_NEAR(G.nodes[static_cast<size_t>(G.a_node)].value, session.A(l)(j, k), 1e-14)
+                << where;
+            EXPECT_NEAR(G.links.delta, session.dZ(l)(j, k),
+                        1e-12 * (1 + std::fabs(session.dZ(l)(j, k))))
+                << where;
             if (!expanded) continue;
             for (int i = 0; i < n_in; ++i) {
               dW_sum[static_cast<size_t>(i)] += by_label(G, "w" + std::to_string(i + 1)).grad;
