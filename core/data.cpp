@@ -35,10 +35,11 @@ void circle(LabelledPoints& out, int n, double noise, Pcg32& rng) {
     double r = inside ? rng.uniform(0, kRadius * 0.5) : rng.uniform(kRadius * 0.7, kRadius);
     double angle = rng.uniform(0, 2 * kPi);
     double x = r * det_sin(angle), y = r * det_cos(angle);
-    x += rng.uniform(-kRadius, kRadius) * noise;
-    y += rng.uniform(-kRadius, kRadius) * noise;
-    // The label follows the noisy point: class 1 inside radius 2.5.
-    put(out, i, x, y, std::sqrt(x * x + y * y) < kRadius * 0.5 ? 1.0 : 0.0);
+    // As in Playground: the point is stored clean and labelled where the noise moves it,
+    // so noise flips labels near the boundary and every point stays inside radius 5.
+    const double nx = x + rng.uniform(-kRadius, kRadius) * noise;
+    const double ny = y + rng.uniform(-kRadius, kRadius) * noise;
+    put(out, i, x, y, std::sqrt(nx * nx + ny * ny) < kRadius * 0.5 ? 1.0 : 0.0);
   }
 }
 
@@ -49,9 +50,9 @@ void xor_set(LabelledPoints& out, int n, double noise, Pcg32& rng) {
     x += x > 0 ? padding : -padding;
     double y = rng.uniform(-kRadius, kRadius);
     y += y > 0 ? padding : -padding;
-    x += rng.uniform(-kRadius, kRadius) * noise;
-    y += rng.uniform(-kRadius, kRadius) * noise;
-    put(out, i, x, y, x * y >= 0 ? 1.0 : 0.0);
+    const double nx = x + rng.uniform(-kRadius, kRadius) * noise;
+    const double ny = y + rng.uniform(-kRadius, kRadius) * noise;
+    put(out, i, x, y, nx * ny >= 0 ? 1.0 : 0.0);  // clean point, noisy label (Playground)
   }
 }
 
@@ -208,7 +209,7 @@ DataSet make_dataset(const Spec& spec) {
     size_t j = rng.below(static_cast<uint32_t>(i + 1));
     std::swap(order[i], order[j]);
   }
-  const Eigen::Index n_train = static_cast<Eigen::Index>(std::floor(ds.points * ds.train_fraction));
+  const Eigen::Index n_train = training_count(ds.points, ds.train_fraction);
   const Eigen::Index n_test = ds.points - n_train;
   d.points_train.resize(2, n_train);
   d.points_test.resize(2, n_test);

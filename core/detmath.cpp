@@ -6,23 +6,38 @@ namespace bpx {
 
 namespace {
 
-// Taylor series on [-pi/4, pi/4]; 11 terms keep the error below 1e-16 there.
+// Taylor series on [-pi/4, pi/4] in Horner form (smallest terms first, so rounding
+// stays near half an ulp); coefficients are (-1)^k / (2k+1)! and (-1)^k / (2k)!.
+constexpr double kSin[] = {-0.16666666666666666,   0.008333333333333333,   -0.0001984126984126984,
+                           2.7557319223985893e-06, -2.505210838544172e-08, 1.6059043836821613e-10,
+                           -7.647163731819816e-13, 2.8114572543455206e-15, -8.22063524662433e-18,
+                           1.9572941063391263e-20, -3.868170170630684e-23};
+constexpr double kCos[] = {-0.5,
+                           0.041666666666666664,
+                           -0.001388888888888889,
+                           2.48015873015873e-05,
+                           -2.755731922398589e-07,
+                           2.08767569878681e-09,
+                           -1.1470745597729725e-11,
+                           4.779477332387385e-14,
+                           -1.5619206968586225e-16,
+                           4.110317623312165e-19,
+                           -8.896791392450574e-22};
+
+double horner(const double (&c)[11], double r2) {
+  double p = c[10];
+  for (int k = 9; k >= 0; --k) p = c[k] + r2 * p;
+  return p;
+}
+
 double sin_kernel(double r) {
-  double r2 = r * r, term = r, sum = r;
-  for (int k = 1; k <= 11; ++k) {
-    term *= -r2 / ((2.0 * k) * (2.0 * k + 1.0));
-    sum += term;
-  }
-  return sum;
+  const double r2 = r * r;
+  return r + r * r2 * horner(kSin, r2);
 }
 
 double cos_kernel(double r) {
-  double r2 = r * r, term = 1.0, sum = 1.0;
-  for (int k = 1; k <= 11; ++k) {
-    term *= -r2 / ((2.0 * k - 1.0) * (2.0 * k));
-    sum += term;
-  }
-  return sum;
+  const double r2 = r * r;
+  return 1.0 + r2 * horner(kCos, r2);
 }
 
 // x = q * pi/2 + r with |r| <= pi/4, pi/2 split in three parts (Cody-Waite) so that

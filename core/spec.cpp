@@ -40,6 +40,10 @@ std::string feature_name(Feature f) {
   return "?";
 }
 
+long training_count(int points, double train_fraction) {
+  return static_cast<long>(std::floor(points * train_fraction + 1e-9));
+}
+
 bool is_regression_dataset(const std::string& name) {
   return name == "plane" || name == "multi_gaussian";
 }
@@ -390,7 +394,7 @@ Check parse_dataset(const json& v, Spec& s) {
       return Error{outp, "a two-class set with a " + activation_name(out) +
                              " output needs 1 output unit, got " + std::to_string(nL)};
   }
-  long n_train = static_cast<long>(std::floor(d.points * d.train_fraction));
+  long n_train = training_count(d.points, d.train_fraction);
   if (n_train < 1) return Error{"data.train_fraction", "leaves no training examples"};
   return std::nullopt;
 }
@@ -409,7 +413,7 @@ Check parse_data(const json& root, Spec& s) {
 
 long training_examples(const Spec& s) {
   if (s.data.explicit_values) return s.data.inputs.cols();
-  return static_cast<long>(std::floor(s.data.points * s.data.train_fraction));
+  return training_count(s.data.points, s.data.train_fraction);
 }
 
 json matrix_rows(const Matrix& M) {

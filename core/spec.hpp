@@ -73,6 +73,10 @@ struct Spec {
 
 bool is_regression_dataset(const std::string& name);
 
+// Training examples of a generated set: floor(points * train_fraction), read so that a
+// whole percentage such as 0.29 of 100 gives 29 (0.29 is stored a little below 0.29).
+long training_count(int points, double train_fraction);
+
 // Parses and validates a JSON spec. Errors name the JSON path of the field.
 Result<Spec> parse_spec(const std::string& json_text);
 
