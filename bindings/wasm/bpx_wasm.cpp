@@ -1,15 +1,28 @@
-// embind module: binds a session handle, not the engine's internals. Fallible calls
-// return an error as JSON text (empty on success); the JS wrapper turns it into a thrown
-// BpxError. Calls with impossible arguments (a layer that does not exist) throw a JS
-// RangeError from here, so a bad call never reaches the core or aborts the module.
+// embind module: binds a session handle, not the engine's internals. Nothing here throws
+// into JavaScript: every fallible call returns its error as a value, the text
+// kErrorMark + {"code", "path", "message"} (a JS string where the call would otherwise
+// return an object or a Float64Array), and the JS wrapper (engine.js) turns it into a
+// thrown BpxError.
+//
+// Why no throw: this build has no C++ exception support, and a JS exception raised from
+// inside a wasm call (val::throw_) unwinds past the C++ frames without restoring the
+// shadow-stack pointer or running destructors. Measured on this build: about 30,000
+// such throws walk the stack pointer into the heap and the module dies with "memory
+// access out of bounds". Errors as values keep a bad call harmless however often it
+// is made.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
+#include <malloc.h>
 
+#include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/data.hpp"
+#include "core/fast_grid.hpp"
 #include "core/neuron_graph.hpp"
 #include "core/session.hpp"
 #include "core/spec.hpp"
@@ -21,21 +34,36 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
+constexpr char kErrorMark = '\x01';
+// Cells of a predictGrid call computed at once (bounds the engine's scratch memory).
+constexpr Eigen::Index kGridChunk = 4096;
+// Largest predictGrid answer, in values (64 MB of doubles).
+constexpr double kMaxGridValues = 8388608;
+// Largest trace per call, in printed numbers (about 80 MB of text).
+constexpr double kMaxTraceNumbers = 4194304;
+
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-std::string error_json(const std::string& code, const bpx::Error& e) {
-  return dump(json{{"code", code}, {"path", e.path}, {"message", e.text()}});
+std::string error_text(const std::string& code, const std::string& path,
+                       const std::string& message) {
+  return kErrorMark + dump(json{{"code", code}, {"path", path}, {"message", message}});
 }
-
-[[noreturn]] void throw_range(const std::string& message) {
-  val::global("RangeError").new_(val(message)).throw_();
-  __builtin_unreachable();
+std::string error_text(const std::string& code, const bpx::Error& e) {
+  return error_text(code, e.path, e.text());
 }
+// Worded as the core words its errors: "path: what was expected".
+std::string bad_argument(const std::string& path, const std::string& message) {
+  return error_text("INVALID_ARGUMENT", bpx::Error{path, message});
+}
+std::string no_session() { return error_text("DELETED", "", "no session is loaded"); }
 
 json divergence_json(const std::optional<bpx::Divergence>& d) {
   if (!d) return nullptr;
-  return {{"step", d->step}, {"phase", d->phase}, {"layer", d->layer},
-          {"quantity", d->quantity}, {"message", d->message()}};
+  return {{"step", d->step},
+          {"phase", d->phase},
+          {"layer", d->layer},
+          {"quantity", d->quantity},
+          {"message", d->message()}};
 }
 
 // Copies n doubles into a new Float64Array (never a live view of the wasm heap).
@@ -43,43 +71,97 @@ val copy_out(const double* data, size_t n) {
   return val(emscripten::typed_memory_view(n, data)).call<val>("slice");
 }
 
+// {rows, cols, data: Float64Array}, rows first.
+val matrix_val(const bpx::Matrix& m) {
+  std::vector<double> rows_first(static_cast<size_t>(m.size()));
+  for (Eigen::Index i = 0; i < m.rows(); ++i)
+    for (Eigen::Index j = 0; j < m.cols(); ++j)
+      rows_first[static_cast<size_t>(i * m.cols() + j)] = m(i, j);
+  val out = val::object();
+  out.set("rows", static_cast<int>(m.rows()));
+  out.set("cols", static_cast<int>(m.cols()));
+  out.set("data", copy_out(rows_first.data(), rows_first.size()));
+  return out;
+}
+
 class RawSession {
  public:
-  // Replaces the session only when the spec is valid.
+  // Replaces the session only when the spec is valid: "" or the error.
   std::string load(const std::string& spec_json) {
     auto created = bpx::Session::create(spec_json);
-    if (!created) return error_json("INVALID_SPEC", created.error());
+    if (!created) return error_text("INVALID_SPEC", created.error());
     session_.emplace(std::move(created).value());
     return "";
   }
   bool loaded() const { return session_.has_value(); }
 
-  std::string nextPhase() { return dump(divergence_json(s().next_phase())); }
-  bool previousPhase() { return s().previous_phase(); }
-  std::string step() { return dump(divergence_json(s().step())); }
+  // Runs the next phase: {"phase": label of the phase run, "divergence": ... | null}.
+  std::string nextPhase() {
+    if (!session_) return no_session();
+    const std::string label = session_->next_phase_kind().label();
+    auto d = session_->next_phase();
+    return dump(json{{"phase", label}, {"divergence", divergence_json(d)}});
+  }
+  // Runs `count` phases with history; the first divergence or null.
+  std::string runPhases(int count) {
+    if (!session_) return no_session();
+    std::optional<bpx::Divergence> first;
+    for (int i = 0; i < count; ++i) {
+      auto d = session_->next_phase();
+      if (!first && d) first = d;
+    }
+    return dump(divergence_json(first));
+  }
+  bool previousPhase() { return session_ && session_->previous_phase(); }
+  std::string step() {
+    if (!session_) return no_session();
+    return dump(divergence_json(session_->step()));
+  }
   std::string train(double n) {
-    if (!(n >= 0 && n <= 1e9)) throw_range("train: steps must be between 0 and 1e9");
-    bpx::TrainOutcome out = s().train(static_cast<long>(n));
+    if (!session_) return no_session();
+    if (!(n >= 0 && n <= 1e9 && n == std::floor(n)))
+      return bad_argument("steps", "expected an integer between 0 and 1e9 (train)");
+    bpx::TrainOutcome out = session_->train(static_cast<long>(n));
     return dump(json{{"steps", out.steps_done}, {"divergence", divergence_json(out.divergence)}});
   }
-  void reset() { s().reset(); }
+  // Back to the initial parameters (seed < 0), or to new initial weights drawn with
+  // init.seed = seed (same data, minibatch seed and live hyper-parameters).
+  std::string reset(double seed) {
+    if (!session_) return no_session();
+    if (seed < 0) {
+      session_->reset();
+      return "";
+    }
+    if (!(seed <= 9007199254740991.0 && seed == std::floor(seed)))
+      return bad_argument("seed", "expected an integer between 0 and 2^53 - 1 (reset)");
+    bpx::Spec spec = session_->spec();
+    spec.init.seed = static_cast<uint64_t>(seed);
+    auto created = bpx::Session::create(spec);
+    if (!created) return error_text("INVALID_ARGUMENT", created.error());
+    session_.emplace(std::move(created).value());
+    return "";
+  }
 
   std::string setLearningRate(double lr) {
-    auto e = s().set_learning_rate(lr);
-    return e ? error_json("INVALID_ARGUMENT", *e) : "";
+    if (!session_) return no_session();
+    auto e = session_->set_learning_rate(lr);
+    return e ? error_text("INVALID_ARGUMENT", *e) : "";
   }
   std::string setWeightDecay(double wd) {
-    auto e = s().set_weight_decay(wd);
-    return e ? error_json("INVALID_ARGUMENT", *e) : "";
+    if (!session_) return no_session();
+    auto e = session_->set_weight_decay(wd);
+    return e ? error_text("INVALID_ARGUMENT", *e) : "";
   }
   std::string setBatchSize(double n) {
-    auto e = s().set_batch_size(n >= 1 && n <= 1e6 ? static_cast<int>(n) : -1);
-    return e ? error_json("INVALID_ARGUMENT", *e) : "";
+    if (!session_) return no_session();
+    auto e = session_->set_batch_size(n >= 1 && n <= 1e6 ? static_cast<int>(n) : -1);
+    return e ? error_text("INVALID_ARGUMENT", *e) : "";
   }
 
   // Everything small about the current moment, as JSON.
   std::string state() const {
-    const bpx::Session& x = s();
+    if (!session_) return no_session();
+    const bpx::Session& x = *session_;
     json phases = json::array();
     for (int i = 0; i < x.phases_per_step(); ++i) phases.push_back(x.phase_at(i).label());
     const auto& last = x.last_phase();
@@ -94,6 +176,7 @@ class RawSession {
                      {"batch", x.batch()},
                      {"batchSize", x.batch_size()},
                      {"learningRate", x.spec().optimizer.learning_rate},
+                     {"weightDecay", x.spec().optimizer.weight_decay},
                      {"fused", x.fused_output()},
                      {"historySize", x.history_size()},
                      {"trainExamples", x.data().X_train.cols()},
@@ -104,159 +187,232 @@ class RawSession {
 
   // A matrix of the current phase, rows first: {rows, cols, data: Float64Array}.
   val matrix(const std::string& name, int layer) const {
-    const bpx::Session& x = s();
+    if (!session_) return val(no_session());
+    const bpx::Session& x = *session_;
+    if (name == "Y") return matrix_val(x.Y());
+    if (name == "losses") return matrix_val(x.losses());
     const int L = x.L();
     const bool input_ok = name == "A" || name == "dA";
-    if (layer < (input_ok ? 0 : 1) || layer > L) {
-      throw_range("matrix: layer " + std::to_string(layer) + " of " + name + " is outside " +
-                  std::to_string(input_ok ? 0 : 1) + ".." + std::to_string(L));
+    const int lo = input_ok ? 0 : 1;
+    if (layer < lo || layer > L) {
+      return val(bad_argument("layer", name + " is defined at layers " + std::to_string(lo) + ".." +
+                                           std::to_string(L) + ", got " + std::to_string(layer)));
     }
+    const auto& opt = x.optimizer_slots(layer);
+    const std::pair<const char*, const bpx::Matrix*> named[] = {
+        {"W", &x.W(layer)},   {"b", &x.b(layer)},   {"Z", &x.Z(layer)},
+        {"A", &x.A(layer)},   {"dA", &x.dA(layer)}, {"dZ", &x.dZ(layer)},
+        {"dW", &x.dW(layer)}, {"db", &x.db(layer)}, {"gprime", &x.gprime(layer)},
+        {"mW", &opt.mW},      {"mb", &opt.mb},      {"vW", &opt.vW},
+        {"vb", &opt.vb}};
     const bpx::Matrix* m = nullptr;
-    if (name == "W") m = &x.W(layer);
-    else if (name == "b") m = &x.b(layer);
-    else if (name == "Z") m = &x.Z(layer);
-    else if (name == "A") m = &x.A(layer);
-    else if (name == "dA") m = &x.dA(layer);
-    else if (name == "dZ") m = &x.dZ(layer);
-    else if (name == "dW") m = &x.dW(layer);
-    else if (name == "db") m = &x.db(layer);
-    else if (name == "gprime") m = &x.gprime(layer);
-    else if (name == "mW") m = &x.optimizer_slots(layer).mW;
-    else if (name == "mb") m = &x.optimizer_slots(layer).mb;
-    else if (name == "vW") m = &x.optimizer_slots(layer).vW;
-    else if (name == "vb") m = &x.optimizer_slots(layer).vb;
-    else if (name == "Y") m = &x.Y();
-    else if (name == "losses") m = &x.losses();
-    else throw_range("matrix: unknown name \"" + name + "\"");
+    for (const auto& [key, value] : named) {
+      if (name == key) m = value;
+    }
+    if (!m) return val(bad_argument("name", "unknown matrix \"" + name + "\""));
     return matrix_val(*m);
   }
 
   val lossHistory() const {
-    const auto& h = s().loss_history();
+    if (!session_) return val(no_session());
+    const auto& h = session_->loss_history();
     return copy_out(h.data(), h.size());
   }
 
   // {loss, accuracy, examples} on "train" or "test" with the current parameters.
   std::string evaluate(const std::string& which) const {
-    const auto& d = s().data();
-    if (which != "train" && which != "test") throw_range("evaluate: expected \"train\" or \"test\"");
-    bpx::Evaluation e = which == "train" ? s().evaluate(d.X_train, d.Y_train)
-                                         : s().evaluate(d.X_test, d.Y_test);
+    if (!session_) return no_session();
+    const auto& d = session_->data();
+    if (which != "train" && which != "test")
+      return bad_argument("which", "expected \"train\" or \"test\"");
+    bpx::Evaluation e = which == "train" ? session_->evaluate(d.X_train, d.Y_train)
+                                         : session_->evaluate(d.X_test, d.Y_test);
     return dump(json{{"loss", e.loss}, {"accuracy", e.accuracy}, {"examples", e.examples}});
   }
 
   // The raw data: name is one of X_train, Y_train, X_test, Y_test, points_train,
   // points_test, labels_train, labels_test.
   val data(const std::string& name) const {
-    const auto& d = s().data();
+    if (!session_) return val(no_session());
+    const auto& d = session_->data();
     if (name == "X_train") return matrix_val(d.X_train);
     if (name == "Y_train") return matrix_val(d.Y_train);
     if (name == "X_test") return matrix_val(d.X_test);
     if (name == "Y_test") return matrix_val(d.Y_test);
     if (name == "points_train") return matrix_val(d.points_train);
     if (name == "points_test") return matrix_val(d.points_test);
-    if (name == "labels_train") return matrix_val(d.labels_train);
-    if (name == "labels_test") return matrix_val(d.labels_test);
-    throw_range("data: unknown name \"" + name + "\"");
+    if (name == "labels_train") return matrix_val(bpx::Matrix(d.labels_train));
+    if (name == "labels_test") return matrix_val(bpx::Matrix(d.labels_test));
+    return val(bad_argument("name", "unknown data \"" + name + "\""));
   }
 
   // Every unit's output over an nx x ny grid of (x1, x2), in one call. Layout: for each
   // layer (1..L, or only L when allUnits is false), each unit, ny rows of nx values
-  // (row 0 at ymin). Inputs go through the spec's features.
+  // (row 0 at ymin). Inputs go through the spec's features. Computed in chunks of
+  // cells, written straight into one new Float64Array.
   val predictGrid(int nx, int ny, double xmin, double xmax, double ymin, double ymax,
                   bool all_units) const {
-    if (nx < 1 || ny < 1 || nx > 1000 || ny > 1000) throw_range("predictGrid: nx and ny must be 1..1000");
-    const bpx::Session& x = s();
+    if (!session_) return val(no_session());
+    if (nx < 1 || ny < 1 || nx > 1000 || ny > 1000)
+      return val(bad_argument("nx", "nx and ny must be integers between 1 and 1000"));
+    if (!std::isfinite(xmin) || !std::isfinite(xmax) || !std::isfinite(ymin) ||
+        !std::isfinite(ymax))
+      return val(bad_argument("xmin", "the grid bounds must be finite numbers"));
+    const bpx::Session& x = *session_;
     const auto& spec = x.spec();
     std::vector<bpx::Feature> features = spec.data.features;
     if (spec.data.explicit_values) {
-      if (spec.layers[0] != 2) throw_range("predictGrid: needs 2 inputs or a data set with features");
+      if (spec.layers[0] != 2)
+        return val(bad_argument("",
+                                "predictGrid needs a network with 2 inputs (x1, x2) or a "
+                                "data set with features; layers[0] is " +
+                                    std::to_string(spec.layers[0])));
       features = {bpx::Feature::X1, bpx::Feature::X2};
     }
-    bpx::Matrix points(2, static_cast<Eigen::Index>(nx) * ny);
-    for (int r = 0; r < ny; ++r) {
-      for (int c = 0; c < nx; ++c) {
-        const Eigen::Index k = static_cast<Eigen::Index>(r) * nx + c;
-        points(0, k) = nx == 1 ? xmin : xmin + (xmax - xmin) * c / (nx - 1);
-        points(1, k) = ny == 1 ? ymin : ymin + (ymax - ymin) * r / (ny - 1);
+    const int L = x.L();
+    const int first = all_units ? 1 : L;
+    double units = 0;
+    for (int l = first; l <= L; ++l) units += spec.layers[static_cast<size_t>(l)];
+    const Eigen::Index cells = static_cast<Eigen::Index>(nx) * ny;
+    if (units * static_cast<double>(cells) > kMaxGridValues) {
+      return val(bad_argument("nx", std::to_string(nx) + " x " + std::to_string(ny) + " cells x " +
+                                        std::to_string(static_cast<long>(units)) +
+                                        " units is more than 8388608 values; use fewer cells"));
+    }
+    val out = val::global("Float64Array").new_(static_cast<double>(units * cells));
+    bpx::Matrix points;
+    for (Eigen::Index start = 0; start < cells; start += kGridChunk) {
+      const Eigen::Index n = std::min(kGridChunk, cells - start);
+      points.resize(2, n);
+      for (Eigen::Index k = 0; k < n; ++k) {
+        const Eigen::Index cell = start + k;
+        const Eigen::Index r = cell / nx, c = cell % nx;
+        points(0, k) = nx == 1 ? xmin : xmin + (xmax - xmin) * static_cast<double>(c) / (nx - 1);
+        points(1, k) = ny == 1 ? ymin : ymin + (ymax - ymin) * static_cast<double>(r) / (ny - 1);
+      }
+      std::vector<bpx::Matrix> A = x.predict_all(bpx::make_features(features, points));
+      double offset = 0;  // start of this layer's first unit in `out`
+      for (int l = first; l <= L; ++l) {
+        // Rows of A are units: copy each row (a strided view) into a contiguous buffer.
+        const bpx::Matrix& a = A[static_cast<size_t>(l - 1)];
+        std::vector<double> row(static_cast<size_t>(n));
+        for (Eigen::Index j = 0; j < a.rows(); ++j) {
+          for (Eigen::Index k = 0; k < n; ++k) row[static_cast<size_t>(k)] = a(j, k);
+          const double at = offset + static_cast<double>(j) * static_cast<double>(cells) +
+                            static_cast<double>(start);
+          out.call<void>("set", val(emscripten::typed_memory_view(row.size(), row.data())), at);
+        }
+        offset += static_cast<double>(a.rows()) * static_cast<double>(cells);
       }
     }
-    std::vector<bpx::Matrix> A = x.predict_all(bpx::make_features(features, points));
-    const size_t cells = static_cast<size_t>(nx) * static_cast<size_t>(ny);
-    std::vector<double> out;
-    const int first = all_units ? 1 : x.L();
-    for (int l = first; l <= x.L(); ++l) {
-      const bpx::Matrix& a = A[static_cast<size_t>(l - 1)];
-      for (Eigen::Index j = 0; j < a.rows(); ++j) {
-        for (size_t k = 0; k < cells; ++k) out.push_back(a(j, static_cast<Eigen::Index>(k)));
-      }
-    }
-    return copy_out(out.data(), out.size());
+    return out;
   }
 
-  std::string graph(int layer, int unit, int example, bool expanded, const std::string& root) const {
+  // The same maps in single precision (Float32Array), for heatmaps at frame rate: the
+  // vectorised kernel of core/fast_grid, no allocation once warm. Colours, not numbers.
+  val predictGridFast(int nx, int ny, double xmin, double xmax, double ymin, double ymax,
+                      bool all_units) {
+    if (!session_) return val(no_session());
+    if (nx < 1 || ny < 1 || nx > 1000 || ny > 1000)
+      return val(bad_argument("nx", "nx and ny must be integers between 1 and 1000"));
+    if (!std::isfinite(xmin) || !std::isfinite(xmax) || !std::isfinite(ymin) ||
+        !std::isfinite(ymax))
+      return val(bad_argument("xmin", "the grid bounds must be finite numbers"));
+    const auto& spec = session_->spec();
+    std::vector<bpx::Feature> features = spec.data.features;
+    if (spec.data.explicit_values) {
+      if (spec.layers[0] != 2)
+        return val(bad_argument("",
+                                "predictGrid needs a network with 2 inputs (x1, x2) or a "
+                                "data set with features; layers[0] is " +
+                                    std::to_string(spec.layers[0])));
+      features = {bpx::Feature::X1, bpx::Feature::X2};
+    }
+    // The kernel keeps whole layers over the grid: bound them and the answer, so that a
+    // large request is an error and not an allocation failure (which aborts the module).
+    double widest = 0, units = 0;
+    for (int l = 1; l <= session_->L(); ++l) {
+      const double n = spec.layers[static_cast<size_t>(l)];
+      widest = std::max(widest, n);
+      if (all_units || l == session_->L()) units += n;
+    }
+    const double cells = static_cast<double>(nx) * ny;
+    if (widest * cells > 2 * kMaxGridValues || units * cells > kMaxGridValues) {
+      return val(bad_argument("nx", std::to_string(nx) + " x " + std::to_string(ny) +
+                                        " cells are too many for this network; use fewer"));
+    }
+    bpx::GridSpec g{nx, ny, xmin, xmax, ymin, ymax, all_units};
+    fast_grid_.run(*session_, features, g, grid_out_);
+    return val(emscripten::typed_memory_view(grid_out_.size(), grid_out_.data()))
+        .call<val>("slice");
+  }
+
+  std::string graph(int layer, int unit, int example, bool expanded,
+                    const std::string& root) const {
+    if (!session_) return no_session();
     bpx::GraphOptions o;
     o.expanded = expanded;
     o.root = root;
-    auto g = bpx::neuron_graph(s(), layer, unit, example, o);
-    if (!g) return error_json("INVALID_ARGUMENT", g.error());
+    auto g = bpx::neuron_graph(*session_, layer, unit, example, o);
+    if (!g) return error_text("INVALID_ARGUMENT", g.error());
     return dump(bpx::graph_json(g.value()));
   }
 
   // The text `bpx trace` prints for the same spec and steps (from the current state).
   std::string trace(double steps) {
-    if (!(steps >= 1 && steps <= 100000)) throw_range("trace: steps must be between 1 and 100000");
-    return bpx::dump_readable(bpx::run_trace(s(), static_cast<long>(steps)));
+    if (!session_) return no_session();
+    if (!(steps >= 1 && steps <= 100000 && steps == std::floor(steps)))
+      return bad_argument("steps", "expected an integer between 1 and 100000 (trace)");
+    const bpx::Session& x = *session_;
+    const double m = x.batch_size();
+    double per_step = m;  // the batch indices
+    for (int l = 1; l <= x.L(); ++l) {
+      const double n = x.spec().layers[static_cast<size_t>(l)];
+      const double p = x.spec().layers[static_cast<size_t>(l - 1)];
+      per_step += 4 * n * m + 2 * (n * p + n);  // z a dA dZ; dW db; W b
+    }
+    if (per_step * steps > kMaxTraceNumbers) {
+      const long most = std::max(1L, static_cast<long>(kMaxTraceNumbers / per_step));
+      return bad_argument("steps", std::to_string(static_cast<long>(steps)) +
+                                       " steps of this network print more than 4194304 "
+                                       "numbers; ask for at most " +
+                                       std::to_string(most) + " steps per call");
+    }
+    return bpx::dump_readable(bpx::run_trace(*session_, static_cast<long>(steps)));
   }
 
   std::string walkthrough(const std::string& format, int digits) const {
+    if (!session_) return no_session();
     bpx::WalkthroughOptions o;
-    if (format == "tex") o.format = bpx::WalkthroughFormat::Tex;
-    else if (format != "md") return error_json("INVALID_ARGUMENT", {"format", "expected md or tex"});
+    if (format == "tex")
+      o.format = bpx::WalkthroughFormat::Tex;
+    else if (format != "md")
+      return bad_argument("format", "expected md or tex, got \"" + format + "\"");
     o.digits = digits;
-    auto text = bpx::walkthrough(s().spec(), o);
-    if (!text) return error_json("INVALID_ARGUMENT", text.error());
-    return "\x01" + text.value();  // marks success: text, not an error
+    auto text = bpx::walkthrough(session_->spec(), o);
+    if (!text) return error_text("INVALID_ARGUMENT", text.error());
+    return text.value();
   }
 
-  std::string specJson() const { return bpx::spec_to_json(s().spec()); }
+  std::string specJson() const {
+    if (!session_) return no_session();
+    return bpx::spec_to_json(session_->spec());
+  }
 
  private:
-  static val matrix_val(const bpx::Matrix& m) {
-    std::vector<double> rows_first(static_cast<size_t>(m.size()));
-    for (Eigen::Index i = 0; i < m.rows(); ++i)
-      for (Eigen::Index j = 0; j < m.cols(); ++j)
-        rows_first[static_cast<size_t>(i * m.cols() + j)] = m(i, j);
-    val out = val::object();
-    out.set("rows", static_cast<int>(m.rows()));
-    out.set("cols", static_cast<int>(m.cols()));
-    out.set("data", copy_out(rows_first.data(), rows_first.size()));
-    return out;
-  }
-  static val matrix_val(const Eigen::RowVectorXd& v) {
-    bpx::Matrix m = v;
-    return matrix_val(m);
-  }
-  const bpx::Session& s() const {
-    if (!session_) throw_range("no session loaded");
-    return *session_;
-  }
-  bpx::Session& s() {
-    if (!session_) throw_range("no session loaded");
-    return *session_;
-  }
   std::optional<bpx::Session> session_;
+  bpx::FastGrid fast_grid_;
+  std::vector<float> grid_out_;
 };
 
-// Validates a spec without creating a session: "" or the error JSON.
-std::string validateSpec(const std::string& spec_json) {
-  auto spec = bpx::parse_spec(spec_json);
-  return spec ? "" : error_json("INVALID_SPEC", spec.error());
-}
+// Bytes handed out by malloc and not yet freed: a leak check far finer than the size of
+// wasm memory (which only grows when the allocator runs out).
+double heapUsedBytes() { return static_cast<double>(mallinfo().uordblks); }
 
+// The spec with every default filled in (JSON), or the error.
 std::string normalizeSpec(const std::string& spec_json) {
   auto spec = bpx::parse_spec(spec_json);
-  return spec ? bpx::spec_to_json(spec.value()) : "";
+  return spec ? bpx::spec_to_json(spec.value()) : error_text("INVALID_SPEC", spec.error());
 }
 
 }  // namespace
@@ -267,6 +423,7 @@ EMSCRIPTEN_BINDINGS(bpx) {
       .function("load", &RawSession::load)
       .function("loaded", &RawSession::loaded)
       .function("nextPhase", &RawSession::nextPhase)
+      .function("runPhases", &RawSession::runPhases)
       .function("previousPhase", &RawSession::previousPhase)
       .function("step", &RawSession::step)
       .function("train", &RawSession::train)
@@ -280,10 +437,11 @@ EMSCRIPTEN_BINDINGS(bpx) {
       .function("evaluate", &RawSession::evaluate)
       .function("data", &RawSession::data)
       .function("predictGrid", &RawSession::predictGrid)
+      .function("predictGridFast", &RawSession::predictGridFast)
       .function("graph", &RawSession::graph)
       .function("trace", &RawSession::trace)
       .function("walkthrough", &RawSession::walkthrough)
       .function("specJson", &RawSession::specJson);
-  emscripten::function("validateSpec", &validateSpec);
   emscripten::function("normalizeSpec", &normalizeSpec);
+  emscripten::function("heapUsedBytes", &heapUsedBytes);
 }

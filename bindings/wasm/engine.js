@@ -1,6 +1,11 @@
 // The friendly JavaScript API over the raw embind module: plain objects and
 // Float64Array copies out, typed errors (BpxError with .code) thrown, nothing on the heap
-// for users to manage except Session.delete().
+// for users to manage except Session.delete(). Types and docs: engine.d.ts.
+//
+// The raw module never throws: a fallible raw call returns ERROR_MARK followed by
+// {"code", "path", "message"} (see bpx_wasm.cpp), turned into a BpxError by unwrap().
+// Arguments are checked here before they reach embind, so embind's own conversions
+// (which would leak the arguments already converted) never fail.
 
 /** An error from the engine: `.code` is machine-readable, `.path` names the spec field. */
 export class BpxError extends Error {
@@ -12,42 +17,92 @@ export class BpxError extends Error {
   }
 }
 
-const MATRIX_NAMES = ['W', 'b', 'Z', 'A', 'dA', 'dZ', 'dW', 'db', 'gprime', 'mW', 'mb', 'vW', 'vb'];
+const ERROR_MARK = '\x01';
+const LAYER_MATRICES = ['W', 'b', 'Z', 'A', 'dA', 'dZ', 'dW', 'db', 'gprime', 'mW', 'mb', 'vW', 'vb'];
+const BATCH_MATRICES = ['Y', 'losses'];
+const MAX_SEED = Number.MAX_SAFE_INTEGER;
+// Symbol.dispose where the runtime has it (Node 20, recent browsers), else the
+// well-known fallback that TypeScript's `using` helpers also look up.
+const disposeSymbol = typeof Symbol.dispose === 'symbol' ? Symbol.dispose : Symbol.for('Symbol.dispose');
 
-function specText(spec) {
-  if (typeof spec === 'string') return spec;
-  if (spec === null || typeof spec !== 'object') {
-    throw new BpxError('INVALID_SPEC', `the spec must be an object or JSON text, got ${spec === null ? 'null' : typeof spec}`);
-  }
-  return JSON.stringify(spec);
+function describe(value) {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'undefined') return String(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
 }
 
-function raiseIfError(text) {
-  if (!text) return;
-  const e = JSON.parse(text);
-  throw new BpxError(e.code, e.message, e.path);
+// Lone UTF-16 surrogates: embind's UTF-8 encoder would pair one with the next character
+// (swallowing, say, a closing quote); U+FFFD instead lets the engine name the field.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function specText(spec) {
+  if (typeof spec === 'string') return spec.replace(LONE_SURROGATE, '\uFFFD');
+  if (spec === null || typeof spec !== 'object') {
+    throw new BpxError('INVALID_SPEC', `the spec must be an object or JSON text, got ${describe(spec)}`);
+  }
+  try {
+    return JSON.stringify(spec);
+  } catch (e) {
+    throw new BpxError('INVALID_SPEC', `the spec cannot be written as JSON: ${e.message}`);
+  }
+}
+
+function errorFrom(text) {
+  const e = JSON.parse(text.slice(1));
+  return new BpxError(e.code, e.message, e.path);
+}
+
+/** Returns a raw result, or throws the BpxError it carries. */
+function unwrap(result) {
+  if (typeof result === 'string' && result[0] === ERROR_MARK) throw errorFrom(result);
+  return result;
 }
 
 function checkInteger(name, value, lo, hi) {
   if (!Number.isInteger(value) || value < lo || value > hi) {
-    throw new BpxError('INVALID_ARGUMENT', `${name}: expected an integer between ${lo} and ${hi}, got ${String(value)}`, name);
+    throw new BpxError('INVALID_ARGUMENT', `${name}: expected an integer between ${lo} and ${hi}, got ${describe(value)}`, name);
   }
 }
 
 function checkNumber(name, value) {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new BpxError('INVALID_ARGUMENT', `${name}: expected a finite number, got ${String(value)}`, name);
+    throw new BpxError('INVALID_ARGUMENT', `${name}: expected a finite number, got ${describe(value)}`, name);
   }
+}
+
+function checkOneOf(name, value, allowed) {
+  if (!allowed.includes(value)) {
+    throw new BpxError('INVALID_ARGUMENT', `${name}: expected one of ${allowed.join(', ')}, got ${describe(value)}`, name);
+  }
+}
+
+function checkBoolean(name, value) {
+  if (typeof value !== 'boolean') {
+    throw new BpxError('INVALID_ARGUMENT', `${name}: expected true or false, got ${describe(value)}`, name);
+  }
+}
+
+function options(name, value) {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new BpxError('INVALID_ARGUMENT', `${name}: expected an options object, got ${describe(value)}`, name);
+  }
+  return value;
+}
+
+function withShape(m) {
+  m.shape = [m.rows, m.cols];
+  return m;
 }
 
 /** A training session: one network, its data and a phase cursor. Call delete() when done. */
 export class Session {
   #raw;
-  #engine;
   #layers;
 
-  constructor(engine, raw) {
-    this.#engine = engine;
+  constructor(raw) {
     this.#raw = raw;
     this.#layers = this.state().layers;
   }
@@ -61,72 +116,80 @@ export class Session {
   get L() { return this.#layers.length - 1; }
   /** Sizes n_0 .. n_L. */
   get layers() { return this.#layers.slice(); }
+  /** True after delete(). */
   get deleted() { return this.#raw === null; }
 
   /** Cursor, phase labels, step, epoch, loss, batch, divergence, ... */
-  state() { return JSON.parse(this.#r().state()); }
+  state() { return JSON.parse(unwrap(this.#r().state())); }
 
-  /** Runs the next phase. Returns {phase, divergence}. */
-  nextPhase() {
-    const phase = this.state().nextPhase;
-    const divergence = JSON.parse(this.#r().nextPhase());
-    return { phase, divergence };
-  }
+  /** Runs the next phase. Returns {phase, divergence}: the label of the phase run. */
+  nextPhase() { return JSON.parse(unwrap(this.#r().nextPhase())); }
   /** Undoes the last phase exactly; false when there is no history left. */
   previousPhase() { return this.#r().previousPhase(); }
   /** Runs to the end of the current step (a whole step at its start). Returns the divergence or null. */
-  step() { return JSON.parse(this.#r().step()); }
+  step() { return JSON.parse(unwrap(this.#r().step())); }
   /** Trains n whole steps without history. Returns {steps, divergence}. */
   train(n) {
+    const raw = this.#r();
     checkInteger('steps', n, 0, 1e9);
-    return JSON.parse(this.#r().train(n));
+    return JSON.parse(unwrap(raw.train(n)));
   }
   /** Runs the forward phases and the loss of a new step (the cursor must be at a step's start). */
-  forward() { return this.#runUntil(0, this.L + 1, 'forward()'); }
+  forward() { return this.#runPhases(0, this.L + 1, 'forward()'); }
   /** Runs the backward phases (after forward()). */
-  backward() { return this.#runUntil(this.L + 1, 2 * this.L + 1, 'backward()'); }
+  backward() { return this.#runPhases(this.L + 1, 2 * this.L + 1, 'backward()'); }
   /** Applies the update (after backward()). */
-  update() { return this.#runUntil(2 * this.L + 1, 0, 'update()'); }
+  update() { return this.#runPhases(2 * this.L + 1, 2 * this.L + 2, 'update()'); }
 
-  #runUntil(from, to, name) {
+  #runPhases(from, to, name) {
     const st = this.state();
     if (st.cursor !== from) {
       throw new BpxError('WRONG_PHASE', `${name} needs the cursor at "${st.phases[from]}", but the next phase is "${st.nextPhase}"`);
     }
-    let divergence = null;
-    do {
-      divergence = divergence ?? JSON.parse(this.#r().nextPhase());
-    } while (this.state().cursor !== to);
-    return divergence;
+    return JSON.parse(unwrap(this.#r().runPhases(to - from)));
   }
 
-  /** Back to the initial parameters; history cleared. */
-  reset() { this.#r().reset(); }
+  /**
+   * Back to the initial parameters; history cleared. With {seed}: new initial weights
+   * drawn with init.seed = seed (same data, minibatch order and live hyper-parameters).
+   */
+  reset(opts) {
+    const raw = this.#r();
+    const { seed } = options('options', opts);
+    if (seed === undefined) {
+      unwrap(raw.reset(-1));
+      return;
+    }
+    checkInteger('seed', seed, 0, MAX_SEED);
+    unwrap(raw.reset(seed));
+  }
   setLearningRate(lr) {
-    checkNumber('learningRate', lr);
-    raiseIfError(this.#r().setLearningRate(lr));
+    const raw = this.#r();
+    checkNumber('learning_rate', lr);
+    unwrap(raw.setLearningRate(lr));
   }
   setWeightDecay(wd) {
-    checkNumber('weightDecay', wd);
-    raiseIfError(this.#r().setWeightDecay(wd));
+    const raw = this.#r();
+    checkNumber('weight_decay', wd);
+    unwrap(raw.setWeightDecay(wd));
   }
   setBatchSize(n) {
-    checkInteger('batchSize', n, 1, 1e6);
-    raiseIfError(this.#r().setBatchSize(n));
+    const raw = this.#r();
+    checkInteger('batch_size', n, 1, 1e6);
+    unwrap(raw.setBatchSize(n));
   }
 
   /**
    * A matrix of the current state, rows first: {rows, cols, shape, data: Float64Array}.
    * name: W b Z A dA dZ dW db gprime mW mb vW vb (layer 1..L; A and dA also 0), or Y, losses.
    */
-  matrix(name, layer = 0) {
-    if (name === 'Y' || name === 'losses') return withShape(this.#r().matrix(name, this.L));
-    if (!MATRIX_NAMES.includes(name)) {
-      throw new BpxError('INVALID_ARGUMENT', `matrix: unknown name "${name}"; expected one of ${MATRIX_NAMES.join(', ')}, Y, losses`, 'name');
-    }
+  matrix(name, layer) {
+    const raw = this.#r();
+    if (BATCH_MATRICES.includes(name)) return withShape(unwrap(raw.matrix(name, 0)));
+    checkOneOf('name', name, [...LAYER_MATRICES, ...BATCH_MATRICES]);
     const lo = name === 'A' || name === 'dA' ? 0 : 1;
     checkInteger('layer', layer, lo, this.L);
-    return withShape(this.#r().matrix(name, layer));
+    return withShape(unwrap(raw.matrix(name, layer)));
   }
   W(l) { return this.matrix('W', l); }
   b(l) { return this.matrix('b', l); }
@@ -140,16 +203,17 @@ export class Session {
   Y() { return this.matrix('Y'); }
 
   /** Batch loss of each completed step. */
-  lossHistory() { return this.#r().lossHistory(); }
+  lossHistory() { return unwrap(this.#r().lossHistory()); }
   /** {loss, accuracy, examples} on the training or the test data, current parameters. */
   evaluate(which = 'train') {
-    if (which !== 'train' && which !== 'test') throw new BpxError('INVALID_ARGUMENT', 'evaluate: expected "train" or "test"', 'which');
-    return JSON.parse(this.#r().evaluate(which));
+    const raw = this.#r();
+    checkOneOf('which', which, ['train', 'test']);
+    return JSON.parse(unwrap(raw.evaluate(which)));
   }
   /** The data: features X and targets Y per split, and the raw 2-D points and labels. */
   data() {
-    const r = this.#r();
-    const get = (n) => withShape(r.data(n));
+    const raw = this.#r();
+    const get = (n) => withShape(unwrap(raw.data(n)));
     return {
       X: get('X_train'), Y: get('Y_train'), XTest: get('X_test'), YTest: get('Y_test'),
       points: get('points_train'), pointsTest: get('points_test'),
@@ -160,12 +224,23 @@ export class Session {
   /**
    * Outputs over an nx x ny grid of (x1, x2) in one engine call. Returns {nx, ny, maps}:
    * maps[i] = {layer, unit, values: Float64Array(nx*ny)} (row 0 at ymin), output units last.
+   * precision 'float' gives Float32Array maps from the fast single-precision kernel.
    */
-  predictGrid(nx, ny, xmin, xmax, ymin, ymax, { allUnits = false } = {}) {
+  predictGrid(nx, ny, xmin, xmax, ymin, ymax, opts) {
+    const raw = this.#r();
+    const { allUnits = false, precision = 'double' } = options('options', opts);
+    checkOneOf('precision', precision, ['double', 'float']);
     checkInteger('nx', nx, 1, 1000);
     checkInteger('ny', ny, 1, 1000);
-    for (const [k, v] of Object.entries({ xmin, xmax, ymin, ymax })) checkNumber(k, v);
-    const flat = this.#r().predictGrid(nx, ny, xmin, xmax, ymin, ymax, !!allUnits);
+    checkNumber('xmin', xmin);
+    checkNumber('xmax', xmax);
+    checkNumber('ymin', ymin);
+    checkNumber('ymax', ymax);
+    checkBoolean('allUnits', allUnits);
+    // 'float': the vectorised single-precision kernel, Float32Array maps, for heatmaps.
+    const flat = unwrap(precision === 'float'
+      ? raw.predictGridFast(nx, ny, xmin, xmax, ymin, ymax, allUnits)
+      : raw.predictGrid(nx, ny, xmin, xmax, ymin, ymax, allUnits));
     const maps = [];
     const cells = nx * ny;
     let offset = 0;
@@ -179,32 +254,35 @@ export class Session {
   }
 
   /** The operation graph of one neuron (layer 1..L, unit 0-based) for one training example. */
-  graph(layer, unit, { example = 0, expanded = true, root = 'loss' } = {}) {
+  graph(layer, unit, opts) {
+    const raw = this.#r();
+    const { example = 0, expanded = true, root = 'loss' } = options('options', opts);
     checkInteger('layer', layer, 1, this.L);
     checkInteger('unit', unit, 0, this.#layers[layer] - 1);
     checkInteger('example', example, 0, 1e6);
-    const text = this.#r().graph(layer, unit, example, !!expanded, String(root));
-    const out = JSON.parse(text);
-    if (out.code) throw new BpxError(out.code, out.message, out.path);
-    return out;
+    checkBoolean('expanded', expanded);
+    checkOneOf('root', root, ['loss', 'activation']);
+    return JSON.parse(unwrap(raw.graph(layer, unit, example, expanded, root)));
   }
 
   /** Runs `steps` steps and returns the trace (as `bpx trace` prints it). */
   trace(steps = 1) { return JSON.parse(this.traceText(steps)); }
+  /** The same trace as text, byte for byte what `bpx trace --steps N` prints (without the final newline). */
   traceText(steps = 1) {
+    const raw = this.#r();
     checkInteger('steps', steps, 1, 100000);
-    return this.#r().trace(steps);
+    return unwrap(raw.trace(steps));
   }
   /** The worked example of this spec (as `bpx walkthrough`): Markdown with LaTeX, or LaTeX. */
-  walkthrough({ format = 'md', digits = 6 } = {}) {
+  walkthrough(opts) {
+    const raw = this.#r();
+    const { format = 'md', digits = 6 } = options('options', opts);
+    checkOneOf('format', format, ['md', 'tex']);
     checkInteger('digits', digits, 1, 17);
-    const text = this.#r().walkthrough(String(format), digits);
-    if (text.startsWith('\x01')) return text.slice(1);
-    raiseIfError(text);
-    return '';
+    return unwrap(raw.walkthrough(format, digits));
   }
-  /** The spec with every default filled in. */
-  spec() { return JSON.parse(this.#r().specJson()); }
+  /** The spec with every default filled in (and the live hyper-parameters). */
+  spec() { return JSON.parse(unwrap(this.#r().specJson())); }
 
   /** Frees the engine memory of this session. Safe to call twice. */
   delete() {
@@ -213,12 +291,8 @@ export class Session {
       this.#raw = null;
     }
   }
-  [Symbol.dispose]() { this.delete(); }
-}
-
-function withShape(m) {
-  m.shape = [m.rows, m.cols];
-  return m;
+  /** Same as delete(), for `using session = engine.session(spec)`. */
+  [disposeSymbol]() { this.delete(); }
 }
 
 /** The loaded engine. */
@@ -228,24 +302,35 @@ export class Engine {
 
   /** A new session from a spec (object or JSON text); throws BpxError naming the field. */
   session(spec) {
+    const text = specText(spec);
     const raw = new this.#module.RawSession();
-    const error = raw.load(specText(spec));
+    const error = raw.load(text);
     if (error) {
       raw.delete();
-      raiseIfError(error);
+      unwrap(error);
     }
-    return new Session(this, raw);
+    return new Session(raw);
   }
   /** Runs fn(session) and deletes the session afterwards, even on error. */
   withSession(spec, fn) {
-    const s = this.session(spec);
-    try {
-      return fn(s);
-    } finally {
-      s.delete();
+    if (typeof fn !== 'function') {
+      throw new BpxError('INVALID_ARGUMENT', `withSession: expected a function, got ${describe(fn)}`, 'fn');
     }
+    const s = this.session(spec);
+    let result;
+    try {
+      result = fn(s);
+    } catch (e) {
+      s.delete();
+      throw e;
+    }
+    if (result && typeof result.then === 'function') {
+      return Promise.resolve(result).finally(() => s.delete());
+    }
+    s.delete();
+    return result;
   }
-  /** {ok: true, spec} with defaults filled in, or {ok: false, error: BpxError}. */
+  /** {ok: true, spec} with defaults filled in, or {ok: false, error: BpxError}. Never throws. */
   validate(spec) {
     let text;
     try {
@@ -253,24 +338,30 @@ export class Engine {
     } catch (error) {
       return { ok: false, error };
     }
-    const error = this.#module.validateSpec(text);
-    if (error) {
-      const e = JSON.parse(error);
-      return { ok: false, error: new BpxError(e.code, e.message, e.path) };
-    }
-    return { ok: true, spec: JSON.parse(this.#module.normalizeSpec(text)) };
+    const out = this.#module.normalizeSpec(text);
+    if (out[0] === ERROR_MARK) return { ok: false, error: errorFrom(out) };
+    return { ok: true, spec: JSON.parse(out) };
   }
   /** Bytes of wasm memory (grows, never shrinks): for leak checks. */
   heapBytes() { return this.#module.HEAP8.length; }
+  /** Bytes the engine's allocator has handed out and not freed (mallinfo): for leak checks. */
+  heapUsedBytes() { return this.#module.heapUsedBytes(); }
   /** Live embind value handles: for leak checks. */
   handleCount() { return this.#module.count_emval_handles(); }
 }
 
-/** Loads the engine from an Emscripten factory. options: {wasmBinary, locateFile}. */
-export async function createEngineWith(factory, options = {}) {
+/**
+ * Loads the engine from an Emscripten factory (the default export of dist/bpx_wasm.mjs,
+ * or `createBpxModule` of the single-file build). options: {wasmBinary, locateFile}.
+ */
+export async function createEngineWith(factory, opts) {
+  if (typeof factory !== 'function') {
+    throw new BpxError('INVALID_ARGUMENT', `createEngineWith: expected the module factory, got ${describe(factory)}`, 'factory');
+  }
+  const { wasmBinary, locateFile } = options('options', opts);
   const moduleOptions = {};
-  if (options.wasmBinary) moduleOptions.wasmBinary = options.wasmBinary;
-  if (options.locateFile) moduleOptions.locateFile = options.locateFile;
+  if (wasmBinary !== undefined) moduleOptions.wasmBinary = wasmBinary;
+  if (locateFile !== undefined) moduleOptions.locateFile = locateFile;
   const module = await factory(moduleOptions);
   return new Engine(module);
 }

@@ -1,0 +1,522 @@
+// Types of engine.js: the JavaScript API over the WebAssembly engine of Backprop Explorer.
+// Guide with examples: docs/js-api.md.
+/// <reference lib="esnext.disposable" />
+
+// ---------------------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------------------
+
+/**
+ * What went wrong, for programs:
+ * - `INVALID_SPEC`: the spec is not valid (`path` names the field, e.g. `layers[1]`);
+ * - `INVALID_ARGUMENT`: an argument of a call is not valid (`path` names it, e.g. `layer`,
+ *   `learning_rate`, `nx`);
+ * - `WRONG_PHASE`: `forward()`, `backward()` or `update()` called when the phase cursor is
+ *   not where that call starts;
+ * - `DELETED`: a call on a session after `delete()`.
+ */
+export type ErrorCode = 'INVALID_SPEC' | 'INVALID_ARGUMENT' | 'WRONG_PHASE' | 'DELETED';
+
+/**
+ * Every error the engine raises. The engine stays usable after any of them.
+ * `message` reads `path: what was expected`, e.g. `layers[1]: expected an integer between
+ * 1 and 64, got 0`.
+ */
+export declare class BpxError extends Error {
+  constructor(code: ErrorCode, message: string, path?: string);
+  name: 'BpxError';
+  /** Machine-readable kind of error. */
+  readonly code: ErrorCode;
+  /** The JSON path of the spec field or the name of the argument; '' when none applies. */
+  readonly path: string;
+}
+
+// ---------------------------------------------------------------------------------------
+// The spec (the one description of a network, its data and its training)
+// ---------------------------------------------------------------------------------------
+
+export type Activation = 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'linear' | 'softmax';
+/** `bce` needs a sigmoid output; `cross_entropy` a softmax output; `mse` any. */
+export type Loss = 'mse' | 'bce' | 'cross_entropy';
+export type OptimizerType = 'sgd' | 'momentum' | 'adam';
+export type InitScheme = 'xavier' | 'he' | 'lecun' | 'uniform' | 'zeros';
+export type DatasetName = 'circle' | 'xor' | 'gaussian' | 'spiral' | 'plane' | 'multi_gaussian';
+export type Feature = 'x1' | 'x2' | 'x1_sq' | 'x2_sq' | 'x1_x2' | 'sin_x1' | 'sin_x2';
+
+export interface OptimizerSpec {
+  /** Default `sgd`. */
+  type?: OptimizerType;
+  /** In (0, 100]; default 0.1. */
+  learning_rate?: number;
+  /** Momentum only, in [0, 1); default 0.9. */
+  momentum?: number;
+  /** Adam only, in [0, 1); default 0.9. */
+  beta1?: number;
+  /** Adam only, in [0, 1); default 0.999. */
+  beta2?: number;
+  /** Adam only, in (0, 1]; default 1e-8. */
+  epsilon?: number;
+  /** L2 decay added to dW (weights only), in [0, 10]; default 0. */
+  weight_decay?: number;
+}
+
+/** Explicit initial parameters: `weights[l-1]` is n_l x n_{l-1} (rows), `biases[l-1]` has n_l values. */
+export interface ExplicitInit {
+  weights: number[][][];
+  biases: number[][];
+}
+
+/** Seeded initial weights (PCG32, the same bits natively and in wasm). */
+export interface SchemeInit {
+  /** Default `xavier`. */
+  scheme?: InitScheme;
+  /** 0 to 2^53 - 1; default 1. */
+  seed?: number;
+  /** Initial value of every bias, in [-10, 10]; default 0. */
+  bias?: number;
+}
+
+/** Examples as rows: `inputs[k]` has n_0 values, `targets[k]` has n_L. All of them train. */
+export interface ExplicitData {
+  inputs: number[][];
+  targets: number[][];
+}
+
+/** A seeded 2-D data set in [-6, 6]^2, as in TensorFlow Playground. */
+export interface DatasetData {
+  dataset: DatasetName;
+  /** 10 to 2000; default 200. */
+  points?: number;
+  /** 0 to 0.5; default 0. */
+  noise?: number;
+  /** In (0, 1]; default 1 (no test split). */
+  train_fraction?: number;
+  /** 0 to 2^53 - 1; default 1. */
+  seed?: number;
+  /** 2 to 8 (more than 2 for gaussian and spiral, with a softmax output); default 2. */
+  classes?: number;
+  /** One per input unit; default `['x1', 'x2']`. */
+  features?: Feature[];
+}
+
+export interface Spec {
+  /** Sizes n_0 (inputs) .. n_L (outputs): 2 to 9 entries of 1 to 64. */
+  layers: number[];
+  /** One per layer after the input; softmax only on the output layer. */
+  activations: Activation[];
+  loss: Loss;
+  optimizer?: OptimizerSpec;
+  /** 1 to the number of training examples; absent: the whole training set. */
+  batch_size?: number;
+  /** Seed of the minibatch order; default 1. */
+  seed?: number;
+  init?: ExplicitInit | SchemeInit;
+  data: ExplicitData | DatasetData;
+}
+
+/** A spec with every default filled in, as `Session.spec()` and `Engine.validate()` give it. */
+export interface NormalizedSpec {
+  layers: number[];
+  activations: Activation[];
+  loss: Loss;
+  optimizer: {
+    type: OptimizerType;
+    learning_rate: number;
+    /** Present when not 0. */
+    weight_decay?: number;
+    /** Present for momentum. */
+    momentum?: number;
+    /** Present for adam. */
+    beta1?: number;
+    beta2?: number;
+    epsilon?: number;
+  };
+  /** Absent: the whole training set. */
+  batch_size?: number;
+  seed: number;
+  init: ExplicitInit | Required<SchemeInit>;
+  data: ExplicitData | Required<DatasetData>;
+}
+
+// ---------------------------------------------------------------------------------------
+// What a session gives back
+// ---------------------------------------------------------------------------------------
+
+/** A matrix copied out of the engine (never a live view), rows first: element (i, j) is `data[i * cols + j]`. */
+export interface Matrix {
+  rows: number;
+  cols: number;
+  /** `[rows, cols]`. */
+  shape: [number, number];
+  data: Float64Array;
+}
+
+/** Matrices of one layer l: parameters, the forward and backward values, g'(Z), optimizer memory. */
+export type LayerMatrixName = 'W' | 'b' | 'Z' | 'A' | 'dA' | 'dZ' | 'dW' | 'db' | 'gprime' | 'mW' | 'mb' | 'vW' | 'vb';
+/** Matrices of the current batch: the targets Y (n_L x m) and the per-example losses (1 x m). */
+export type BatchMatrixName = 'Y' | 'losses';
+export type MatrixName = LayerMatrixName | BatchMatrixName;
+
+/** `forward l` (l = 1..L), `loss`, `backward l` (l = L..1), `update`. */
+export type PhaseLabel = `forward ${number}` | 'loss' | `backward ${number}` | 'update';
+
+/** The first value that became NaN or infinite. */
+export interface Divergence {
+  /** 1-based number of the step in which it happened. */
+  step: number;
+  phase: PhaseLabel;
+  /** Layer of the quantity; 0 for the loss. */
+  layer: number;
+  quantity: 'Z' | 'A' | 'loss' | 'dA' | 'dZ' | 'dW' | 'db' | 'W' | 'b';
+  /** E.g. `step 3, update: W[1] became NaN or infinite; try a lower learning rate`. */
+  message: string;
+}
+
+/** Everything small about the current moment. */
+export interface SessionState {
+  /** Sizes n_0 .. n_L. */
+  layers: number[];
+  /** Index into `phases` of the next phase to run (0 at the start of a step). */
+  cursor: number;
+  /** The 2L + 2 phases of one step, in order. */
+  phases: PhaseLabel[];
+  nextPhase: PhaseLabel;
+  /** null on a fresh session or after reset(). */
+  lastPhase: PhaseLabel | null;
+  /** Completed steps. */
+  step: number;
+  /** Completed epochs. */
+  epoch: number;
+  /** Batch loss of the last loss phase; null before the first one. */
+  loss: number | null;
+  /** Training columns (0-based) in the current batch. */
+  batch: number[];
+  batchSize: number;
+  learningRate: number;
+  weightDecay: number;
+  /** True when dZ[L] = A - Y is used directly (sigmoid + bce, softmax + cross_entropy). */
+  fused: boolean;
+  /** Phases that previousPhase() can undo. */
+  historySize: number;
+  trainExamples: number;
+  testExamples: number;
+  /** False for regression (plane, multi_gaussian, mse on explicit data). */
+  hasAccuracy: boolean;
+  divergence: Divergence | null;
+}
+
+export interface PhaseResult {
+  /** The phase that ran. */
+  phase: PhaseLabel;
+  divergence: Divergence | null;
+}
+
+export interface TrainResult {
+  /** Steps run (fewer than asked when the values diverged). */
+  steps: number;
+  divergence: Divergence | null;
+}
+
+export interface Evaluation {
+  /** Mean loss; null when there are no examples (no test split). */
+  loss: number | null;
+  /** Fraction correct; null for regression or with no examples. */
+  accuracy: number | null;
+  examples: number;
+}
+
+export interface SessionData {
+  /** Features x training examples. */
+  X: Matrix;
+  /** Outputs x training examples (encoded targets: one-hot, -1/+1 or 0/1, or values). */
+  Y: Matrix;
+  XTest: Matrix;
+  YTest: Matrix;
+  /** Raw 2-D points (2 x n) of a data set; 0 x 0 for explicit data. */
+  points: Matrix;
+  pointsTest: Matrix;
+  /** Class index or regression value of each point; empty for explicit data. */
+  labels: Float64Array;
+  labelsTest: Float64Array;
+}
+
+export interface PredictGridOptions {
+  /** Every unit of every layer, not only the output layer. Default false. */
+  allUnits?: boolean;
+  /**
+   * `double` (default): the exact engine, Float64Array maps. `float`: a vectorised
+   * single-precision kernel, Float32Array maps, for heatmaps (colours, not numbers).
+   */
+  precision?: 'double' | 'float';
+}
+
+export interface GridMap<T extends Float64Array | Float32Array> {
+  /** 1..L. */
+  layer: number;
+  /** 0-based. */
+  unit: number;
+  /** nx * ny values, ny rows of nx: cell (c, r) is at r * nx + c, row 0 at ymin, column 0 at xmin. */
+  values: T;
+}
+
+export interface GridResult<T extends Float64Array | Float32Array> {
+  nx: number;
+  ny: number;
+  /** Layer by layer, unit by unit; the output units last. */
+  maps: GridMap<T>[];
+}
+
+export interface GraphOptions {
+  /** Training example, 0-based. Default 0. */
+  example?: number;
+  /** Sigmoid and tanh as their gates (neg, exp, +1, 1/x) when true (default), else one node. */
+  expanded?: boolean;
+  /**
+   * `loss` (default): gradients of the example's loss; `activation`: gradients of the
+   * neuron's output itself, as in CS231n.
+   */
+  root?: 'loss' | 'activation';
+}
+
+export interface GraphNode {
+  /** Index in `nodes`. */
+  id: number;
+  /** `x1`, `w1`, `w1*x1`, `z`, `a`, `L`, ... */
+  label: string;
+  /** `input`, `param`, `mul`, `add`, `neg`, `exp`, `add_const`, `inv`, `div`, an activation name, a loss name, ... */
+  op: string;
+  kind: 'input' | 'parameter' | 'intermediate' | 'output' | 'target' | (string & {});
+  /** Indices of the nodes this one reads (always lower: topological order). */
+  inputs: number[];
+  value: number;
+  /** d root / d this node. */
+  grad: number;
+}
+
+/** The chain of links of one neuron: dL/dw = dL/da * da/dz * dz/dw. */
+export interface ChainLinks {
+  dL_da: number;
+  da_dz: number;
+  /** dL/dz: this example's dZ. */
+  delta: number;
+  learning_rate: number;
+  /** Per input: x, w, dL/dw and w after one plain sgd step. */
+  inputs: { label: string; x: number; w: number; dL_dw: number; w_new: number }[];
+  b: number;
+  b_new: number;
+}
+
+/** The scalar operation graph of one neuron for one example, values and gradients on every node. */
+export interface NeuronGraph {
+  layer: number;
+  unit: number;
+  example: number;
+  root: 'loss' | 'activation';
+  expanded: boolean;
+  is_output: boolean;
+  nodes: GraphNode[];
+  /** Index of the z node. */
+  z: number;
+  /** Index of the a node. */
+  a: number;
+  /** Index of the root node. */
+  output: number;
+  links: ChainLinks;
+  /** E.g. why a softmax is grouped. */
+  note?: string;
+}
+
+/** One step of `trace()`, exactly as `bpx trace` prints it. Matrices as rows. */
+export interface TraceEntry {
+  step: number;
+  epoch: number;
+  batch: number[];
+  /** Layers 1..L. */
+  forward: { z: number[][]; a: number[][] }[];
+  /** null if it was NaN. */
+  loss: number | null;
+  /** Layers 1..L. */
+  backward: { dA: number[][]; dZ: number[][]; dW: number[][]; db: number[] }[];
+  /** Parameters after the update. */
+  after: { weights: number[][][]; biases: number[][] };
+  /** Present on the last entry when the values diverged. */
+  divergence?: Divergence;
+}
+
+export interface WalkthroughOptions {
+  /** `md`: Markdown with LaTeX (default); `tex`: LaTeX. */
+  format?: 'md' | 'tex';
+  /** Significant digits shown, 1 to 17; default 6. */
+  digits?: number;
+}
+
+export interface ResetOptions {
+  /**
+   * New initial weights drawn with this `init.seed` (0 to 2^53 - 1); the data, the
+   * minibatch seed and live hyper-parameters stay. No effect with explicit `init.weights`.
+   */
+  seed?: number;
+}
+
+export type ValidateResult = { ok: true; spec: NormalizedSpec } | { ok: false; error: BpxError };
+
+// ---------------------------------------------------------------------------------------
+// Session and Engine
+// ---------------------------------------------------------------------------------------
+
+/**
+ * A training session: one network, its data and a phase cursor over one step
+ * (forward 1..L, loss, backward L..1, update), with time travel over recent phases.
+ *
+ * It holds engine memory: call `delete()` when done (or use `engine.withSession`, or
+ * `using s = engine.session(spec)`). Everything it returns is a copy, safe to keep.
+ * Calls after `delete()` throw `BpxError` with code `DELETED`.
+ */
+export declare class Session implements Disposable {
+  /** Sessions come from `engine.session(spec)`. */
+  private constructor();
+
+  /** Number of layers after the input (L). */
+  readonly L: number;
+  /** Sizes n_0 .. n_L (a copy). */
+  readonly layers: number[];
+  /** True after `delete()`. */
+  readonly deleted: boolean;
+
+  /** The cursor, the phase labels, step, epoch, loss, batch, divergence, ... */
+  state(): SessionState;
+
+  /** Runs the next phase (keeping it in the history). */
+  nextPhase(): PhaseResult;
+  /** Undoes the last phase exactly, bit for bit; false when there is no history left. */
+  previousPhase(): boolean;
+  /** Runs to the end of the current step (a whole step at its start); the divergence or null. */
+  step(): Divergence | null;
+  /**
+   * Runs `n` whole steps (0 to 1e9; finishing a started step counts as one), keeping no
+   * history; stops at the first divergence.
+   */
+  train(n: number): TrainResult;
+  /** Runs the forward phases and the loss of a new step. Throws `WRONG_PHASE` unless at a step's start. */
+  forward(): Divergence | null;
+  /** Runs the backward phases. Throws `WRONG_PHASE` unless right after `forward()`. */
+  backward(): Divergence | null;
+  /** Applies the update. Throws `WRONG_PHASE` unless right after `backward()`. */
+  update(): Divergence | null;
+  /** Back to the initial parameters and counters, history cleared; see `ResetOptions.seed`. */
+  reset(options?: ResetOptions): void;
+
+  /** In (0, 100]; used from the next update. A rejected rate leaves the current one. */
+  setLearningRate(learningRate: number): void;
+  /** In [0, 10]; used from the next update. */
+  setWeightDecay(weightDecay: number): void;
+  /** 1 to the number of training examples; starts a fresh shuffled epoch. */
+  setBatchSize(batchSize: number): void;
+
+  /** A matrix of the batch: `Y` (targets) or `losses` (per example). */
+  matrix(name: BatchMatrixName, layer?: number): Matrix;
+  /** A matrix of layer `layer` (1..L; `A` and `dA` also 0: the batch inputs and dL/dX). */
+  matrix(name: LayerMatrixName, layer: number): Matrix;
+  /** W[l]: n_l x n_{l-1}. */
+  W(layer: number): Matrix;
+  /** b[l]: n_l x 1. */
+  b(layer: number): Matrix;
+  /** Z[l] = W[l] A[l-1] + b[l]: n_l x m. */
+  Z(layer: number): Matrix;
+  /** A[l] = g(Z[l]): n_l x m; A[0] is the batch inputs. */
+  A(layer: number): Matrix;
+  /** dL/dA[l]: n_l x m; dA[0] is dL/dX. */
+  dA(layer: number): Matrix;
+  /** dL/dZ[l]: n_l x m. */
+  dZ(layer: number): Matrix;
+  /** dL/dW[l] (mean over the batch): n_l x n_{l-1}. */
+  dW(layer: number): Matrix;
+  /** dL/db[l]: n_l x 1. */
+  db(layer: number): Matrix;
+  /** g'(Z[l]) (for softmax, the diagonal a(1 - a)): n_l x m. */
+  gprime(layer: number): Matrix;
+  /** The targets of the current batch: n_L x m. */
+  Y(): Matrix;
+
+  /** Batch loss of each completed step. */
+  lossHistory(): Float64Array;
+  /** Loss and accuracy on the training or the test data with the current parameters. */
+  evaluate(which?: 'train' | 'test'): Evaluation;
+  /** The data: features and targets per split, and the raw points and labels. */
+  data(): SessionData;
+
+  /**
+   * Outputs over an nx x ny grid (1..1000 each) of (x1, x2) from (xmin, ymin) to
+   * (xmax, ymax), in one engine call; inputs go through the spec's features. Needs 2
+   * inputs or a data set. Requests over 8,388,608 values throw `INVALID_ARGUMENT`.
+   */
+  predictGrid(nx: number, ny: number, xmin: number, xmax: number, ymin: number, ymax: number,
+    options: PredictGridOptions & { precision: 'float' }): GridResult<Float32Array>;
+  predictGrid(nx: number, ny: number, xmin: number, xmax: number, ymin: number, ymax: number,
+    options?: PredictGridOptions & { precision?: 'double' }): GridResult<Float64Array>;
+
+  /** The operation graph of one neuron (layer 1..L, unit 0-based) with the current parameters. */
+  graph(layer: number, unit: number, options?: GraphOptions): NeuronGraph;
+
+  /** Runs `steps` steps (default 1, up to 100,000) and returns what `bpx trace` prints for them. */
+  trace(steps?: number): TraceEntry[];
+  /**
+   * The same trace as text: byte for byte the stdout of `bpx trace SPEC --steps N`,
+   * without its final newline. Throws `INVALID_ARGUMENT` past about 4 million numbers.
+   */
+  traceText(steps?: number): string;
+  /** The worked example of this spec (as `bpx walkthrough`), on a fresh copy of the session. */
+  walkthrough(options?: WalkthroughOptions): string;
+  /** The spec with every default filled in, including the live hyper-parameters. */
+  spec(): NormalizedSpec;
+
+  /** Frees the engine memory of this session. Safe to call twice. */
+  delete(): void;
+  /** Same as `delete()`: `using s = engine.session(spec)`. */
+  [Symbol.dispose](): void;
+}
+
+/** The loaded WebAssembly engine. One per page is enough; it holds any number of sessions. */
+export declare class Engine {
+  /** Engines come from `createEngine()` or `createEngineWith()`. */
+  private constructor();
+
+  /** A new session from a spec (an object or JSON text); throws `INVALID_SPEC` naming the field. */
+  session(spec: Spec | string): Session;
+  /**
+   * Runs `fn(session)` and deletes the session afterwards, also when `fn` throws. When
+   * `fn` returns a promise, the session is deleted once it settles.
+   */
+  withSession<T>(spec: Spec | string, fn: (session: Session) => T): T;
+  /** Checks a spec without creating a session. Never throws. */
+  validate(spec: unknown): ValidateResult;
+  /** Bytes of wasm memory (grows, never shrinks): for leak checks. */
+  heapBytes(): number;
+  /** Bytes the engine's allocator has handed out and not freed: for leak checks. */
+  heapUsedBytes(): number;
+  /** Live embind value handles: for leak checks (0 between calls). */
+  handleCount(): number;
+}
+
+export interface CreateEngineOptions {
+  /**
+   * The bytes of `bpx_wasm.wasm`. With them nothing is fetched. In Node, `createEngine`
+   * reads them from disk when this is absent.
+   */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  /**
+   * Where the `.wasm` is: called as `locateFile('bpx_wasm.wasm', scriptDirectory)`.
+   * For bundlers that move the file, e.g. Vite: `import wasmUrl from
+   * 'backprop-explorer/dist/bpx_wasm.wasm?url'` then `locateFile: () => wasmUrl`.
+   */
+  locateFile?: (path: string, scriptDirectory: string) => string;
+}
+
+/**
+ * An Emscripten module factory: the default export of `dist/bpx_wasm.mjs`, or the global
+ * `createBpxModule` that `dist/bpx_wasm_single.js` defines.
+ */
+export type ModuleFactory = (moduleArg?: object) => Promise<unknown>;
+
+/** Loads the engine from a factory (for the single-file build, or a factory you imported). */
+export declare function createEngineWith(factory: ModuleFactory, options?: CreateEngineOptions): Promise<Engine>;
