@@ -1,0 +1,133 @@
+// Step controls ("Previous phase", "Next phase", "Step", "Play", "Pause", "Reset"), the
+// animation speed, the phase indicator (Forward 1 → … → Loss → Backward L → … → Update)
+// and the step and epoch counters.
+import { parsePhase, phaseTitle } from './phases';
+import type { Snapshot } from './snapshot';
+
+export interface ControlActions {
+  next(): void;
+  previous(): void;
+  step(): void;
+  play(): void;
+  pause(): void;
+  reset(): void;
+  setSpeed(speed: number): void;
+}
+
+export interface Controls {
+  element: HTMLElement;
+  update(s: Snapshot, opts: { playing: boolean; canGoBack: boolean }): void;
+}
+
+const SPEEDS: [string, number][] = [
+  ['0.25×', 0.25],
+  ['0.5×', 0.5],
+  ['1×', 1],
+  ['2×', 2],
+  ['4×', 4],
+  ['Instant', 0],
+];
+
+const ICONS: Record<string, string> = {
+  prev: 'M11 4 5 10l6 6M16 4l-6 6 6 6',
+  next: 'M9 4l6 6-6 6M4 4l6 6-6 6',
+  step: 'M4 10h9M10 5l5 5-5 5M17 4v12',
+  play: 'M6 4l10 6-10 6z',
+  pause: 'M6 4h3v12H6zM11 4h3v12h-3z',
+  reset: 'M4 10a6 6 0 1 0 2-4.5M4 3v4h4',
+};
+
+function iconSvg(name: string): string {
+  const filled = name === 'play' || name === 'pause';
+  return `<svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false"><path d="${ICONS[name]}" fill="${filled ? 'currentColor' : 'none'}" stroke="currentColor" stroke-width="${filled ? 0 : 2}" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+}
+
+function button(label: string, shortcut: string, icon: string, onClick: () => void): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'control';
+  b.innerHTML = `<span class="icon">${iconSvg(icon)}</span><span class="label">${label}</span>`;
+  b.setAttribute('aria-label', label);
+  b.setAttribute('aria-keyshortcuts', shortcut);
+  b.title = `${label} (${shortcut.replace('ArrowRight', '→').replace('ArrowLeft', '←').replace('Space', 'Space')})`;
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+export function createControls(actions: ControlActions, initialSpeed: number): Controls {
+  const el = document.createElement('div');
+  el.className = 'controls';
+  const row = document.createElement('div');
+  row.className = 'control-row';
+  row.setAttribute('role', 'toolbar');
+  row.setAttribute('aria-label', 'Step controls');
+  const prev = button('Previous phase', 'ArrowLeft', 'prev', actions.previous);
+  const next = button('Next phase', 'ArrowRight', 'next', actions.next);
+  const step = button('Step', 'S', 'step', actions.step);
+  const play = button('Play', 'Space', 'play', actions.play);
+  const pause = button('Pause', 'Space', 'pause', actions.pause);
+  const reset = button('Reset', 'R', 'reset', actions.reset);
+  next.classList.add('primary');
+  row.append(prev, next, step, play, pause, reset);
+
+  const speedLabel = document.createElement('label');
+  speedLabel.className = 'speed';
+  speedLabel.textContent = 'Speed ';
+  const speed = document.createElement('select');
+  speed.setAttribute('aria-label', 'Animation speed');
+  for (const [name, v] of SPEEDS) {
+    const o = document.createElement('option');
+    o.value = String(v);
+    o.textContent = name;
+    speed.append(o);
+  }
+  speed.value = String(SPEEDS.some(([, v]) => v === initialSpeed) ? initialSpeed : 1);
+  speed.addEventListener('change', () => actions.setSpeed(Number(speed.value)));
+  speedLabel.append(speed);
+  row.append(speedLabel);
+
+  const status = document.createElement('div');
+  status.className = 'phase-status';
+  const indicator = document.createElement('ol');
+  indicator.className = 'phase-indicator';
+  indicator.setAttribute('aria-label', 'Phases of a step');
+
+  const counters = document.createElement('p');
+  counters.className = 'counters';
+
+  status.append(indicator, counters);
+  el.append(row, status);
+
+  return {
+    element: el,
+    update(s, { playing, canGoBack }) {
+      const st = s.state;
+      prev.disabled = !canGoBack;
+      play.disabled = playing;
+      pause.disabled = !playing;
+      // The indicator: one item per phase of the engine, the last run one is current.
+      const names = st.phases;
+      const doneUpTo = st.cursor === 0 ? (st.lastPhase === 'update' ? names.length : 0) : st.cursor;
+      indicator.replaceChildren(
+        ...names.map((name, k) => {
+          const li = document.createElement('li');
+          const p = parsePhase(name);
+          li.textContent = phaseTitle(p);
+          li.dataset.kind = p?.kind ?? '';
+          if (k < doneUpTo) li.classList.add('done');
+          if (k === doneUpTo - 1) {
+            li.classList.add('current');
+            li.setAttribute('aria-current', 'step');
+          }
+          return li;
+        }),
+      );
+      indicator.dataset.testid = 'phase-indicator';
+      counters.innerHTML =
+        `<span>Step <strong data-testid="step-count">${st.step}</strong></span>` +
+        `<span>Epoch <strong data-testid="epoch-count">${st.epoch}</strong></span>` +
+        `<span>Phase <strong data-testid="phase-name">${phaseTitle(s.phase)}</strong></span>` +
+        `<span class="next-phase">Next: ${phaseTitle(parsePhase(st.nextPhase))}</span>`;
+    },
+  };
+}

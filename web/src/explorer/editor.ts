@@ -1,0 +1,124 @@
+// Editing values: a small popover to change one weight, bias, input or target, and the spec
+// transformation that applies it. Edits start from what the diagram shows (the current
+// parameters become the new starting point), and the walkthrough restarts at step 0.
+import type { Spec } from '../engine';
+
+import type { EditTarget } from './diagram';
+import type { Snapshot } from './snapshot';
+
+function matrixRows(m: { rows: number; cols: number; data: Float64Array }): number[][] {
+  return Array.from({ length: m.rows }, (_, i) => Array.from(m.data.slice(i * m.cols, (i + 1) * m.cols)));
+}
+
+/** The spec with the current parameters as its explicit initial values. */
+export function specWithCurrentParams(spec: Spec, s: Snapshot): Spec {
+  const weights: number[][][] = [];
+  const biases: number[][] = [];
+  for (let l = 1; l <= s.L; l++) {
+    weights.push(matrixRows(s.W[l]));
+    biases.push(Array.from(s.b[l].data));
+  }
+  return { ...structuredClone(spec), init: { weights, biases } };
+}
+
+export function describeTarget(t: EditTarget): string {
+  switch (t.kind) {
+    case 'W':
+      return `Weight W[${t.layer}] row ${t.row + 1}, column ${t.col + 1}`;
+    case 'b':
+      return `Bias b[${t.layer}] of unit ${t.row + 1}`;
+    case 'x':
+      return `Input x${t.index + 1} of example ${t.example + 1}`;
+    case 'y':
+      return `Target y${t.index + 1} of example ${t.example + 1}`;
+  }
+}
+
+/** Reads the value that an edit target currently has. */
+export function currentValue(t: EditTarget, spec: Spec, s: Snapshot): number {
+  switch (t.kind) {
+    case 'W':
+      return s.W[t.layer].data[t.row * s.W[t.layer].cols + t.col];
+    case 'b':
+      return s.b[t.layer].data[t.row];
+    case 'x':
+      return spec.data?.inputs?.[t.example]?.[t.index] ?? NaN;
+    case 'y':
+      return spec.data?.targets?.[t.example]?.[t.index] ?? NaN;
+  }
+}
+
+/** A new spec with one value changed. */
+export function applyEdit(spec: Spec, s: Snapshot, t: EditTarget, value: number): Spec {
+  const next = specWithCurrentParams(spec, s);
+  const init = next.init as { weights: number[][][]; biases: number[][] };
+  if (t.kind === 'W') init.weights[t.layer - 1][t.row][t.col] = value;
+  else if (t.kind === 'b') init.biases[t.layer - 1][t.row] = value;
+  else if (next.data?.inputs && next.data.targets) {
+    const rows = t.kind === 'x' ? next.data.inputs : next.data.targets;
+    rows[t.example][t.index] = value;
+  }
+  return next;
+}
+
+let openPopover: { close(): void } | null = null;
+
+/** A small form next to `anchor` to type a new number. */
+export function openValueEditor(
+  anchor: Element,
+  label: string,
+  value: number,
+  onApply: (v: number) => string | null,
+): void {
+  openPopover?.close();
+  const form = document.createElement('form');
+  form.className = 'value-editor';
+  form.setAttribute('role', 'dialog');
+  form.setAttribute('aria-label', `Edit ${label}`);
+  const id = `value-editor-input`;
+  form.innerHTML = `<label for="${id}">${label}</label>
+    <input id="${id}" type="text" inputmode="decimal" autocomplete="off" spellcheck="false">
+    <div class="value-editor-actions"><button type="submit">Apply</button><button type="button" data-cancel>Cancel</button></div>
+    <p class="value-editor-error" role="alert"></p>`;
+  const input = form.querySelector('input')!;
+  input.value = Number.isFinite(value) ? String(value) : '';
+  const error = form.querySelector<HTMLElement>('.value-editor-error')!;
+  const r = anchor.getBoundingClientRect();
+  form.style.left = `${Math.max(8, Math.min(window.innerWidth - 260, r.left + window.scrollX))}px`;
+  form.style.top = `${r.bottom + window.scrollY + 6}px`;
+  const close = () => {
+    form.remove();
+    document.removeEventListener('pointerdown', outside, true);
+    openPopover = null;
+    if (anchor instanceof HTMLElement || anchor instanceof SVGElement) anchor.focus?.();
+  };
+  const outside = (e: Event) => {
+    if (!form.contains(e.target as Node)) close();
+  };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const text = input.value.trim().replace('−', '-');
+    const v = Number(text);
+    if (text === '' || !Number.isFinite(v)) {
+      error.textContent = 'Enter a finite number, e.g. 0.25 or -1e-3.';
+      return;
+    }
+    const problem = onApply(v);
+    if (problem) error.textContent = problem;
+    else close();
+  });
+  form.querySelector('[data-cancel]')!.addEventListener('click', close);
+  form.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      close();
+    }
+  });
+  document.body.append(form);
+  document.addEventListener('pointerdown', outside, true);
+  openPopover = { close };
+  input.focus();
+  input.select();
+}
+

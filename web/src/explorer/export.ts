@@ -1,0 +1,120 @@
+// Export: the walkthrough as Markdown with LaTeX (the engine's text, as `bpx walkthrough`
+// prints it), the diagram as SVG and PNG, the spec as JSON, and a link to this state.
+export interface ExportSources {
+  walkthrough(): string;
+  specJson(): string;
+  link(): string;
+  svg(): SVGSVGElement;
+  baseName(): string;
+}
+
+function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Copies text; where the clipboard is not available, shows it in a dialog to copy by hand. */
+export async function copyText(text: string, what: string): Promise<string> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return `${what} copied to the clipboard.`;
+  } catch {
+    const dialog = document.createElement('dialog');
+    dialog.className = 'copy-dialog';
+    dialog.setAttribute('aria-label', what);
+    dialog.innerHTML = `<h2>${what}</h2><p>The clipboard is not available here: select the text and copy it.</p>
+      <textarea readonly rows="16"></textarea><form method="dialog"><button>Close</button></form>`;
+    dialog.querySelector('textarea')!.value = text;
+    document.body.append(dialog);
+    dialog.addEventListener('close', () => dialog.remove());
+    dialog.showModal();
+    dialog.querySelector('textarea')!.select();
+    return `${what} shown for copying.`;
+  }
+}
+
+/** Standalone SVG text of the diagram (presentation attributes only, so it renders anywhere). */
+export function svgMarkup(svg: SVGSVGElement): string {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const [, , w, h] = (svg.getAttribute('viewBox') ?? '0 0 800 400').split(/\s+/).map(Number);
+  clone.setAttribute('width', String(w));
+  clone.setAttribute('height', String(h));
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.removeAttribute('class');
+  clone.removeAttribute('style');
+  for (const el of clone.querySelectorAll<SVGElement>('[style]')) el.removeAttribute('style');
+  for (const el of clone.querySelectorAll('[tabindex]')) el.removeAttribute('tabindex');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}\n`;
+}
+
+async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
+  const markup = svgMarkup(svg);
+  const [, , w, h] = (svg.getAttribute('viewBox') ?? '0 0 800 400').split(/\s+/).map(Number);
+  const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.decoding = 'async';
+    await new Promise<void>((resolve, reject) => {
+      img.onload = () => resolve();
+      img.onerror = () => reject(new Error('the SVG could not be drawn'));
+      img.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(w * scale);
+    canvas.height = Math.round(h * scale);
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+export function createExportPanel(src: ExportSources): HTMLElement {
+  const el = document.createElement('div');
+  el.className = 'export';
+  const status = document.createElement('p');
+  status.className = 'export-status';
+  status.setAttribute('role', 'status');
+  const act = (label: string, fn: () => Promise<string> | string) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.addEventListener('click', async () => {
+      try {
+        status.textContent = await fn();
+      } catch (e) {
+        status.textContent = `Failed: ${(e as Error).message}`;
+      }
+    });
+    return b;
+  };
+  el.append(
+    act('Copy walkthrough (Markdown)', () => copyText(src.walkthrough(), 'Walkthrough (Markdown with LaTeX)')),
+    act('Download walkthrough', () => {
+      downloadBlob(`${src.baseName()}-walkthrough.md`, new Blob([src.walkthrough()], { type: 'text/markdown' }));
+      return 'Walkthrough downloaded.';
+    }),
+    act('Download SVG', () => {
+      downloadBlob(`${src.baseName()}.svg`, new Blob([svgMarkup(src.svg())], { type: 'image/svg+xml' }));
+      return 'SVG downloaded.';
+    }),
+    act('Download PNG', async () => {
+      downloadBlob(`${src.baseName()}.png`, await svgToPng(src.svg()));
+      return 'PNG downloaded.';
+    }),
+    act('Copy spec JSON', () => copyText(src.specJson(), 'Spec JSON')),
+    act('Copy link', () => copyText(src.link(), 'Link to this network')),
+    status,
+  );
+  return el;
+}

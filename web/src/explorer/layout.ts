@@ -1,0 +1,80 @@
+// Positions of the network diagram, computed from the layer sizes (never hard-coded counts).
+import { layout } from '../theme';
+
+export interface NodePos {
+  x: number;
+  y: number;
+}
+
+export interface DiagramLayout {
+  width: number;
+  height: number;
+  /** pos[l][j]: centre of unit j of layer l (l = 0 is the input). */
+  pos: NodePos[][];
+  /** Target nodes (one per output unit) and the loss node. */
+  targets: NodePos[];
+  loss: NodePos;
+  radius: number;
+  inputRadius: number;
+  unitGap: number;
+  layerGap: number;
+  /** Edge weight labels drawn (small networks) or on hover (large ones). */
+  labelEdges: boolean;
+  /** Per layer l (1..L): label its edges (few edges) or show them on hover. */
+  labelLayer: boolean[];
+  /** Per-node detail lines (z, dZ, dA) drawn. */
+  detailed: boolean;
+  fontSize: number;
+  /** Where along an edge (from its source) its label sits. */
+  edgeLabelAt: number;
+}
+
+export function computeLayout(layers: number[]): DiagramLayout {
+  const maxUnits = Math.max(...layers);
+  const L = layers.length - 1;
+  let edges = 0;
+  for (let l = 1; l <= L; l++) edges += layers[l] * layers[l - 1];
+  const detailed = maxUnits <= layout.maxDetailedUnits;
+  const labelEdges = edges <= layout.maxLabelledEdges;
+  // Crossing edges of bigger layers would put labels on top of each other: those show on hover.
+  const labelLayer = layers.map((n, l) => l > 0 && labelEdges && (n * layers[l - 1] <= 4 || Math.min(n, layers[l - 1]) === 1));
+  const unitGap = detailed
+    ? 178
+    : Math.min(64, Math.max(9, 560 / Math.max(1, maxUnits - 1)));
+  const radius = detailed ? layout.nodeRadius : Math.max(3, Math.min(layout.nodeRadius * 0.8, unitGap * 0.38));
+  const shrink = radius / layout.nodeRadius;
+  const inputRadius = layout.inputRadius * shrink;
+  const layerGap = L <= 3 ? layout.layerGap : Math.max(layout.minLayerGap, 900 / L);
+  const edgeLabelAt = 0.34;
+  const top = layout.margin + (detailed ? 62 : 10);
+  const bodyHeight = (maxUnits - 1) * unitGap;
+  const left = layout.margin + 20;
+  const pos: NodePos[][] = layers.map((n, l) => {
+    const offset = ((maxUnits - n) * unitGap) / 2;
+    return Array.from({ length: n }, (_, j) => ({ x: left + l * layerGap, y: top + offset + j * unitGap }));
+  });
+  const outX = left + L * layerGap;
+  const targets = pos[L].map((p) => ({ x: outX + 118, y: p.y }));
+  const loss = { x: outX + 230, y: top + bodyHeight / 2 };
+  return {
+    width: loss.x + layout.margin + 10,
+    height: top + bodyHeight + (detailed ? 86 : 40),
+    edgeLabelAt,
+    pos,
+    targets,
+    loss,
+    radius,
+    inputRadius,
+    unitGap,
+    layerGap,
+    labelEdges,
+    labelLayer,
+    detailed,
+    fontSize: detailed ? 13 : Math.max(8, 12 * shrink),
+  };
+}
+
+/** Point at fraction t along the segment a → b. */
+export function along(a: NodePos, b: NodePos, t: number): NodePos {
+  return { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+}

@@ -1,0 +1,201 @@
+// The math panel: for the current phase, the vectorised equation with shapes, the same with
+// the engine's numbers substituted, and the engine's result. The backward phase is drawn as a
+// box: what enters (dA[l]), what is computed inside (dZ[l]), what leaves (dW, db, dA[l−1]).
+import katex from 'katex';
+import { at, type Matrix } from '../engine';
+import { texNum } from '../format';
+import { bmatrix, gDefinition, gTex, shape, sup, ub } from './tex';
+import type { Snapshot } from './snapshot';
+import { phaseTitle } from './phases';
+
+export interface MathContext {
+  digits: number;
+  /** Column of the batch used for per-unit expansions. */
+  column: number;
+  /** The whole data set (for the start screen). */
+  data: { X: Matrix; Y: Matrix };
+}
+
+function eq(tex: string): string {
+  return katex.renderToString(tex, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' });
+}
+function inline(tex: string): string {
+  return katex.renderToString(tex, { displayMode: false, throwOnError: false, output: 'htmlAndMathml' });
+}
+
+function section(title: string, body: string, cls = ''): string {
+  return `<section class="math-section ${cls}"><h3>${title}</h3>${body}</section>`;
+}
+
+const M = (m: Matrix, d: number, t = false) => bmatrix(m, d, t);
+
+function setup(s: Snapshot, c: MathContext): string {
+  const d = c.digits;
+  let html = `<p class="math-intro">Notation: ${inline('Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}')}, ${inline('A^{[l]} = g^{[l]}(Z^{[l]})')}, ${inline('A^{[0]} = X')}; examples are columns. Press <strong>Next phase</strong> to run the first forward layer.</p>`;
+  html += eq(`${ub('X', shape(c.data.X))} = ${M(c.data.X, d)}, \\quad ${ub('Y', shape(c.data.Y))} = ${M(c.data.Y, d)}`);
+  for (let l = 1; l <= s.L; l++) {
+    html += eq(`${ub(sup('W', l), shape(s.W[l]))} = ${M(s.W[l], d)}, \\quad ${ub(sup('b', l), shape(s.b[l]))} = ${M(s.b[l], d)}, \\quad g^{[${l}]} = ${gTex(s.activations[l - 1])}`);
+  }
+  return section('Setup', html);
+}
+
+function forward(s: Snapshot, l: number, c: MathContext): string {
+  const d = c.digits;
+  const W = s.W[l], A0 = s.A[l - 1], b = s.b[l], Z = s.Z[l], A = s.A[l];
+  const act = s.activations[l - 1];
+  let html = eq(`${ub(sup('Z', l), shape(Z))} = ${ub(sup('W', l), shape(W))}\\, ${ub(sup('A', l - 1), shape(A0))} + ${ub(sup('b', l), shape(b))}`);
+  html += eq(`= ${M(W, d)} ${M(A0, d)} + ${M(b, d)} = ${M(Z, d)}`);
+  if (W.rows <= 4 && W.cols <= 4) {
+    const k = Math.min(c.column, Z.cols - 1);
+    const lines: string[] = [];
+    for (let j = 0; j < W.rows; j++) {
+      const terms = [];
+      for (let i = 0; i < W.cols; i++) terms.push(`${texNum(at(W, j, i), d)} \\cdot ${wrap(texNum(at(A0, i, k), d))}`);
+      lines.push(`z^{[${l}]}_{${j + 1}} &= ${terms.join(' + ')} + ${wrap(texNum(at(b, j), d))} = ${texNum(at(Z, j, k), d)}`);
+    }
+    html += `<p class="math-note">Unit by unit${Z.cols > 1 ? ` (example column ${k + 1})` : ''}:</p>`;
+    html += eq(`\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`);
+  }
+  const def = gDefinition(act);
+  html += eq(`${ub(sup('A', l), shape(A))} = ${gTex(act)}(${sup('Z', l)}) = ${M(A, d)}`);
+  html += `<p class="math-note">${inline(def.g)}</p>`;
+  return section(`Forward, layer ${l}`, html);
+}
+
+function wrap(t: string): string {
+  return t.startsWith('-') ? `(${t})` : t;
+}
+
+function lossDefinition(loss: string): string {
+  switch (loss) {
+    case 'bce':
+      return '\\mathcal{L} = -\\frac{1}{m}\\sum_{k=1}^{m} \\big[\\, y_k \\log \\hat y_k + (1 - y_k)\\log(1 - \\hat y_k) \\,\\big]';
+    case 'mse':
+      return '\\mathcal{L} = \\frac{1}{m}\\sum_{k=1}^{m} \\tfrac{1}{2} \\lVert \\hat y_k - y_k \\rVert^2';
+    case 'cross_entropy':
+      return '\\mathcal{L} = -\\frac{1}{m}\\sum_{k=1}^{m} \\sum_{i} y_{ik} \\log \\hat y_{ik}';
+    default:
+      return `\\mathcal{L} = \\operatorname{${loss}}(\\hat Y, Y)`;
+  }
+}
+
+function dALDefinition(loss: string): string {
+  switch (loss) {
+    case 'bce':
+      return `dA^{[L]} = \\frac{\\partial \\mathcal{L}_k}{\\partial \\hat y_k} = -\\frac{y_k}{\\hat y_k} + \\frac{1 - y_k}{1 - \\hat y_k}`;
+    case 'mse':
+      return `dA^{[L]} = \\frac{\\partial \\mathcal{L}_k}{\\partial \\hat y_k} = \\hat y_k - y_k \\quad(\\text{prediction} - \\text{target})`;
+    case 'cross_entropy':
+      return `dA^{[L]}_{ik} = \\frac{\\partial \\mathcal{L}_k}{\\partial \\hat y_{ik}} = -\\frac{y_{ik}}{\\hat y_{ik}}`;
+    default:
+      return 'dA^{[L]} = \\partial \\mathcal{L} / \\partial \\hat Y';
+  }
+}
+
+function lossPhase(s: Snapshot, c: MathContext): string {
+  const d = c.digits;
+  const L = s.L;
+  const Yhat = s.A[L];
+  const lossValue = s.state.loss;
+  let html = eq(lossDefinition(s.loss));
+  if (Yhat.rows === 1 && Yhat.cols === 1) {
+    const y = texNum(at(s.Y, 0, 0), d), yh = texNum(at(Yhat, 0, 0), d);
+    const sub =
+      s.loss === 'bce' ? `-\\big[\\, ${y} \\log ${yh} + (1 - ${y}) \\log(1 - ${yh}) \\,\\big]`
+      : s.loss === 'mse' ? `\\tfrac{1}{2}(${yh} - ${wrap(y)})^2`
+      : `\\mathcal{L}(${yh}, ${y})`;
+    html += eq(`\\mathcal{L} = ${sub} = ${texNum(lossValue, d)}`);
+  } else {
+    html += eq(`\\hat Y = ${sup('A', L)} = ${M(Yhat, d)}, \\quad Y = ${M(s.Y, d)}`);
+    html += eq(`\\text{per example: } ${M(s.losses, d)} \\;\\Rightarrow\\; \\mathcal{L} = ${texNum(lossValue, d)}`);
+  }
+  html += `<p class="math-note">The loss also starts the backward pass: its gradient with respect to the prediction enters the last backward box.</p>`;
+  html += eq(dALDefinition(s.loss));
+  html += eq(`${ub(sup('dA', L), shape(s.dA[L]))} = ${M(s.dA[L], d)}`);
+  return section('Loss', html);
+}
+
+function backward(s: Snapshot, l: number, c: MathContext): string {
+  const d = c.digits;
+  const L = s.L;
+  const act = s.activations[l - 1];
+  const dA = s.dA[l], dZ = s.dZ[l], gp = s.gprime[l], A0 = s.A[l - 1], W = s.W[l];
+  const m = dZ.cols;
+  const fused = l === L && s.state.fused;
+  const inBody = `<p class="math-note">${l === L ? 'From the loss' : `From backward box ${l + 1}`}: the gradient of the loss with respect to this layer's output.</p>` +
+    eq(`${ub(sup('dA', l), shape(dA))} = \\frac{\\partial \\mathcal{L}}{\\partial ${sup('A', l)}} = ${M(dA, d)}`);
+  let inside: string;
+  if (fused) {
+    const name = s.loss === 'bce' ? 'sigmoid and binary cross-entropy' : 'softmax and cross-entropy';
+    inside = `<p class="math-note">With ${name} the product simplifies to <strong>prediction − target</strong> (not target − prediction):</p>` +
+      eq(`${sup('dZ', l)} = ${sup('A', l)} - Y = ${M(s.A[l], d)} - ${M(s.Y, d)} = ${M(dZ, d)}`);
+    if (act === 'sigmoid') {
+      inside += `<p class="math-note">The same through the chain rule, ${inline(`${sup('dZ', l)} = ${sup('dA', l)} \\odot g'(${sup('Z', l)})`)}:</p>` +
+        eq(`${M(dA, d)} \\odot ${M(gp, d)} = ${M(dZ, d)}`);
+    }
+  } else {
+    inside = eq(`${ub(sup('dZ', l), shape(dZ))} = ${sup('dA', l)} \\odot ${gTex(act)}'(${sup('Z', l)})`) +
+      eq(`= ${M(dA, d)} \\odot ${M(gp, d)} = ${M(dZ, d)}`) +
+      `<p class="math-note">${inline(gDefinition(act).dg)}</p>`;
+  }
+  let out = eq(`${ub(sup('dW', l), shape(s.dW[l]))} = \\tfrac{1}{m}\\, ${sup('dZ', l)} {${sup('A', l - 1)}}^{\\top}`) +
+    eq(`= \\tfrac{1}{${m}} ${M(dZ, d)} ${M(A0, d, true)} = ${M(s.dW[l], d)}`);
+  out += eq(`${ub(sup('db', l), shape(s.db[l]))} = \\tfrac{1}{m} \\textstyle\\sum_{k} ${sup('dZ', l)}_{:,k} = ${M(s.db[l], d)}`);
+  out += eq(`${ub(sup('dA', l - 1), shape(s.dA[l - 1]))} = {${sup('W', l)}}^{\\top} ${sup('dZ', l)}`) +
+    eq(`= ${M(W, d, true)} ${M(dZ, d)} = ${M(s.dA[l - 1], d)}`);
+  const passOn = l > 1
+    ? `<p class="math-note">This box passes ${inline(sup('dA', l - 1))} to backward box ${l - 1}, which multiplies it by its own ${inline(`g'(${sup('Z', l - 1)})`)} to get ${inline(sup('dZ', l - 1))}. ${inline(sup('dW', l))} and ${inline(sup('db', l))} wait for the update.</p>`
+    : `<p class="math-note">${inline(sup('dA', 0))} is the gradient with respect to the inputs: no parameter needs it, it is shown for completeness.</p>`;
+  const html = `<div class="backward-box">
+    <div class="box-part box-in"><h4>In</h4>${inBody}</div>
+    <div class="box-part box-inside"><h4>Inside the box</h4>${inside}</div>
+    <div class="box-part box-out"><h4>Out</h4>${out}${passOn}</div>
+  </div>`;
+  return section(`Backward, layer ${l}`, html);
+}
+
+function update(s: Snapshot, c: MathContext): string {
+  const d = c.digits;
+  const eta = texNum(s.learningRate, d);
+  const before = s.before;
+  let html = '';
+  const opt = s.optimizer;
+  if (opt === 'sgd') {
+    html += eq('W^{[l]} \\leftarrow W^{[l]} - \\eta\\, dW^{[l]}, \\qquad b^{[l]} \\leftarrow b^{[l]} - \\eta\\, db^{[l]}');
+  } else if (opt === 'momentum') {
+    html += eq('v \\leftarrow \\mu v + dW, \\qquad W \\leftarrow W - \\eta\\, v') +
+      `<p class="math-note">Momentum: the velocity ${inline('v')} is the engine's optimizer state.</p>`;
+  } else {
+    html += eq('m \\leftarrow \\beta_1 m + (1-\\beta_1) dW,\\; v \\leftarrow \\beta_2 v + (1-\\beta_2) dW^2,\\; W \\leftarrow W - \\eta \\frac{\\hat m}{\\sqrt{\\hat v} + \\epsilon}') +
+      `<p class="math-note">Adam: the moments are the engine's optimizer state.</p>`;
+  }
+  for (let l = s.L; l >= 1; l--) {
+    if (!before) break;
+    if (opt === 'sgd') {
+      const wide = s.W[l].cols >= 2;
+      html += s.W[l].cols >= 3
+        ? eq(`${sup('W', l)} \\leftarrow ${M(before.W[l], d)}`) + eq(`- ${eta} ${M(s.dW[l], d)}`) + eq(`= ${M(s.W[l], d)}`)
+        : wide
+        ? eq(`${sup('W', l)} \\leftarrow ${M(before.W[l], d)} - ${eta} ${M(s.dW[l], d)}`) + eq(`= ${M(s.W[l], d)}`)
+        : eq(`${sup('W', l)} \\leftarrow ${M(before.W[l], d)} - ${eta} ${M(s.dW[l], d)} = ${M(s.W[l], d)}`);
+      html += eq(`${sup('b', l)} \\leftarrow ${M(before.b[l], d)} - ${eta} ${M(s.db[l], d)} = ${M(s.b[l], d)}`);
+    } else {
+      html += eq(`${sup('W', l)}: ${M(before.W[l], d)} \\to ${M(s.W[l], d)}, \\quad ${sup('b', l)}: ${M(before.b[l], d)} \\to ${M(s.b[l], d)}`);
+    }
+  }
+  if (!before) html += eq(s.W.slice(1).map((W, i) => `${sup('W', i + 1)} = ${M(W, d)}`).join(',\\quad '));
+  html += `<p class="math-note">The next phase runs the forward pass again with the new parameters.</p>`;
+  return section('Update', html);
+}
+
+export function renderMath(host: HTMLElement, s: Snapshot, c: MathContext): void {
+  const p = s.phase;
+  let html: string;
+  if (!p || (s.state.step === 0 && s.state.cursor === 0)) html = setup(s, c);
+  else if (p.kind === 'forward') html = forward(s, p.layer, c);
+  else if (p.kind === 'loss') html = lossPhase(s, c);
+  else if (p.kind === 'backward') html = backward(s, p.layer, c);
+  else html = update(s, c);
+  host.innerHTML = html;
+  host.setAttribute('aria-label', `Equations: ${phaseTitle(p)}`);
+}

@@ -1,0 +1,106 @@
+// One read of everything the views draw: the engine's state and matrices after a phase,
+// copied out (Float64Array copies) so that views never call the engine themselves.
+import type { Matrix, Session, SessionState, Spec } from '../engine';
+import { parsePhase, progressOf, type Phase, type Progress } from './phases';
+
+export interface Params {
+  W: Matrix[];
+  b: Matrix[];
+}
+
+export interface Snapshot {
+  state: SessionState;
+  spec: Spec;
+  /** Layer sizes n_0..n_L. */
+  layers: number[];
+  L: number;
+  /** The phase just run (null at the very start). */
+  phase: Phase | null;
+  progress: Progress;
+  /** Index 1..L (index 0 unused) for W, b, Z, dZ, dW, db, gprime; 0..L for A and dA. */
+  W: Matrix[];
+  b: Matrix[];
+  Z: Matrix[];
+  A: Matrix[];
+  dA: Matrix[];
+  dZ: Matrix[];
+  dW: Matrix[];
+  db: Matrix[];
+  gprime: Matrix[];
+  Y: Matrix;
+  /** Per-example losses of the batch (after the loss phase). */
+  losses: Matrix;
+  /** Parameters before the last update (when the last phase was the update). */
+  before: Params | null;
+  activations: string[];
+  loss: string;
+  optimizer: string;
+  learningRate: number;
+}
+
+const empty: Matrix = { rows: 0, cols: 0, shape: [0, 0], data: new Float64Array(0) };
+
+export function readParams(s: Session): Params {
+  const W: Matrix[] = [empty];
+  const b: Matrix[] = [empty];
+  for (let l = 1; l <= s.L; l++) {
+    W.push(s.W(l));
+    b.push(s.b(l));
+  }
+  return { W, b };
+}
+
+export function readSnapshot(s: Session, spec: Spec, before: Params | null): Snapshot {
+  const state = s.state();
+  const L = s.L;
+  const per = (name: 'Z' | 'dZ' | 'dW' | 'db' | 'gprime' | 'W' | 'b') => {
+    const out: Matrix[] = [empty];
+    for (let l = 1; l <= L; l++) out.push(s.matrix(name, l));
+    return out;
+  };
+  const withInput = (name: 'A' | 'dA') => {
+    const out: Matrix[] = [];
+    for (let l = 0; l <= L; l++) out.push(s.matrix(name, l));
+    return out;
+  };
+  const phase = parsePhase(state.lastPhase);
+  const progress = progressOf(state.cursor, L, state.step, state.lastPhase);
+  return {
+    state,
+    spec,
+    layers: state.layers,
+    L,
+    phase,
+    progress,
+    W: per('W'),
+    b: per('b'),
+    Z: per('Z'),
+    A: withInput('A'),
+    dA: withInput('dA'),
+    dZ: per('dZ'),
+    dW: per('dW'),
+    db: per('db'),
+    gprime: per('gprime'),
+    Y: s.Y(),
+    losses: s.matrix('losses'),
+    before: progress.update ? before : null,
+    activations: (spec.activations ?? []) as string[],
+    loss: String(spec.loss ?? ''),
+    optimizer: String(spec.optimizer?.type ?? 'sgd'),
+    learningRate: state.learningRate,
+  };
+}
+
+/** True when values of layer l's forward pass belong to the current step. */
+export function hasForward(s: Snapshot, l: number): boolean {
+  return l === 0 ? s.A[0].cols > 0 : s.progress.forward >= l && s.Z[l].cols > 0;
+}
+/** True when layer l's backward box has run in the current step. */
+export function hasBackward(s: Snapshot, l: number): boolean {
+  return s.progress.backwardFrom <= l && s.dZ[l].cols > 0;
+}
+/** True when dA[l] is known: dA[L] after the loss, dA[l-1] after backward l. */
+export function hasDA(s: Snapshot, l: number): boolean {
+  if (l === s.L) return s.progress.loss && s.dA[l].cols > 0;
+  return s.progress.backwardFrom <= l + 1 && s.dA[l].cols > 0;
+}

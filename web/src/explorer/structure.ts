@@ -1,0 +1,199 @@
+// The structure editor: layer sizes, activations, loss, optimizer and learning rate.
+// Every change produces a new spec; the engine validates it (errors name the field).
+import type { Engine, Spec } from '../engine';
+import type { Snapshot } from './snapshot';
+import { specWithCurrentParams } from './editor';
+
+const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'linear', 'softmax'];
+const LOSSES: [string, string][] = [['mse', 'MSE ½(ŷ−y)²'], ['bce', 'Binary cross-entropy'], ['cross_entropy', 'Cross-entropy (softmax)']];
+const OPTIMIZERS = ['sgd', 'momentum', 'adam'];
+export const MAX_UNITS = 64;
+export const MAX_LAYERS = 8;
+
+export interface StructureEditor {
+  element: HTMLElement;
+  update(spec: Spec): void;
+}
+
+/** Keeps loss and output activation compatible (bce ↔ sigmoid, cross_entropy ↔ softmax). */
+function reconcile(spec: Spec, changed: 'loss' | 'activation'): void {
+  const acts = spec.activations as string[];
+  const last = acts.length - 1;
+  const out = spec.layers[spec.layers.length - 1];
+  if (changed === 'loss') {
+    if (spec.loss === 'bce') acts[last] = 'sigmoid';
+    if (spec.loss === 'cross_entropy') {
+      if (out < 2) spec.layers[spec.layers.length - 1] = 2;
+      acts[last] = 'softmax';
+    }
+    if (spec.loss === 'mse' && acts[last] === 'softmax') acts[last] = 'sigmoid';
+  } else {
+    if (acts[last] === 'softmax') {
+      spec.loss = 'cross_entropy';
+      if (out < 2) spec.layers[spec.layers.length - 1] = 2;
+    } else if (spec.loss === 'cross_entropy') spec.loss = acts[last] === 'sigmoid' ? 'bce' : 'mse';
+    else if (spec.loss === 'bce' && acts[last] !== 'sigmoid') spec.loss = 'mse';
+    for (let l = 0; l < last; l++) if (acts[l] === 'softmax') acts[l] = 'tanh';
+  }
+}
+
+/**
+ * The spec with new layer sizes: parameters that still fit keep their values, new ones come
+ * from the engine's Xavier initialiser; inputs and targets are cut or padded with zeros.
+ */
+export function resizeSpec(engine: Engine, spec: Spec, snap: Snapshot, layers: number[]): Spec {
+  const base = specWithCurrentParams(spec, snap);
+  const old = base.init as { weights: number[][][]; biases: number[][] };
+  const L = layers.length - 1;
+  const acts = [...(spec.activations as string[])];
+  while (acts.length < L) acts.splice(acts.length - 1, 0, acts.length > 1 ? acts[acts.length - 2] : 'tanh');
+  while (acts.length > L) acts.splice(acts.length - 2, 1);
+  const fresh = engine.withSession(
+    { layers, activations: acts.map((a, i) => (i < L - 1 && a === 'softmax' ? 'tanh' : a)), loss: 'mse', init: { scheme: 'xavier', seed: 1 }, data: { inputs: [Array(layers[0]).fill(0)], targets: [Array(layers[L]).fill(0)] } },
+    (s) => {
+      const W: number[][][] = [];
+      const b: number[][] = [];
+      for (let l = 1; l <= L; l++) {
+        const m = s.W(l);
+        W.push(Array.from({ length: m.rows }, (_, i) => Array.from(m.data.slice(i * m.cols, (i + 1) * m.cols))));
+        b.push(Array.from(s.b(l).data));
+      }
+      return { W, b };
+    },
+  );
+  // Keep the old value where the same layer index, row and column exist (same-shape layers only
+  // keep their meaning; that is the common case of changing one size or appending a layer).
+  const sameDepth = L === snap.L;
+  for (let l = 0; l < L; l++) {
+    if (!sameDepth && l >= L - 1) break;
+    const ow = old.weights[l];
+    const ob = old.biases[l];
+    if (!ow) continue;
+    for (let j = 0; j < fresh.W[l].length; j++) {
+      for (let i = 0; i < fresh.W[l][j].length; i++) if (ow[j]?.[i] !== undefined) fresh.W[l][j][i] = ow[j][i];
+      if (ob[j] !== undefined) fresh.b[l][j] = ob[j];
+    }
+  }
+  const fit = (rows: number[][] | undefined, n: number) =>
+    (rows ?? [[]]).map((r) => Array.from({ length: n }, (_, i) => r[i] ?? 0));
+  const next: Spec = { ...base, layers, activations: acts, init: { weights: fresh.W, biases: fresh.b } };
+  if (spec.data?.inputs) {
+    next.data = { inputs: fit(spec.data.inputs, layers[0]), targets: fit(spec.data.targets, layers[L]) };
+  }
+  reconcile(next, 'activation');
+  return next;
+}
+
+export function createStructureEditor(
+  onChange: (kind: 'layers' | 'other', make: (spec: Spec) => Spec | number[]) => void,
+  onLearningRate: (lr: number) => void,
+): StructureEditor {
+  const el = document.createElement('form');
+  el.className = 'structure';
+  el.setAttribute('aria-label', 'Network structure');
+  el.addEventListener('submit', (e) => e.preventDefault());
+
+  function field(label: string, control: HTMLElement): HTMLLabelElement {
+    const l = document.createElement('label');
+    l.className = 'field';
+    const span = document.createElement('span');
+    span.textContent = label;
+    l.append(span, control);
+    return l;
+  }
+
+  function select(options: [string, string][], value: string, onPick: (v: string) => void): HTMLSelectElement {
+    const s = document.createElement('select');
+    for (const [v, t] of options) {
+      const o = document.createElement('option');
+      o.value = v;
+      o.textContent = t;
+      s.append(o);
+    }
+    s.value = value;
+    s.addEventListener('change', () => onPick(s.value));
+    return s;
+  }
+
+  return {
+    element: el,
+    update(spec) {
+      el.replaceChildren();
+      const layers = spec.layers;
+      const L = layers.length - 1;
+      const acts = spec.activations as string[];
+      const sizes = document.createElement('fieldset');
+      sizes.innerHTML = '<legend>Layers</legend>';
+      layers.forEach((n, l) => {
+        const input = document.createElement('input');
+        input.type = 'number';
+        input.min = '1';
+        input.max = String(MAX_UNITS);
+        input.value = String(n);
+        input.addEventListener('change', () => {
+          const v = Math.round(Number(input.value));
+          if (!Number.isFinite(v) || v < 1 || v > MAX_UNITS) {
+            input.setCustomValidity(`Between 1 and ${MAX_UNITS}`);
+            input.reportValidity();
+            return;
+          }
+          input.setCustomValidity('');
+          onChange('layers', (sp) => sp.layers.map((m, k) => (k === l ? v : m)));
+        });
+        const row = document.createElement('div');
+        row.className = 'layer-row';
+        row.append(field(l === 0 ? 'Input units' : l === L ? `Output units (layer ${l})` : `Layer ${l} units`, input));
+        if (l > 0) {
+          row.append(field(`Activation ${l}`, select(
+            ACTIVATIONS.filter((a) => a !== 'softmax' || l === L).map((a) => [a, a]),
+            acts[l - 1],
+            (v) => onChange('other', (sp) => {
+              const next = structuredClone(sp);
+              (next.activations as string[])[l - 1] = v;
+              reconcile(next, 'activation');
+              return next;
+            }),
+          )));
+        }
+        sizes.append(row);
+      });
+      const buttons = document.createElement('div');
+      buttons.className = 'layer-buttons';
+      const add = document.createElement('button');
+      add.type = 'button';
+      add.textContent = 'Add hidden layer';
+      add.disabled = L >= MAX_LAYERS;
+      add.addEventListener('click', () => onChange('layers', (sp) => [...sp.layers.slice(0, -1), sp.layers[sp.layers.length - 2] ?? 2, sp.layers[sp.layers.length - 1]]));
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.textContent = 'Remove hidden layer';
+      remove.disabled = L <= 1;
+      remove.addEventListener('click', () => onChange('layers', (sp) => [...sp.layers.slice(0, -2), sp.layers[sp.layers.length - 1]]));
+      buttons.append(add, remove);
+      sizes.append(buttons);
+
+      const training = document.createElement('fieldset');
+      training.innerHTML = '<legend>Loss and optimizer</legend>';
+      training.append(field('Loss', select(LOSSES, String(spec.loss), (v) => onChange('other', (sp) => {
+        const next = structuredClone(sp);
+        next.loss = v;
+        reconcile(next, 'loss');
+        return next;
+      }))));
+      training.append(field('Optimizer', select(OPTIMIZERS.map((o) => [o, o]), String(spec.optimizer?.type ?? 'sgd'), (v) =>
+        onChange('other', (sp) => ({ ...structuredClone(sp), optimizer: { type: v, learning_rate: sp.optimizer?.learning_rate ?? 0.1 } })))));
+      const lr = document.createElement('input');
+      lr.type = 'number';
+      lr.step = 'any';
+      lr.min = '0';
+      lr.max = '100';
+      lr.value = String(spec.optimizer?.learning_rate ?? 0.1);
+      lr.addEventListener('change', () => {
+        const v = Number(lr.value);
+        if (Number.isFinite(v) && v >= 0 && v <= 100) onLearningRate(v);
+      });
+      training.append(field('Learning rate η', lr));
+      el.append(sizes, training);
+    },
+  };
+}

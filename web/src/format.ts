@@ -1,0 +1,59 @@
+// Number formatting for display. Formatting only: no arithmetic on the engine's values.
+
+/** Significant digits shown on the page (the exact value is always in title/data-value). */
+let digits = 6;
+
+export function setDigits(d: number): void {
+  digits = Math.max(1, Math.min(17, Math.round(d)));
+}
+export function getDigits(): number {
+  return digits;
+}
+
+/** A value with `d` significant digits, trailing zeros trimmed; − for minus. */
+export function fmt(v: number | null | undefined, d = digits): string {
+  if (v === null || v === undefined) return '—';
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  if (v === 0) return '0';
+  let s: string;
+  const abs = Math.abs(v);
+  if (abs >= 1e-4 && abs < 1e7) {
+    s = v.toPrecision(d);
+    if (s.includes('e')) s = String(Number(s));
+    if (s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, '');
+  } else {
+    s = v.toExponential(Math.max(0, d - 1)).replace(/\.?0+e/, 'e');
+  }
+  return s.replace('-', '−');
+}
+
+/** Like fmt but with an ASCII minus (for LaTeX, JSON-ish text and inputs). */
+export function fmtAscii(v: number | null | undefined, d = digits): string {
+  return fmt(v, d).replace(/−/g, '-');
+}
+
+/** LaTeX for a number: scientific notation as a × 10^{k}. */
+export function texNum(v: number | null | undefined, d = digits): string {
+  if (v === null || v === undefined) return '\\text{—}';
+  const s = fmtAscii(v, d);
+  const m = s.match(/^(-?[\d.]+)e([+-]?\d+)$/);
+  if (m) return `${m[1]} \\times 10^{${Number(m[2])}}`;
+  if (s === 'Infinity' || s === '∞') return '\\infty';
+  return s;
+}
+
+/** The exact engine value as text (shortest round-trip decimal). */
+export function exact(v: number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  return String(v);
+}
+
+/** Subscript digits for labels like x₁. */
+export function sub(n: number): string {
+  const map = '₀₁₂₃₄₅₆₇₈₉';
+  return String(n)
+    .split('')
+    .map((c) => map[Number(c)] ?? c)
+    .join('');
+}

@@ -1,0 +1,190 @@
+// The neuron inspector: the operation graph of one neuron (value above, gradient below every
+// wire; sigmoid expanded into its gates or grouped; gradients of the loss or of the activation)
+// and its chain of links. Shared by the step-through view and the training view.
+import type { NeuronGraph, Session } from '../engine';
+import { getDigits } from '../format';
+import { renderOpGraph } from './opgraph';
+import { renderChain } from './chain';
+
+export interface InspectorOptions {
+  root?: 'loss' | 'activation';
+  expanded?: boolean;
+  /** Extra HTML shown above the graph (e.g. a preset's note). */
+  note?: string;
+  /** Called when the dialog closes. */
+  onClose?: () => void;
+}
+
+let dialog: HTMLDialogElement | null = null;
+
+function ensureDialog(host: HTMLElement): HTMLDialogElement {
+  if (dialog && dialog.isConnected) return dialog;
+  dialog = document.createElement('dialog');
+  dialog.className = 'inspector';
+  dialog.setAttribute('aria-labelledby', 'inspector-title');
+  dialog.dataset.testid = 'inspector';
+  host.append(dialog);
+  return dialog;
+}
+
+function toggle(name: string, options: [string, string][], value: string, onPick: (v: string) => void): HTMLElement {
+  const group = document.createElement('div');
+  group.className = 'toggle';
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-label', name);
+  const label = document.createElement('span');
+  label.className = 'toggle-label';
+  label.textContent = `${name}:`;
+  group.append(label);
+  for (const [v, text] of options) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    b.setAttribute('aria-pressed', String(v === value));
+    b.addEventListener('click', () => onPick(v));
+    group.append(b);
+  }
+  return group;
+}
+
+/**
+ * Opens the inspector for unit `unit` (0-based) of layer `layer` (1-based) and training
+ * example `example` (0-based) of `session`, in a modal dialog appended to `host`.
+ */
+export function openInspector(
+  host: HTMLElement,
+  session: Session,
+  layer: number,
+  unit: number,
+  example: number,
+  options: InspectorOptions = {},
+): void {
+  const dlg = ensureDialog(host);
+  const spec = session.spec();
+  const L = session.L;
+  const activation = String((spec.activations as string[])[layer - 1]);
+  const state = session.state();
+  const examples = state.trainExamples;
+  let root: 'loss' | 'activation' = options.root ?? 'loss';
+  let expanded = options.expanded ?? true;
+  let ex = Math.max(0, Math.min(example, examples - 1));
+  const opener = document.activeElement as HTMLElement | null;
+
+  function render(): void {
+    let graph: NeuronGraph;
+    let chainGraph: NeuronGraph;
+    try {
+      graph = session.graph(layer, unit, { example: ex, expanded, root });
+      chainGraph = root === 'loss' ? graph : session.graph(layer, unit, { example: ex, expanded, root: 'loss' });
+    } catch (e) {
+      dlg.innerHTML = `<p role="alert">The graph could not be built: ${(e as Error).message}</p><form method="dialog"><button>Close</button></form>`;
+      return;
+    }
+    const isOutput = layer === L;
+    dlg.replaceChildren();
+    const head = document.createElement('header');
+    head.className = 'inspector-head';
+    head.innerHTML = `<h2 id="inspector-title">Neuron ${unit + 1} of layer ${layer}${isOutput ? ' (output)' : ''} <span class="muted">${activation}${examples > 1 ? `, example ${ex + 1}` : ''}</span></h2>`;
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'close';
+    close.textContent = 'Close';
+    close.addEventListener('click', () => dlg.close());
+    head.append(close);
+    const bar = document.createElement('div');
+    bar.className = 'inspector-toggles';
+    bar.append(
+      toggle(activation === 'sigmoid' || activation === 'tanh' ? `${activation === 'sigmoid' ? 'Sigmoid' : 'Tanh'} gates` : 'Activation', [['expanded', 'Expanded'], ['grouped', 'Grouped']], expanded ? 'expanded' : 'grouped', (v) => {
+        expanded = v === 'expanded';
+        render();
+        bar.querySelector<HTMLButtonElement>('[aria-pressed="true"]')?.focus();
+      }),
+      toggle('Gradients of', [['loss', 'the loss'], ['activation', 'the activation']], root, (v) => {
+        root = v as 'loss' | 'activation';
+        render();
+      }),
+    );
+    if (examples > 1) {
+      const label = document.createElement('label');
+      label.className = 'field-inline';
+      label.textContent = 'Example ';
+      const sel = document.createElement('select');
+      for (let k = 0; k < Math.min(examples, 500); k++) {
+        const o = document.createElement('option');
+        o.value = String(k);
+        o.textContent = String(k + 1);
+        sel.append(o);
+      }
+      sel.value = String(ex);
+      sel.addEventListener('change', () => {
+        ex = Number(sel.value);
+        render();
+      });
+      label.append(sel);
+      bar.append(label);
+    }
+    const body = document.createElement('div');
+    body.className = 'inspector-body';
+    const graphFig = document.createElement('figure');
+    graphFig.className = 'opgraph';
+    const caption = root === 'loss'
+      ? 'Value above each wire, gradient of the loss below it (∂L/∂node).'
+      : 'Value above each wire, gradient of the neuron\'s activation below it (∂a/∂node), as in CS231n.';
+    graphFig.innerHTML = `<figcaption>${caption} <span class="legend"><span class="swatch fwd"></span>value <span class="swatch grad"></span>gradient <span class="swatch param"></span>parameter <span class="swatch input"></span>input</span></figcaption>`;
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', `Operation graph of neuron ${unit + 1} of layer ${layer}: ` +
+      graph.nodes.map((n) => `${n.label} = ${n.value}, gradient ${n.grad}`).join('; '));
+    svg.dataset.testid = 'opgraph';
+    graphFig.append(svg);
+    if (graph.note) {
+      const p = document.createElement('p');
+      p.className = 'muted';
+      p.textContent = graph.note;
+      graphFig.append(p);
+    }
+    renderOpGraph(svg, graph, { digits: Math.min(getDigits(), 5) });
+    const chain = document.createElement('section');
+    chain.className = 'chain-panel';
+    chain.setAttribute('aria-label', 'Chain of links');
+    const chainHost = document.createElement('div');
+    chain.innerHTML = '<h3>Chain of links (gradients of the loss)</h3>';
+    chain.append(chainHost);
+    renderChain(chainHost, chainGraph, {
+      activation, loss: String(spec.loss), isOutput, layer, L, batch: state.batchSize, digits: getDigits(),
+    });
+    body.append(graphFig, chain);
+    dlg.append(head);
+    if (options.note) {
+      const note = document.createElement('div');
+      note.className = 'inspector-note';
+      note.innerHTML = options.note;
+      dlg.append(note);
+    }
+    dlg.append(bar, body);
+  }
+
+  render();
+  dlg.onkeydown = (e) => {
+    const t = e.target as HTMLElement;
+    if (t.closest('select, input')) return;
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === 'e' || e.key === 'E') {
+      expanded = !expanded;
+      render();
+    } else if (e.key === 'g' || e.key === 'G') {
+      root = root === 'loss' ? 'activation' : 'loss';
+      render();
+    } else if (e.key !== 'Escape' && e.key !== 'Tab') {
+      return;
+    }
+    // The views behind the modal dialog must not act on its keys.
+    if (e.key !== 'Tab') e.stopPropagation();
+  };
+  dlg.onclose = () => {
+    options.onClose?.();
+    if (opener?.isConnected) opener.focus();
+  };
+  if (!dlg.open) dlg.showModal();
+  dlg.querySelector<HTMLButtonElement>('.close')?.focus();
+}

@@ -1,0 +1,179 @@
+// The operation graph of one neuron (CS231n style): every wire carries its value above and
+// its gradient below; inputs, parameters and intermediates are different shapes and colours.
+import type { GraphNode, NeuronGraph } from '../engine';
+import { fmt } from '../format';
+import { svgEl, svgText, svgTitle } from '../svg';
+import { kindColour, layout, palette } from '../theme';
+
+const COL_GAP = 138;
+const ROW_GAP = 84;
+const R = 22;
+const MARGIN = 46;
+
+function opSymbol(n: GraphNode): string {
+  switch (n.op) {
+    case 'mul':
+      return '×';
+    case 'add':
+      return '+';
+    case 'neg':
+      return '−x';
+    case 'exp':
+      return 'exp';
+    case 'inv':
+      return '1/x';
+    case 'div':
+      return '÷';
+    case 'mul_const': {
+      const m = n.label.match(/^(-?[\d.]+)/);
+      return m ? `×${m[1]}` : '×c';
+    }
+    case 'add_const': {
+      const lead = n.label.match(/^(\d[\d.]*)\s*\+/);
+      if (lead) return `+${lead[1]}`;
+      const tail = n.label.match(/([+-])\s*(\d[\d.]*)$/);
+      return tail ? `${tail[1] === '-' ? '−' : '+'}${tail[2]}` : '+c';
+    }
+    case 'sigmoid':
+      return 'σ';
+    case 'tanh':
+      return 'tanh';
+    case 'relu':
+      return 'ReLU';
+    case 'leaky_relu':
+      return 'LReLU';
+    case 'linear':
+      return 'id';
+    case 'softmax':
+      return 'softmax';
+    default:
+      if (n.op.startsWith('loss')) return 'L';
+      return n.op;
+  }
+}
+
+function isLeaf(n: GraphNode): boolean {
+  return n.inputs.length === 0;
+}
+
+export interface OpGraphOptions {
+  digits: number;
+}
+
+/** Lays out and draws the graph into `svg`. */
+export function renderOpGraph(svg: SVGSVGElement, g: NeuronGraph, opts: OpGraphOptions): void {
+  const nodes = g.nodes;
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const consumers = new Map<number, number[]>();
+  for (const n of nodes) for (const i of n.inputs) consumers.set(i, [...(consumers.get(i) ?? []), n.id]);
+
+  // Columns: operations by depth; leaves just left of their first consumer.
+  const depth = new Map<number, number>();
+  const depthOf = (id: number): number => {
+    if (depth.has(id)) return depth.get(id)!;
+    const n = byId.get(id)!;
+    const d = isLeaf(n) ? 0 : 1 + Math.max(...n.inputs.map(depthOf));
+    depth.set(id, d);
+    return d;
+  };
+  nodes.forEach((n) => depthOf(n.id));
+  const col = new Map<number, number>();
+  for (const n of nodes) {
+    if (!isLeaf(n)) col.set(n.id, depth.get(n.id)!);
+  }
+  for (const n of nodes) {
+    if (isLeaf(n)) {
+      const cs = consumers.get(n.id) ?? [];
+      col.set(n.id, cs.length ? Math.max(0, Math.min(...cs.map((c) => col.get(c)!)) - 1) : 0);
+    }
+  }
+  const nCols = Math.max(...col.values()) + 1;
+
+  // Rows: leaves in order within their column; operations at the mean of their inputs;
+  // then pushed apart within each column.
+  const y = new Map<number, number>();
+  const leafSlots = new Map<number, number>();
+  for (const n of nodes) {
+    if (isLeaf(n)) {
+      const c = col.get(n.id)!;
+      const k = leafSlots.get(c) ?? 0;
+      leafSlots.set(c, k + 1);
+      y.set(n.id, k);
+    }
+  }
+  const order = [...nodes].sort((a, b) => depth.get(a.id)! - depth.get(b.id)!);
+  for (const n of order) {
+    if (!isLeaf(n)) y.set(n.id, n.inputs.reduce((s, i) => s + y.get(i)!, 0) / n.inputs.length);
+  }
+  for (let c = 0; c < nCols; c++) {
+    const inCol = nodes.filter((n) => col.get(n.id) === c).sort((a, b) => y.get(a.id)! - y.get(b.id)! || a.id - b.id);
+    for (let k = 1; k < inCol.length; k++) {
+      const prev = y.get(inCol[k - 1].id)!;
+      if (y.get(inCol[k].id)! < prev + 1) y.set(inCol[k].id, prev + 1);
+    }
+  }
+  const minY = Math.min(...y.values());
+  const maxY = Math.max(...y.values());
+  const pos = new Map<number, { x: number; y: number }>();
+  for (const n of nodes) pos.set(n.id, { x: MARGIN + 30 + col.get(n.id)! * COL_GAP, y: MARGIN + 20 + (y.get(n.id)! - minY) * ROW_GAP });
+  const out = byId.get(g.output)!;
+  const width = MARGIN * 2 + 30 + (nCols - 1) * COL_GAP + 120;
+  const height = MARGIN * 2 + 40 + (maxY - minY) * ROW_GAP;
+
+  svg.replaceChildren();
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('font-family', layout.fontFamily);
+  svgEl('rect', { x: 0, y: 0, width, height, fill: palette.paper }, svg);
+  const gW = svgEl('g', {}, svg);
+  const gN = svgEl('g', {}, svg);
+  const d = opts.digits;
+  const fs = 13;
+
+  const wire = (from: { x: number; y: number }, to: { x: number; y: number }, n: GraphNode, testid: string) => {
+    const line = svgEl('line', { x1: from.x, y1: from.y, x2: to.x, y2: to.y, stroke: palette.neutral, 'stroke-width': 1.6, 'marker-end': 'url(#arrow)' }, gW);
+    svgTitle(line, `${n.label}: value ${fmt(n.value, 17)}, gradient ${fmt(n.grad, 17)}`);
+    const mx = (from.x + to.x) / 2;
+    const my = (from.y + to.y) / 2;
+    svgText(gW, mx, my - 6, fmt(n.value, d), { 'text-anchor': 'middle', 'font-size': fs, 'font-weight': 600, fill: palette.forward, 'data-testid': `${testid}-value`, 'data-value': String(n.value), stroke: palette.paper, 'stroke-width': 3, 'paint-order': 'stroke' });
+    svgText(gW, mx, my + 15, fmt(n.grad, d), { 'text-anchor': 'middle', 'font-size': fs, 'font-weight': 600, fill: palette.gradient, 'data-testid': `${testid}-grad`, 'data-value': String(n.grad), stroke: palette.paper, 'stroke-width': 3, 'paint-order': 'stroke' });
+  };
+
+  const defs = svgEl('defs', {}, svg);
+  const marker = svgEl('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, defs);
+  svgEl('path', { d: 'M 0 0 L 10 5 L 0 10 z', fill: palette.neutral }, marker);
+
+  for (const n of nodes) {
+    const p = pos.get(n.id)!;
+    const leaf = isLeaf(n);
+    for (const c of consumers.get(n.id) ?? []) {
+      const q = pos.get(c)!;
+      const from = { x: p.x + (leaf ? 26 : R), y: p.y };
+      const to = { x: q.x - R - 2, y: q.y };
+      wire(from, to, n, `wire-${n.id}-${c}`);
+    }
+  }
+  // The outgoing wire of the root.
+  {
+    const p = pos.get(out.id)!;
+    wire({ x: p.x + R, y: p.y }, { x: p.x + R + 90, y: p.y }, out, `wire-${out.id}-out`);
+  }
+
+  for (const n of nodes) {
+    const p = pos.get(n.id)!;
+    const gNode = svgEl('g', { 'data-testid': `op-node-${n.id}`, 'data-label': n.label, 'data-value': String(n.value), 'data-grad': String(n.grad) }, gN);
+    const kind = n.kind === 'target' ? 'input' : n.kind;
+    const colour = kindColour(kind);
+    if (isLeaf(n)) {
+      svgEl('rect', { x: p.x - 26, y: p.y - 15, width: 52, height: 30, rx: 6, fill: kind === 'parameter' ? '#fdf3e1' : '#eaf6fd', stroke: colour, 'stroke-width': 2 }, gNode);
+      svgText(gNode, p.x, p.y, n.label, { 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 13, 'font-style': 'italic', 'font-weight': 600, fill: palette.ink });
+    } else {
+      const isA = n.id === g.a;
+      const isZ = n.id === g.z;
+      svgEl('circle', { cx: p.x, cy: p.y, r: R, fill: isA || isZ ? '#eef0f3' : palette.paper, stroke: n.op.startsWith('loss') ? palette.loss : colour, 'stroke-width': isA || isZ ? 2.6 : 2 }, gNode);
+      const sym = opSymbol(n);
+      svgText(gNode, p.x, p.y, sym, { 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': sym.length > 3 ? 10 : 14, 'font-weight': 700, fill: palette.ink });
+      svgText(gNode, p.x, p.y + R + 13, n.label, { 'text-anchor': 'middle', 'font-size': 12, fill: palette.inkMuted, 'font-family': layout.monoFamily });
+    }
+    svgTitle(gNode, `${n.label} (${n.kind}, ${n.op}): value ${fmt(n.value, 17)}, gradient ${fmt(n.grad, 17)}`);
+  }
+}

@@ -1,0 +1,135 @@
+// Draws the engine's current state: one grid call gives every unit's map, painted into
+// the node thumbnails and the output heatmap; edges from W and dW. It also chooses the
+// maps' resolution: the finest when paused, coarser while playing if the grid call and
+// painting do not fit the frame (and finer again when they do).
+import type { Engine, Session, Spec } from '../engine';
+import { featureGrid } from './features';
+import { GridSource } from './grid';
+import { activationRange, autoRange, paintClassUnit, paintClasses, paintDiverging, type Range } from './heatmap';
+import type { NetworkView } from './network';
+import type { FrameRecorder } from './perf';
+import type { Plot } from './plot';
+import { isRegression } from './spec';
+import { FEATURES, type TrainSettings } from './state';
+
+/**
+ * Resolutions of the unit maps, finest first. At most 44: 44² ≤ 2000 examples, the
+ * engine's limit for the explicit-data path in grid.ts.
+ */
+export const GRIDS = [44, 36, 28, 22] as const;
+/** Drawing time per frame (ms) above which the maps get coarser while playing. */
+const VISUAL_MS = 6;
+/** Visual frames between two changes of resolution. */
+const ADAPT_EVERY = 12;
+
+export class Painter {
+  readonly grid: GridSource;
+  private res = 0;
+  private sinceAdapt = 0;
+  private featureBuf = new Float64Array(GRIDS[0] * GRIDS[0]);
+  private featuresPainted = '';
+
+  constructor(
+    engine: Engine,
+    private plot: Plot,
+    private net: NetworkView,
+    private perf: FrameRecorder,
+  ) {
+    this.grid = new GridSource(engine, GRIDS[0]);
+  }
+
+  get resolution(): number {
+    return GRIDS[this.res];
+  }
+
+  /** Unit maps, output heatmap and edges from the session's current parameters. */
+  draw(session: Session, spec: Spec, s: TrainSettings, extent: number): void {
+    let t = performance.now();
+    const { maps } = this.grid.compute(session, spec, extent);
+    const n = this.grid.nx;
+    t = this.perf.part('grid', t);
+    const L = session.L;
+    const acts = [...s.activations, s.output];
+    const outRange = outputRange(s);
+    for (let l = 1; l <= L; l++) {
+      const fixed = activationRange(acts[l - 1]);
+      for (let j = 0; j < maps[l].length; j++) {
+        const target = this.net.mapOf(l, j);
+        if (!target) continue;
+        if (l === L && s.output === 'softmax') paintClassUnit(maps[l][j], n, n, j, target.pixels);
+        else paintDiverging(maps[l][j], n, n, l === L ? outRange : (fixed ?? autoRange(maps[l][j])), false, target.pixels);
+      }
+    }
+    const heat = this.plot.heat.pixels;
+    if (s.output === 'softmax') paintClasses(maps[L], n, n, s.discretize, heat);
+    else paintDiverging(maps[L][0], n, n, outRange, s.discretize, heat);
+    this.plot.heat.flush();
+    this.net.flushMaps();
+    t = this.perf.part('paint', t);
+    this.drawEdges(session);
+    this.perf.part('edges', t);
+  }
+
+  drawEdges(session: Session): void {
+    const W = [];
+    const dW = [];
+    for (let l = 1; l <= session.L; l++) {
+      W[l] = session.W(l);
+      dW[l] = session.dW(l);
+    }
+    this.net.updateEdges(W, dW);
+  }
+
+  /** Pictures of the input features (data preparation, see features.ts); once per shape. */
+  paintFeatures(extent: number): void {
+    const n = this.grid.nx;
+    const key = `${extent}|${n}|${this.net.version}`;
+    if (key === this.featuresPainted) return;
+    this.featuresPainted = key;
+    FEATURES.forEach(([id], k) => {
+      const target = this.net.mapOf(0, k);
+      if (!target) return;
+      const values = featureGrid(id, n, n, extent, this.featureBuf.subarray(0, n * n));
+      paintDiverging(values, n, n, autoRange(values), false, target.pixels);
+      target.flush();
+    });
+  }
+
+  /**
+   * After a played frame that drew, with the running mean of drawing time: steps the
+   * resolution. Returns the factor by which that mean should be scaled (cost ∝ cells).
+   */
+  adapt(visualMs: number, extent: number): number {
+    if (++this.sinceAdapt < ADAPT_EVERY) return 1;
+    let next = this.res;
+    if (visualMs > VISUAL_MS && this.res < GRIDS.length - 1) next++;
+    else if (visualMs < VISUAL_MS * 0.4 && this.res > 0) next--;
+    if (next === this.res) return 1;
+    const factor = (GRIDS[next] / GRIDS[this.res]) ** 2;
+    this.setResolution(next, extent);
+    return factor;
+  }
+
+  /** Back to the finest maps (on pause). True when it changed. */
+  finest(extent: number): boolean {
+    if (this.res === 0) return false;
+    this.setResolution(0, extent);
+    return true;
+  }
+
+  private setResolution(index: number, extent: number): void {
+    this.res = index;
+    this.sinceAdapt = 0;
+    const n = GRIDS[index];
+    this.grid.nx = n;
+    this.plot.heat.resize(n);
+    this.net.setGrid(n);
+    this.paintFeatures(extent);
+  }
+}
+
+/** The output's colour scale, centred between the two class targets. */
+export function outputRange(s: TrainSettings): Range {
+  if (s.output === 'tanh' || isRegression(s)) return { mid: 0, half: 1 };
+  return { mid: 0.5, half: 0.5 }; // sigmoid, softmax, linear on 0/1 targets
+}
