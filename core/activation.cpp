@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/detmath.hpp"
+
 namespace bpx {
 
 std::string activation_name(Activation g) {
@@ -31,8 +33,8 @@ std::optional<Activation> activation_from_name(const std::string& name) {
 }
 
 double sigmoid(double z) {
-  if (z >= 0) return 1.0 / (1.0 + std::exp(-z));
-  double e = std::exp(z);  // no overflow for very negative z
+  if (z >= 0) return 1.0 / (1.0 + det_exp(-z));
+  double e = det_exp(z);  // no overflow for very negative z
   return e / (1.0 + e);
 }
 
@@ -42,7 +44,7 @@ double tanh_exact(double z) {
   double x = std::fabs(z);
   // tanh(20) rounds to 1 in double; beyond it expm1 would overflow.
   if (x > 20.0) return std::copysign(1.0, z);
-  double t = std::expm1(2.0 * x);
+  double t = det_expm1(2.0 * x);
   return std::copysign(t / (t + 2.0), z);
 }
 
@@ -53,7 +55,7 @@ double tanh_prime(double z) {
     return 1.0 - a * a;
   }
   // sech^2 z: equal to 1 - tanh^2 z, without the cancellation where tanh z is near 1.
-  double e = std::exp(-x);
+  double e = det_exp(-x);
   double c = 2.0 * e / (1.0 + e * e);
   return c * c;
 }
@@ -107,7 +109,7 @@ Matrix activate(Activation g, const Matrix& Z) {
     double zmax = Z.col(k).maxCoeff();
     double sum = 0.0;
     for (Eigen::Index i = 0; i < Z.rows(); ++i) {
-      A(i, k) = std::exp(Z(i, k) - zmax);
+      A(i, k) = det_exp(Z(i, k) - zmax);
       sum += A(i, k);
     }
     A.col(k) /= sum;

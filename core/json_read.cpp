@@ -68,7 +68,10 @@ Result<json> parse(const std::string& text) {
   bool ok = json::sax_parse(text, &sax);
   if (!ok || sax.failed) {
     std::string where = "at byte " + std::to_string(sax.error_position);
-    std::string near = sax.error_token.empty() ? "" : " near '" + sax.error_token + "'";
+    // Quote at most 40 bytes of the offending token (it can be the rest of the input).
+    std::string token = sax.error_token.substr(0, 40);
+    if (sax.error_token.size() > 40) token += "...";
+    std::string near = token.empty() ? "" : " near '" + token + "'";
     return Error{"", "spec is not valid JSON: syntax error " + where + near};
   }
   return root;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/detmath.hpp"
+
 namespace bpx {
 
 std::string loss_name(Loss loss) {
@@ -52,14 +54,14 @@ Eigen::RowVectorXd loss_per_example(Loss loss, const Matrix& Z, const Matrix& A,
         // -[y log s(z) + (1-y) log(1-s(z))] = max(z,0) - z y + log(1 + e^-|z|)
         for (Eigen::Index i = 0; i < n; ++i) {
           double z = Z(i, k);
-          sum += std::max(z, 0.0) - z * Y(i, k) + std::log1p(std::exp(-std::fabs(z)));
+          sum += std::max(z, 0.0) - z * Y(i, k) + det_log1p(det_exp(-std::fabs(z)));
         }
         break;
       case Loss::CrossEntropy: {
         double zmax = Z.col(k).maxCoeff();
         double s = 0.0;
-        for (Eigen::Index i = 0; i < n; ++i) s += std::exp(Z(i, k) - zmax);
-        double log_sum = std::log(s);
+        for (Eigen::Index i = 0; i < n; ++i) s += det_exp(Z(i, k) - zmax);
+        double log_sum = det_log(s);
         for (Eigen::Index i = 0; i < n; ++i) {
           if (Y(i, k) != 0.0) sum -= Y(i, k) * (Z(i, k) - zmax - log_sum);
         }

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/detmath.hpp"
 #include "core/layer_math.hpp"
 #include "core/loss.hpp"
 
@@ -47,7 +48,7 @@ int activation_gates(Builder& b, Activation act, int z, bool expanded, double so
     case Activation::Sigmoid:
       if (expanded) {
         int n1 = b.node("-z", "neg", {z}, {-1.0}, -zv);
-        double e = std::exp(-zv);
+        double e = det_exp(-zv);
         int n2 = b.node("exp(-z)", "exp", {n1}, {e}, e);
         int n3 = b.node("1+exp(-z)", "add_const", {n2}, {1.0}, 1.0 + e);
         double d = 1.0 + e;
@@ -57,7 +58,7 @@ int activation_gates(Builder& b, Activation act, int z, bool expanded, double so
     case Activation::Tanh:
       if (expanded) {
         int t1 = b.node("2z", "mul_const", {z}, {2.0}, 2.0 * zv);
-        double e = std::exp(2.0 * zv);
+        double e = det_exp(2.0 * zv);
         int t2 = b.node("exp(2z)", "exp", {t1}, {e}, e);
         int t3 = b.node("exp(2z)-1", "add_const", {t2}, {1.0}, e - 1.0);
         int t4 = b.node("exp(2z)+1", "add_const", {t2}, {1.0}, e + 1.0);

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/detmath.hpp"
+
 namespace bpx {
 
 Pcg32::Pcg32(uint64_t seed, uint64_t stream) : inc_((stream << 1u) | 1u) {
@@ -43,7 +45,7 @@ double Pcg32::normal() {
     v = 2.0 * uniform() - 1.0;
     s = u * u + v * v;
   } while (s >= 1.0 || s == 0.0);
-  double f = std::sqrt(-2.0 * std::log(s) / s);
+  double f = std::sqrt(-2.0 * det_log(s) / s);
   spare_ = v * f;
   has_spare_ = true;
   return u * f;
