@@ -31,4 +31,7 @@ Matrix activation_prime(Activation g, const Matrix& Z, const Matrix& A);
 // dZ = A (.) (dA - sum_rows(dA (.) A)) for each column.
 Matrix backward_activation(Activation g, const Matrix& Z, const Matrix& A, const Matrix& dA);
 
+// Softmax's Jacobian-vector product alone: dZ = A (.) (dA - sum_rows(dA (.) A)).
+Matrix softmax_backward(const Matrix& A, const Matrix& dA);
+
 }  // namespace bpx

@@ -14,7 +14,13 @@ void backward_layer(const Matrix& W, Activation g, const Matrix& Z, const Matrix
                     BackwardOut& out) {
   const double m = static_cast<double>(Z.cols());
   out.gprime = activation_prime(g, Z, A);
-  out.dZ = fused_dZ ? *fused_dZ : backward_activation(g, Z, A, dA);
+  if (fused_dZ) {
+    out.dZ = *fused_dZ;
+  } else if (g == Activation::Softmax) {
+    out.dZ = softmax_backward(A, dA);
+  } else {
+    out.dZ = dA.cwiseProduct(out.gprime);  // g'(Z) once, for display and for dZ
+  }
   out.dW.noalias() = out.dZ.lazyProduct(A_prev.transpose());
   out.dW /= m;
   out.db = out.dZ.rowwise().sum() / m;

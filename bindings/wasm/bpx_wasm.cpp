@@ -96,12 +96,14 @@ class RawSession {
   bool loaded() const { return session_.has_value(); }
 
   // Runs the next phase: {"phase": label of the phase run, "divergence": ... | null}.
+  // Runs the next phase: "" when it went well, else the divergence as JSON (the page
+  // steps at animation speed, so the common answer is kept to an empty string).
   std::string nextPhase() {
     if (!session_) return no_session();
-    const std::string label = session_->next_phase_kind().label();
     auto d = session_->next_phase();
-    return dump(json{{"phase", label}, {"divergence", divergence_json(d)}});
+    return d ? dump(divergence_json(d)) : std::string();
   }
+  int cursor() const { return session_ ? session_->cursor() : -1; }
   // Runs `count` phases with history; the first divergence or null.
   std::string runPhases(int count) {
     if (!session_) return no_session();
@@ -343,8 +345,9 @@ class RawSession {
     }
     bpx::GridSpec g{nx, ny, xmin, xmax, ymin, ymax, all_units};
     fast_grid_.run(*session_, features, g, grid_out_);
-    return val(emscripten::typed_memory_view(grid_out_.size(), grid_out_.data()))
-        .call<val>("slice");
+    // A live view: the wrapper copies it at once into a Float32Array it reuses, because
+    // a fresh array per frame costs a page fault per 4 KB (measured in bench/).
+    return val(emscripten::typed_memory_view(grid_out_.size(), grid_out_.data()));
   }
 
   std::string graph(int layer, int unit, int example, bool expanded,
@@ -438,6 +441,7 @@ EMSCRIPTEN_BINDINGS(bpx) {
       .function("data", &RawSession::data)
       .function("predictGrid", &RawSession::predictGrid)
       .function("predictGridFast", &RawSession::predictGridFast)
+      .function("cursor", &RawSession::cursor)
       .function("graph", &RawSession::graph)
       .function("trace", &RawSession::trace)
       .function("walkthrough", &RawSession::walkthrough)

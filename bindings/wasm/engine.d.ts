@@ -245,7 +245,8 @@ export interface PredictGridOptions {
   allUnits?: boolean;
   /**
    * `double` (default): the exact engine, Float64Array maps. `float`: a vectorised
-   * single-precision kernel, Float32Array maps, for heatmaps (colours, not numbers).
+   * single-precision kernel, Float32Array maps, for heatmaps (colours, not numbers);
+   * they are views into one buffer per session that the next `float` call overwrites.
    */
   precision?: 'double' | 'float';
 }

@@ -102,9 +102,14 @@ export class Session {
   #raw;
   #layers;
 
+  #phases;
+  #gridBuffer = new Float32Array(0);
+
   constructor(raw) {
     this.#raw = raw;
-    this.#layers = this.state().layers;
+    const st = this.state();
+    this.#layers = st.layers;
+    this.#phases = st.phases;
   }
 
   #r() {
@@ -123,7 +128,12 @@ export class Session {
   state() { return JSON.parse(unwrap(this.#r().state())); }
 
   /** Runs the next phase. Returns {phase, divergence}: the label of the phase run. */
-  nextPhase() { return JSON.parse(unwrap(this.#r().nextPhase())); }
+  nextPhase() {
+    const raw = this.#r();
+    const phase = this.#phases[raw.cursor()];
+    const text = unwrap(raw.nextPhase());
+    return { phase, divergence: text ? JSON.parse(text) : null };
+  }
   /** Undoes the last phase exactly; false when there is no history left. */
   previousPhase() { return this.#r().previousPhase(); }
   /** Runs to the end of the current step (a whole step at its start). Returns the divergence or null. */
@@ -238,9 +248,17 @@ export class Session {
     checkNumber('ymax', ymax);
     checkBoolean('allUnits', allUnits);
     // 'float': the vectorised single-precision kernel, Float32Array maps, for heatmaps.
-    const flat = unwrap(precision === 'float'
-      ? raw.predictGridFast(nx, ny, xmin, xmax, ymin, ymax, allUnits)
-      : raw.predictGrid(nx, ny, xmin, xmax, ymin, ymax, allUnits));
+    // The float maps are views into one buffer per session, reused by the next float call:
+    // no fresh memory (and its page faults) per frame.
+    let flat;
+    if (precision === 'float') {
+      const view = unwrap(raw.predictGridFast(nx, ny, xmin, xmax, ymin, ymax, allUnits));
+      if (this.#gridBuffer.length !== view.length) this.#gridBuffer = new Float32Array(view.length);
+      this.#gridBuffer.set(view);
+      flat = this.#gridBuffer;
+    } else {
+      flat = unwrap(raw.predictGrid(nx, ny, xmin, xmax, ymin, ymax, allUnits));
+    }
     const maps = [];
     const cells = nx * ny;
     let offset = 0;
