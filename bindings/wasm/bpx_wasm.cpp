@@ -35,6 +35,8 @@ using json = nlohmann::ordered_json;
 namespace {
 
 constexpr char kErrorMark = '\x01';
+// nextPhase's answer when no session is loaded (phase indices are 0..17).
+constexpr int kNoSession = -1000;
 // Cells of a predictGrid call computed at once (bounds the engine's scratch memory).
 constexpr Eigen::Index kGridChunk = 4096;
 // Largest predictGrid answer, in values (64 MB of doubles).
@@ -96,14 +98,14 @@ class RawSession {
   bool loaded() const { return session_.has_value(); }
 
   // Runs the next phase: {"phase": label of the phase run, "divergence": ... | null}.
-  // Runs the next phase: "" when it went well, else the divergence as JSON (the page
-  // steps at animation speed, so the common answer is kept to an empty string).
-  std::string nextPhase() {
-    if (!session_) return no_session();
-    auto d = session_->next_phase();
-    return d ? dump(divergence_json(d)) : std::string();
+  // Runs the next phase and returns the index of the phase it ran, or -(index + 1) when
+  // that phase diverged (the wrapper then reads the divergence from state()). An integer,
+  // because the page steps through phases and a string costs more than the phase itself.
+  int nextPhase() {
+    if (!session_) return kNoSession;
+    const int index = session_->cursor();
+    return session_->next_phase() ? -(index + 1) : index;
   }
-  int cursor() const { return session_ ? session_->cursor() : -1; }
   // Runs `count` phases with history; the first divergence or null.
   std::string runPhases(int count) {
     if (!session_) return no_session();
@@ -441,7 +443,6 @@ EMSCRIPTEN_BINDINGS(bpx) {
       .function("data", &RawSession::data)
       .function("predictGrid", &RawSession::predictGrid)
       .function("predictGridFast", &RawSession::predictGridFast)
-      .function("cursor", &RawSession::cursor)
       .function("graph", &RawSession::graph)
       .function("trace", &RawSession::trace)
       .function("walkthrough", &RawSession::walkthrough)

@@ -129,10 +129,9 @@ export class Session {
 
   /** Runs the next phase. Returns {phase, divergence}: the label of the phase run. */
   nextPhase() {
-    const raw = this.#r();
-    const phase = this.#phases[raw.cursor()];
-    const text = unwrap(raw.nextPhase());
-    return { phase, divergence: text ? JSON.parse(text) : null };
+    const ran = this.#r().nextPhase();  // phase index, or -(index + 1) when it diverged
+    if (ran >= 0) return { phase: this.#phases[ran], divergence: null };
+    return { phase: this.#phases[-ran - 1], divergence: this.state().divergence };
   }
   /** Undoes the last phase exactly; false when there is no history left. */
   previousPhase() { return this.#r().previousPhase(); }
