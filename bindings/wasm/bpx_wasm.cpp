@@ -256,23 +256,11 @@ class RawSession {
   // cells, written straight into one new Float64Array.
   val predictGrid(int nx, int ny, double xmin, double xmax, double ymin, double ymax,
                   bool all_units) const {
-    if (!session_) return val(no_session());
-    if (nx < 1 || ny < 1 || nx > 1000 || ny > 1000)
-      return val(bad_argument("nx", "nx and ny must be integers between 1 and 1000"));
-    if (!std::isfinite(xmin) || !std::isfinite(xmax) || !std::isfinite(ymin) ||
-        !std::isfinite(ymax))
-      return val(bad_argument("xmin", "the grid bounds must be finite numbers"));
+    std::vector<bpx::Feature> features;
+    if (std::string e = grid_inputs(nx, ny, xmin, xmax, ymin, ymax, features); !e.empty())
+      return val(e);
     const bpx::Session& x = *session_;
     const auto& spec = x.spec();
-    std::vector<bpx::Feature> features = spec.data.features;
-    if (spec.data.explicit_values) {
-      if (spec.layers[0] != 2)
-        return val(bad_argument("",
-                                "predictGrid needs a network with 2 inputs (x1, x2) or a "
-                                "data set with features; layers[0] is " +
-                                    std::to_string(spec.layers[0])));
-      features = {bpx::Feature::X1, bpx::Feature::X2};
-    }
     const int L = x.L();
     const int first = all_units ? 1 : L;
     double units = 0;
@@ -316,22 +304,10 @@ class RawSession {
   // vectorised kernel of core/fast_grid, no allocation once warm. Colours, not numbers.
   val predictGridFast(int nx, int ny, double xmin, double xmax, double ymin, double ymax,
                       bool all_units) {
-    if (!session_) return val(no_session());
-    if (nx < 1 || ny < 1 || nx > 1000 || ny > 1000)
-      return val(bad_argument("nx", "nx and ny must be integers between 1 and 1000"));
-    if (!std::isfinite(xmin) || !std::isfinite(xmax) || !std::isfinite(ymin) ||
-        !std::isfinite(ymax))
-      return val(bad_argument("xmin", "the grid bounds must be finite numbers"));
+    std::vector<bpx::Feature> features;
+    if (std::string e = grid_inputs(nx, ny, xmin, xmax, ymin, ymax, features); !e.empty())
+      return val(e);
     const auto& spec = session_->spec();
-    std::vector<bpx::Feature> features = spec.data.features;
-    if (spec.data.explicit_values) {
-      if (spec.layers[0] != 2)
-        return val(bad_argument("",
-                                "predictGrid needs a network with 2 inputs (x1, x2) or a "
-                                "data set with features; layers[0] is " +
-                                    std::to_string(spec.layers[0])));
-      features = {bpx::Feature::X1, bpx::Feature::X2};
-    }
     // The kernel keeps whole layers over the grid: bound them and the answer, so that a
     // large request is an error and not an allocation failure (which aborts the module).
     double widest = 0, units = 0;
@@ -405,6 +381,29 @@ class RawSession {
   }
 
  private:
+  // Checks a grid request shared by predictGrid and predictGridFast; "" and the input
+  // features of the grid's (x1, x2), or the error.
+  std::string grid_inputs(int nx, int ny, double xmin, double xmax, double ymin, double ymax,
+                          std::vector<bpx::Feature>& features) const {
+    if (!session_) return no_session();
+    if (nx < 1 || ny < 1 || nx > 1000 || ny > 1000)
+      return bad_argument("nx", "nx and ny must be integers between 1 and 1000");
+    if (!std::isfinite(xmin) || !std::isfinite(xmax) || !std::isfinite(ymin) ||
+        !std::isfinite(ymax))
+      return bad_argument("xmin", "the grid bounds must be finite numbers");
+    const auto& spec = session_->spec();
+    features = spec.data.features;
+    if (spec.data.explicit_values) {
+      if (spec.layers[0] != 2)
+        return bad_argument("",
+                            "predictGrid needs a network with 2 inputs (x1, x2) or a data set "
+                            "with features; layers[0] is " +
+                                std::to_string(spec.layers[0]));
+      features = {bpx::Feature::X1, bpx::Feature::X2};
+    }
+    return "";
+  }
+
   std::optional<bpx::Session> session_;
   bpx::FastGrid fast_grid_;
   std::vector<float> grid_out_;
