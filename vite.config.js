@@ -1,26 +1,23 @@
-// Web build: the page under web/ is built to dist/ at the repository root.
-// base './' keeps every URL relative, so dist/ works from any sub-path of a server.
-// The engine's .wasm is imported with ?url (web/src/engine.ts) and handed to the
-// Emscripten glue through locateFile, so it is emitted as a hashed asset next to the JS.
+// Web build. `npm run dev` serves web/ as ES modules (index.html loads src/main.ts; embed.html
+// and gallery.html load src/embed/bundle.ts). `npm run build` (vite build) makes dist/ with
+// vite.classic.js: one classic script, dist/backprop-explorer.js, with the single-file wasm
+// inside, and the pages that load it; so dist/ works from any server path (base './'), from
+// file://, inside an iframe and under a strict Content-Security-Policy (docs/embedding.md).
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { classicConfig } from './vite.classic.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
-export default defineConfig({
-  root: here('./web'),
-  base: './',
-  publicDir: false,
-  build: {
-    outDir: here('./dist'),
-    emptyOutDir: true,
-    target: 'es2022',
-    // Never inline the wasm (or KaTeX fonts) as data: URLs; they stay separate files.
-    assetsInlineLimit: 0,
-    chunkSizeWarningLimit: 1500,
-    sourcemap: false,
-  },
-  server: {
-    fs: { allow: [here('.')] },
-  },
-});
+export default defineConfig(({ command }) =>
+  command === 'build'
+    ? classicConfig()
+    : {
+        root: here('./web'),
+        base: './',
+        publicDir: false,
+        server: {
+          fs: { allow: [here('.')] },
+        },
+      },
+);

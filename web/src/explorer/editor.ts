@@ -63,12 +63,16 @@ export function applyEdit(spec: Spec, s: Snapshot, t: EditTarget, value: number)
 
 let openPopover: { close(): void } | null = null;
 
-/** A small form next to `anchor` to type a new number. */
+/**
+ * A small form next to `anchor` to type a new number, appended to `container` (document.body,
+ * or an embed's positioned container inside its shadow root).
+ */
 export function openValueEditor(
   anchor: Element,
   label: string,
   value: number,
   onApply: (v: number) => string | null,
+  container: HTMLElement = document.body,
 ): void {
   openPopover?.close();
   const form = document.createElement('form');
@@ -84,8 +88,15 @@ export function openValueEditor(
   input.value = Number.isFinite(value) ? String(value) : '';
   const error = form.querySelector<HTMLElement>('.value-editor-error')!;
   const r = anchor.getBoundingClientRect();
-  form.style.left = `${Math.max(8, Math.min(window.innerWidth - 260, r.left + window.scrollX))}px`;
-  form.style.top = `${r.bottom + window.scrollY + 6}px`;
+  if (container === document.body) {
+    form.style.left = `${Math.max(8, Math.min(window.innerWidth - 260, r.left + window.scrollX))}px`;
+    form.style.top = `${r.bottom + window.scrollY + 6}px`;
+  } else {
+    // Relative to the (positioned) container.
+    const c = container.getBoundingClientRect();
+    form.style.left = `${Math.max(8, Math.min(c.width - 260, r.left - c.left + container.scrollLeft))}px`;
+    form.style.top = `${r.bottom - c.top + container.scrollTop + 6}px`;
+  }
   const close = () => {
     form.remove();
     document.removeEventListener('pointerdown', outside, true);
@@ -93,7 +104,7 @@ export function openValueEditor(
     if (anchor instanceof HTMLElement || anchor instanceof SVGElement) anchor.focus?.();
   };
   const outside = (e: Event) => {
-    if (!form.contains(e.target as Node)) close();
+    if (!form.contains(e.composedPath()[0] as Node)) close();
   };
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -115,7 +126,7 @@ export function openValueEditor(
       close();
     }
   });
-  document.body.append(form);
+  container.append(form);
   document.addEventListener('pointerdown', outside, true);
   openPopover = { close };
   input.focus();

@@ -6,6 +6,8 @@ export interface ExportSources {
   link(): string;
   svg(): SVGSVGElement;
   baseName(): string;
+  /** Where the copy fallback dialog goes (default document.body). */
+  dialogHost?: HTMLElement;
 }
 
 function downloadBlob(name: string, blob: Blob): void {
@@ -20,7 +22,7 @@ function downloadBlob(name: string, blob: Blob): void {
 }
 
 /** Copies text; where the clipboard is not available, shows it in a dialog to copy by hand. */
-export async function copyText(text: string, what: string): Promise<string> {
+export async function copyText(text: string, what: string, dialogHost: HTMLElement = document.body): Promise<string> {
   try {
     await navigator.clipboard.writeText(text);
     return `${what} copied to the clipboard.`;
@@ -31,7 +33,7 @@ export async function copyText(text: string, what: string): Promise<string> {
     dialog.innerHTML = `<h2>${what}</h2><p>The clipboard is not available here: select the text and copy it.</p>
       <textarea readonly rows="16"></textarea><form method="dialog"><button>Close</button></form>`;
     dialog.querySelector('textarea')!.value = text;
-    document.body.append(dialog);
+    dialogHost.append(dialog);
     dialog.addEventListener('close', () => dialog.remove());
     dialog.showModal();
     dialog.querySelector('textarea')!.select();
@@ -99,7 +101,7 @@ export function createExportPanel(src: ExportSources): HTMLElement {
     return b;
   };
   el.append(
-    act('Copy walkthrough (Markdown)', () => copyText(src.walkthrough(), 'Walkthrough (Markdown with LaTeX)')),
+    act('Copy walkthrough (Markdown)', () => copyText(src.walkthrough(), 'Walkthrough (Markdown with LaTeX)', src.dialogHost)),
     act('Download walkthrough', () => {
       downloadBlob(`${src.baseName()}-walkthrough.md`, new Blob([src.walkthrough()], { type: 'text/markdown' }));
       return 'Walkthrough downloaded.';
@@ -112,8 +114,8 @@ export function createExportPanel(src: ExportSources): HTMLElement {
       downloadBlob(`${src.baseName()}.png`, await svgToPng(src.svg()));
       return 'PNG downloaded.';
     }),
-    act('Copy spec JSON', () => copyText(src.specJson(), 'Spec JSON')),
-    act('Copy link', () => copyText(src.link(), 'Link to this network')),
+    act('Copy spec JSON', () => copyText(src.specJson(), 'Spec JSON', src.dialogHost)),
+    act('Copy link', () => copyText(src.link(), 'Link to this network', src.dialogHost)),
     status,
   );
   return el;

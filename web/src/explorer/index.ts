@@ -26,11 +26,30 @@ export interface ExplorerOptions {
   params: URLSearchParams;
   live: HTMLElement;
   openInspector: (session: Session, layer: number, unit: number, example: number) => void;
+  /** Keep the network in the page's URL (default true; embeds turn it off). */
+  writeUrl?: boolean;
+  /** The page that "Copy link" points to (default: this page). */
+  linkBase?: string;
+  /** Where dialogs and popovers go (default document.body; an embed's shadow root container). */
+  dialogHost?: HTMLElement;
+  /** Extra condition for the keyboard shortcuts (an embed: the focus is inside it). */
+  shortcutsActive?: () => boolean;
 }
 
 export interface Explorer {
   show(): void;
   hide(): void;
+  /** The engine session of the network shown (replaced when another network is loaded). */
+  readonly session: Session;
+  next(): void;
+  previous(): boolean;
+  step(): void;
+  reset(): void;
+  /** Loads a preset by id; false when there is no such preset. */
+  loadPreset(id: string): boolean;
+  /** Loads a spec; returns the engine's message when it is invalid (nothing changes then). */
+  loadSpec(spec: Spec): string | null;
+  onChange(fn: (e: ChangeEvent) => void): void;
 }
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4];
@@ -52,6 +71,9 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   let playing = false;
   let playTimer = 0;
   let refs: DiagramRefs | null = null;
+  /** Significant digits of this view (several views on one page keep their own). */
+  let digits = getDigits();
+  const dialogHost = options.dialogHost ?? document.body;
   /** Only the latest animation clears data-animating (tests and styles wait on it). */
   let animationToken = 0;
 
@@ -72,7 +94,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   const digitsSelect = h('select');
   digitsSelect.setAttribute('aria-label', 'Significant digits');
   for (const d of [3, 4, 6, 8, 12, 17]) digitsSelect.append(new Option(String(d), String(d)));
-  digitsSelect.value = String(getDigits());
+  digitsSelect.value = String(digits);
   digitsLabel.append(digitsSelect);
 
   const controls = createControls({
@@ -167,11 +189,12 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   exportPanel.setAttribute('aria-labelledby', 'export-title');
   exportPanel.innerHTML = '<h2 id="export-title">Export</h2>';
   exportPanel.append(createExportPanel({
-    walkthrough: () => stepper.session.walkthrough({ format: 'md', digits: getDigits() }),
+    walkthrough: () => stepper.session.walkthrough({ format: 'md', digits }),
     specJson: () => JSON.stringify(stepper.spec, null, 2),
     link: () => linkUrl(),
     svg: () => svg,
     baseName: () => (preset && !edited ? preset.id : 'network'),
+    dialogHost,
   }));
   main.append(diagramCol, mathCol, notesPanel);
   lower.append(numbersPanel, editPanel, exportPanel);
@@ -233,7 +256,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   }
 
   function linkUrl(): string {
-    const url = new URL(location.href);
+    const url = new URL(options.linkBase ?? location.href);
     url.searchParams.delete('mode');
     if (preset && !edited) {
       url.searchParams.set('preset', preset.id);
@@ -246,7 +269,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   }
 
   function updateUrl(): void {
-    if (!visible) return;
+    if (!visible || options.writeUrl === false) return;
     const url = new URL(linkUrl());
     const mode = new URLSearchParams(location.search).get('mode');
     if (mode) url.searchParams.set('mode', mode);
@@ -259,14 +282,14 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     if (s.A[0].cols > 0) {
       const x = Array.from({ length: s.layers[0] }, (_, i) => at(s.A[0], i, column));
       const y = Array.from({ length: s.layers[s.L] }, (_, k) => at(s.Y, k, column));
-      return { column, example: s.state.batch[column] ?? column, x, y, digits: Math.min(getDigits(), 4) };
+      return { column, example: s.state.batch[column] ?? column, x, y, digits: Math.min(digits, 4) };
     }
     const X = stepper.data.X;
     const Y = stepper.data.Y;
     // The data set is features × examples (examples are columns).
     const ex = Math.min(column, Math.max(0, X.cols - 1));
     const pick = (M: typeof X, n: number) => Array.from({ length: n }, (_, i) => at(M, i, ex));
-    return { column, example: ex, x: X.data.length ? pick(X, s.layers[0]) : [], y: Y.data.length ? pick(Y, s.layers[s.L]) : [], digits: Math.min(getDigits(), 4) };
+    return { column, example: ex, x: X.data.length ? pick(X, s.layers[0]) : [], y: Y.data.length ? pick(Y, s.layers[s.L]) : [], digits: Math.min(digits, 4) };
   }
 
   function renderExamplePicker(s: Snapshot): void {
@@ -292,7 +315,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   function onEdit(t: EditTarget, anchor: Element): void {
     const snap = stepper.snapshot;
     openValueEditor(anchor, describeTarget(t), currentValue(t, stepper.spec, snap), (v) =>
-      applySpec(applyEdit(stepper.spec, snap, t, v), true));
+      applySpec(applyEdit(stepper.spec, snap, t, v), true), dialogHost);
   }
 
   function onInspect(layer: number, unit: number): void {
@@ -302,11 +325,13 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     const root = p?.inspector && p.inspector.layer === layer && p.inspector.unit === unit ? p.inspector.root : 'loss';
     const note = p?.id === 'seed003' || p?.id === 'seed004' ? (p.notes ?? []).map((n) => `<p>${n}</p>`).join('') : undefined;
     stopPlay();
-    openInspector(document.body, stepper.session, layer, unit, ex, { root, note });
+    setDigits(digits);
+    openInspector(dialogHost, stepper.session, layer, unit, ex, { root, note });
   }
 
   function render(s: Snapshot, transition: ChangeEvent['transition']): void {
-    const d = getDigits();
+    setDigits(digits); // the shared formatter follows the view being drawn
+    const d = digits;
     const view = diagramView(s);
     refs = renderDiagram(svg, s, view, { onEdit, onInspect });
     renderSummary(summary, s, column, d, view.y);
@@ -315,7 +340,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     renderNotes(notes, preset, edited, s, d);
     renderExamplePicker(s);
     controls.update(s, { playing, canGoBack: stepper.canGoBack() });
-    if (transition === 'load' || document.activeElement !== specText) {
+    if (transition === 'load' || (specText.getRootNode() as Document | ShadowRoot).activeElement !== specText) {
       specText.value = JSON.stringify(stepper.spec, null, 2);
     }
     if (transition === 'load') {
@@ -382,10 +407,11 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   });
   digitsSelect.addEventListener('change', () => {
     setDigits(Number(digitsSelect.value));
+    digits = getDigits();
     render(stepper.snapshot, 'jump');
   });
 
-  installShortcuts(() => visible, {
+  installShortcuts(() => visible && (options.shortcutsActive?.() ?? true), {
     next: () => act(() => stepper.next()),
     previous: () => act(() => stepper.previous()),
     step: () => act(() => stepper.step()),
@@ -434,5 +460,27 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
       animator.cancel();
       visible = false;
     },
+    get session() {
+      return stepper.session;
+    },
+    next: () => act(() => stepper.next()),
+    previous: () => {
+      animator.cancel();
+      return stepper.previous();
+    },
+    step: () => act(() => stepper.step()),
+    reset: () => act(() => stepper.reset()),
+    loadPreset(id: string) {
+      const p = findPreset(id);
+      if (p) loadPreset(p);
+      return !!p;
+    },
+    loadSpec(spec: Spec) {
+      stopPlay();
+      column = 0;
+      const problem = applySpec(spec, true);
+      return problem;
+    },
+    onChange: (fn) => stepper.onChange(fn),
   };
 }

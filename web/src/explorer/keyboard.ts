@@ -13,7 +13,9 @@ export interface KeyActions {
 export function installShortcuts(isActive: () => boolean, a: KeyActions): void {
   document.addEventListener('keydown', (e) => {
     if (!isActive() || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
-    const t = e.target as HTMLElement;
+    // The element the key went to, also inside a shadow root (an embed), where e.target is the host.
+    const t = (e.composedPath()[0] ?? e.target) as HTMLElement;
+    if (!(t instanceof Element)) return;
     if (t.closest('input, textarea, select, [contenteditable="true"], .value-editor')) return;
     if (document.querySelector('dialog[open]')) return;
     const onButton = t.closest('button, [role="button"], [role="tab"], a');

@@ -1,15 +1,15 @@
 // The diagram's legend: kinds of quantity, signs, and the two pulse colours.
-import { palette } from '../theme';
-
+// Swatches are classes (app.css), not style attributes, so the legend also renders under a
+// Content-Security-Policy without 'unsafe-inline' for styles.
 export function legendHtml(): string {
-  const item = (swatch: string, text: string) => `<li><span class="swatch" style="${swatch}" aria-hidden="true"></span>${text}</li>`;
+  const item = (swatch: string, text: string) => `<li><span class="swatch ${swatch}" aria-hidden="true"></span>${text}</li>`;
   return `<ul class="legend" aria-label="Legend">
-    ${item(`background:#eaf6fd;border:2px solid ${palette.input}`, 'input / target (data)')}
-    ${item(`background:#fff;border:2px solid ${palette.parameter}`, 'parameter (W, b: learned)')}
-    ${item(`background:#fff;border:2px solid ${palette.intermediate};border-radius:50%`, 'neuron (z, a: intermediates)')}
-    ${item(`background:${palette.positive}`, 'positive weight')}
-    ${item(`background:${palette.negative}`, 'negative weight')}
-    ${item(`background:${palette.forward};border-radius:50%`, 'forward pulse (values)')}
-    ${item(`background:${palette.gradient};border-radius:50%`, 'backward pulse (gradients)')}
+    ${item('legend-input', 'input / target (data)')}
+    ${item('legend-param', 'parameter (W, b: learned)')}
+    ${item('legend-neuron', 'neuron (z, a: intermediates)')}
+    ${item('legend-positive', 'positive weight')}
+    ${item('legend-negative', 'negative weight')}
+    ${item('legend-forward', 'forward pulse (values)')}
+    ${item('legend-backward', 'backward pulse (gradients)')}
   </ul>`;
 }

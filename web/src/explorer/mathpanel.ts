@@ -1,7 +1,7 @@
 // The math panel: for the current phase, the vectorised equation with shapes, the same with
 // the engine's numbers substituted, and the engine's result. The backward phase is drawn as a
 // box: what enters (dA[l]), what is computed inside (dZ[l]), what leaves (dW, db, dA[l−1]).
-import katex from 'katex';
+import { applyTexStyles, texHtml } from '../katex-html';
 import { at, type Matrix } from '../engine';
 import { texNum } from '../format';
 import { bmatrix, gDefinition, gTex, shape, sup, ub } from './tex';
@@ -17,10 +17,10 @@ export interface MathContext {
 }
 
 function eq(tex: string): string {
-  return katex.renderToString(tex, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' });
+  return texHtml(tex, true);
 }
 function inline(tex: string): string {
-  return katex.renderToString(tex, { displayMode: false, throwOnError: false, output: 'htmlAndMathml' });
+  return texHtml(tex, false);
 }
 
 function section(title: string, body: string, cls = ''): string {
@@ -197,5 +197,6 @@ export function renderMath(host: HTMLElement, s: Snapshot, c: MathContext): void
   else if (p.kind === 'backward') html = backward(s, p.layer, c);
   else html = update(s, c);
   host.innerHTML = html;
+  applyTexStyles(host);
   host.setAttribute('aria-label', `Equations: ${phaseTitle(p)}`);
 }

@@ -1,11 +1,11 @@
 // The chain of links of one neuron (seed 004): ∂L/∂a × ∂a/∂z = δ; ∂L/∂w = δ · input;
 // w ← w − η ∂L/∂w; with the engine's numbers, and the sign convention that confuses learners.
-import katex from 'katex';
+import { applyTexStyles, texHtml } from '../katex-html';
 import type { NeuronGraph } from '../engine';
 import { exact, fmt, texNum } from '../format';
 
 function tex(t: string, display = false): string {
-  return katex.renderToString(t, { displayMode: display, throwOnError: false, output: 'htmlAndMathml' });
+  return texHtml(t, display);
 }
 function val(v: number, d: number, testid: string): string {
   return `<span class="chain-value" data-testid="${testid}" data-value="${exact(v)}" title="${exact(v)}">${fmt(v, d)}</span>`;
@@ -59,4 +59,5 @@ export function renderChain(host: HTMLElement, g: NeuronGraph, c: ChainContext):
   if (c.batch > 1) notes += `<p class="muted">These are the numbers of one example; the layer's dW and db average them over the ${c.batch} examples of the batch, and the real update uses that average.</p>`;
   if (c.activation === 'softmax') notes += `<p class="muted">Softmax couples the output units: this unit's δ (= ŷ − y with cross-entropy) includes the effect of every unit's activation, so δ is not link 1 × link 2 of this unit alone.</p>`;
   host.innerHTML = `<ol class="chain">${rows.join('')}</ol>${notes}`;
+  applyTexStyles(host);
 }

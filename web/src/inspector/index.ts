@@ -15,11 +15,14 @@ export interface InspectorOptions {
   onClose?: () => void;
 }
 
-let dialog: HTMLDialogElement | null = null;
+/** One dialog per host (the page's body, or each embed's own container). */
+const dialogs = new WeakMap<HTMLElement, HTMLDialogElement>();
 
 function ensureDialog(host: HTMLElement): HTMLDialogElement {
-  if (dialog && dialog.isConnected) return dialog;
-  dialog = document.createElement('dialog');
+  const existing = dialogs.get(host);
+  if (existing && existing.isConnected) return existing;
+  const dialog = document.createElement('dialog');
+  dialogs.set(host, dialog);
   dialog.className = 'inspector';
   dialog.setAttribute('aria-labelledby', 'inspector-title');
   dialog.dataset.testid = 'inspector';
@@ -68,7 +71,9 @@ export function openInspector(
   let root: 'loss' | 'activation' = options.root ?? 'loss';
   let expanded = options.expanded ?? true;
   let ex = Math.max(0, Math.min(example, examples - 1));
-  const opener = document.activeElement as HTMLElement | null;
+  // The focused element, also inside shadow roots (an embed), to return the focus to.
+  let opener = document.activeElement as HTMLElement | null;
+  while (opener?.shadowRoot?.activeElement) opener = opener.shadowRoot.activeElement as HTMLElement;
 
   function render(): void {
     let graph: NeuronGraph;

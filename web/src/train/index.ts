@@ -26,15 +26,32 @@ export interface TrainViewOptions {
   openInspector: (session: Session, layer: number, unit: number, example: number) => void;
   /** Keep the state in the page's URL (default true; an embed may turn it off). */
   writeUrl?: boolean;
+  /** After each batch of training work (at most once per frame): the engine's state. */
+  onProgress?: (state: SessionState, steps: number) => void;
+  /** When training diverges. */
+  onDiverged?: (divergence: Divergence) => void;
+}
+
+export interface TrainViewHandle {
+  show(): void;
+  hide(): void;
+  /** The engine session being trained (null before the view is first shown, or while invalid). */
+  readonly session: Session | null;
 }
 
 /** JS time per frame (ms) for training plus drawing; above it the two alternate frames. */
 const BUDGET_MS = 10;
 const PLOT_SIZE = 316;
 
-export function mountTrainView(container: HTMLElement, engine: Engine, options: TrainViewOptions): { show(): void; hide(): void } {
+export function mountTrainView(container: HTMLElement, engine: Engine, options: TrainViewOptions): TrainViewHandle {
   const view = new TrainView(container, engine, options);
-  return { show: () => view.show(), hide: () => view.hide() };
+  return {
+    show: () => view.show(),
+    hide: () => view.hide(),
+    get session() {
+      return view.currentSession;
+    },
+  };
 }
 
 
@@ -101,6 +118,10 @@ class TrainView {
   ) {
     this.settings = readSettings(options.params);
     this.hidden = readHidden(options.params);
+  }
+
+  get currentSession(): Session | null {
+    return this.session;
   }
 
   show(): void {
@@ -670,11 +691,12 @@ class TrainView {
     const t0 = performance.now();
     const r = this.session!.train(this.stepsPerChunk());
     this.perf.part('train', t0);
-    this.afterTraining(r.divergence as Divergence | null);
+    this.afterTraining(r.divergence as Divergence | null, r.steps);
   }
 
-  private afterTraining(divergence: Divergence | null): void {
+  private afterTraining(divergence: Divergence | null, steps = 1): void {
     this.st = this.session!.state();
+    this.options.onProgress?.(this.st, steps);
     const losses = this.sample();
     if (divergence) {
       this.onDiverged(divergence);
@@ -709,12 +731,13 @@ class TrainView {
       divergence = this.session.train(1).divergence as Divergence | null;
       if (this.session.state().epoch > start.epoch) break;
     }
-    this.afterTraining(divergence);
+    this.afterTraining(divergence, this.session.state().step - start.step);
     this.drawVisuals();
   }
 
   private onDiverged(d: Divergence): void {
     this.diverged = d;
+    this.options.onDiverged?.(d);
     this.pause(`Training diverged at step ${d.step}.`);
     this.alert.replaceChildren(
       ...divergenceMessage(d, this.settings.lr, {
@@ -801,12 +824,14 @@ class TrainView {
 
   private onKey = (e: KeyboardEvent): void => {
     if (!this.shown || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || !this.root) return;
-    const t = e.target as HTMLElement | null;
+    // The element the key went to, also inside a shadow root (an embed), where e.target is the host.
+    const t = (e.composedPath()[0] ?? e.target) as HTMLElement | null;
     // Keys typed in the view, or on an element around it (body, the page's <main>).
     const inside = !t || this.root.contains(t) || t.contains(this.root);
     if (!inside) return;
     if (t && (t.closest('input, select, textarea, [role="application"]') || t.isContentEditable)) return;
-    if (document.querySelector('dialog[open]')) return;
+    const rootNode = this.root.getRootNode() as Document | ShadowRoot;
+    if (document.querySelector('dialog[open]') || rootNode.querySelector('dialog[open]')) return;
     const key = e.key.toLowerCase();
     const onButton = !!t?.closest('button, summary');
     const act: Record<string, () => void> = {

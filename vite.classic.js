@@ -1,0 +1,109 @@
+// The production build (`npm run build` → vite build): one classic script, dist/backprop-explorer.js,
+// an IIFE with the single-file wasm, the styles and the KaTeX fonts inside, plus the pages that
+// load it (dist/index.html, embed.html, gallery.html) and a few static files.
+//
+// Why one classic script: it is the only thing that works everywhere the explorer is embedded:
+// from file:// (module scripts and a separate .wasm are blocked there), under
+// `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'` (no inline code, styles as
+// constructable sheets), as one <script> tag on a course page, and inside an iframe.
+// The dev server (`npm run dev`, vite.config.js) keeps serving web/ as ES modules.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+
+export const BUNDLE = 'backprop-explorer.js';
+const PAGES = ['index.html', 'embed.html', 'gallery.html'];
+/** Static files copied into dist/ as they are: [source, name in dist/]. */
+const STATIC = [
+  ['web/src/embed/gallery.css', 'gallery.css'],
+  ['web/src/embed/iframe-resize.js', 'iframe-resize.js'],
+  ['web/src/embed/backprop-explorer.d.ts', 'backprop-explorer.d.ts'],
+];
+const GLUE = here('./bindings/wasm/dist/bpx_wasm.mjs');
+const SINGLE = here('./bindings/wasm/dist/bpx_wasm_single.js');
+const FONT_FACE = /@font-face\s*\{[^}]*\}/g;
+// The single-file glue fetch()es its own data: URL. Under a CSP with connect-src (or
+// default-src) that would need `data:`; decoding it in place (the glue's own fallback) needs
+// nothing.
+const FETCH_DATA_URI = 'if(typeof fetch=="function"){return fetch(wasmBinaryFile';
+const DECODE_DATA_URI = 'if(typeof fetch=="function"&&!isDataURI(wasmBinaryFile)){return fetch(wasmBinaryFile';
+
+/** Swaps the ES-module glue for the single-file build; drops side-effect CSS imports. */
+function classicModules() {
+  return {
+    name: 'bpx-classic-modules',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (source.endsWith('bpx_wasm.wasm?url')) return '\0bpx-no-wasm-url';
+      if (source.endsWith('/bpx_wasm.mjs')) {
+        const r = await this.resolve(source, importer, { ...options, skipSelf: true });
+        if (r?.id === GLUE) return SINGLE;
+      }
+      // `import './x.css'` (for the dev server's document): the bundle adopts the same CSS
+      // from its ?inline imports (web/src/embed/styles.ts).
+      if (source.endsWith('.css')) return '\0bpx-no-css';
+      return null;
+    },
+    load(id) {
+      if (id === '\0bpx-no-wasm-url') return 'export default "";';
+      if (id === '\0bpx-no-css') return 'export {};';
+      // KaTeX's @font-face rules (60 font files) would be inlined; fonts come from fonts.ts.
+      if (/katex\.min\.css\?inline$/.test(id)) return readFileSync(id.replace(/\?.*$/, ''), 'utf8').replace(FONT_FACE, '');
+      return null;
+    },
+    transform(code, id) {
+      if (id !== SINGLE) return null;
+      if (!code.includes(FETCH_DATA_URI)) {
+        this.warn('bpx_wasm_single.js: the fetch of the inlined wasm was not found; left as it is');
+        return null;
+      }
+      return { code: code.replace(FETCH_DATA_URI, DECODE_DATA_URI), map: null };
+    },
+  };
+}
+
+/** Writes the pages with the classic script in place of the dev server's module entry. */
+function classicPages() {
+  return {
+    name: 'bpx-classic-pages',
+    generateBundle() {
+      for (const page of PAGES) {
+        const source = readFileSync(here(`./web/${page}`), 'utf8');
+        const html = source
+          .replace(
+            /<script type="module" src="\.\/src\/(main|embed\/bundle)\.ts"><\/script>/g,
+            (_, entry) => `<script defer src="./${BUNDLE}"${entry === 'main' ? ' data-bpx-app' : ''}></script>`,
+          )
+          .replace(/\.\/src\/embed\/(gallery\.css|iframe-resize\.js)/g, './$1');
+        if (/type="module"|\.\/src\//.test(html)) this.error(`web/${page}: a module script or a source path is left in the built page`);
+        this.emitFile({ type: 'asset', fileName: page, source: html });
+      }
+      for (const [from, to] of STATIC) this.emitFile({ type: 'asset', fileName: to, source: readFileSync(here(`./${from}`)) });
+    },
+  };
+}
+
+export function classicConfig() {
+  return {
+    root: here('./web'),
+    base: './',
+    publicDir: false,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [classicModules(), classicPages()],
+    build: {
+      outDir: here('./dist'),
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+      minify: true,
+      chunkSizeWarningLimit: 2000,
+      lib: {
+        entry: here('./web/src/embed/bundle.ts'),
+        formats: ['iife'],
+        name: 'BackpropExplorer',
+        fileName: () => BUNDLE,
+      },
+    },
+  };
+}

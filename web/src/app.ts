@@ -1,0 +1,130 @@
+// App shell: loads the engine once, mounts the step-through explorer and (lazily) the
+// training view, and switches between them without destroying either. Started by main.ts
+// (the dev server's module entry) and by the classic bundle (web/src/embed/bundle.ts) that
+// the built dist/index.html loads, so the page also works from file:// and under a strict CSP.
+//
+// Contract with the training view (web/src/train/index.ts):
+//   export function mountTrainView(container, engine, { params, openInspector }): { show(); hide() }
+// The mode switch is a tablist: getByRole('tab', { name: 'Step through' | 'Train' }).
+// `?mode=train` in the URL opens the training view.
+import { loadEngine, type Engine, type Session } from './engine';
+import { mountExplorer } from './explorer/index';
+import { openInspector } from './inspector/index';
+import { installHelpOverlay } from './explorer/help';
+
+type Mode = 'step' | 'train';
+
+interface TrainView {
+  show(): void;
+  hide(): void;
+}
+interface TrainModule {
+  mountTrainView(
+    container: HTMLElement,
+    engine: Engine,
+    options: {
+      params: URLSearchParams;
+      openInspector: (session: Session, layer: number, unit: number, example: number) => void;
+    },
+  ): TrainView;
+}
+
+// A glob (not a plain dynamic import) so the page still builds before the training view exists.
+const trainModules = import.meta.glob<TrainModule>('./train/index.ts');
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/** Starts the app shell on the page of web/index.html (its ids must be there). */
+export async function startApp(): Promise<void> {
+  const status = byId<HTMLParagraphElement>('app-status');
+  const stepHost = byId<HTMLElement>('view-step');
+  const trainHost = byId<HTMLElement>('view-train');
+  const tabs: Record<Mode, HTMLButtonElement> = {
+    step: byId<HTMLButtonElement>('tab-step'),
+    train: byId<HTMLButtonElement>('tab-train'),
+  };
+  const params = new URLSearchParams(location.search);
+  const live = byId<HTMLElement>('live-region');
+
+  let engine: Engine;
+  try {
+    engine = await loadEngine();
+  } catch (err) {
+    status.textContent = `The engine could not be loaded: ${(err as Error).message}`;
+    status.classList.add('error');
+    return;
+  }
+  status.textContent = '';
+  status.hidden = true;
+
+  const inspectorHost = document.body;
+  const openInspectorFor = (session: Session, layer: number, unit: number, example: number) =>
+    openInspector(inspectorHost, session, layer, unit, example);
+
+  const explorer = mountExplorer(stepHost, engine, { params, live, openInspector: openInspectorFor });
+  installHelpOverlay(byId<HTMLButtonElement>('help-button'));
+
+  let trainView: TrainView | null = null;
+  let trainLoading: Promise<void> | null = null;
+  let mode: Mode = 'step';
+
+  async function ensureTrainView(): Promise<void> {
+    if (trainView) return;
+    if (!trainLoading) {
+      trainLoading = (async () => {
+        const loader = trainModules['./train/index.ts'];
+        if (!loader) {
+          trainHost.innerHTML = '<p class="placeholder">The training view is not built yet.</p>';
+          trainView = { show() {}, hide() {} };
+          return;
+        }
+        const mod = await loader();
+        trainView = mod.mountTrainView(trainHost, engine, { params, openInspector: openInspectorFor });
+      })();
+    }
+    await trainLoading;
+  }
+
+  async function setMode(next: Mode, { focus = false, push = true } = {}): Promise<void> {
+    mode = next;
+    for (const [m, tab] of Object.entries(tabs) as [Mode, HTMLButtonElement][]) {
+      const on = m === next;
+      tab.setAttribute('aria-selected', String(on));
+      tab.tabIndex = on ? 0 : -1;
+    }
+    stepHost.hidden = next !== 'step';
+    trainHost.hidden = next !== 'train';
+    document.body.dataset.mode = next;
+    if (push) {
+      const url = new URL(location.href);
+      if (next === 'train') url.searchParams.set('mode', 'train');
+      else url.searchParams.delete('mode');
+      history.replaceState(null, '', url);
+    }
+    if (next === 'step') {
+      trainView?.hide();
+      explorer.show();
+    } else {
+      explorer.hide();
+      await ensureTrainView();
+      if (mode === 'train') trainView?.show();
+    }
+    if (focus) tabs[next].focus();
+  }
+
+  for (const [m, tab] of Object.entries(tabs) as [Mode, HTMLButtonElement][]) {
+    tab.addEventListener('click', () => void setMode(m));
+    tab.addEventListener('keydown', (e) => {
+      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft' || e.key === 'Home' || e.key === 'End') {
+        e.preventDefault();
+        const other: Mode = m === 'step' ? 'train' : 'step';
+        const target = e.key === 'Home' ? 'step' : e.key === 'End' ? 'train' : other;
+        void setMode(target, { focus: true });
+      }
+    });
+  }
+
+  await setMode(params.get('mode') === 'train' ? 'train' : 'step', { push: false });
+  document.body.dataset.ready = 'true';
+}
+

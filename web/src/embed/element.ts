@@ -1,0 +1,370 @@
+// <backprop-explorer>: the step-through explorer or the training view in a shadow root, so the
+// host page's CSS neither breaks it nor is broken by it. Several elements on one page share the
+// engine (one wasm instance) and nothing else: each has its own session, styles scope, dialogs,
+// digits and keyboard focus. Options: web/src/embed/options.ts; guide: docs/embedding.md.
+import type { Engine, Session, Spec } from '../engine';
+import type { ChangeEvent } from '../explorer/controller';
+import { mountExplorer, type Explorer } from '../explorer/index';
+import { findPreset, PRESETS } from '../explorer/presets';
+import { openInspector } from '../inspector/index';
+import { mountTrainView, type TrainViewHandle } from '../train/index';
+import { registerKatexFonts } from './fonts';
+import { ATTRIBUTES, TRAIN_ATTRIBUTES, readOptions, trainHidden, type EmbedOptions, type Mode } from './options';
+import { sharedEngine } from './shared-engine';
+import { adopt, shadowSheets } from './styles';
+import { trainParamsFromSpec } from './train-spec';
+
+export type ReadyState = 'loading' | 'ready' | 'error';
+
+/** The URL of the script that defined the element (for "Copy link" to the full page beside it). */
+const SCRIPT_URL = (typeof document !== 'undefined' && (document.currentScript as HTMLScriptElement | null)?.src) || '';
+
+function errorText(e: unknown): string {
+  const err = e as { message?: unknown; path?: unknown };
+  const message = String(err?.message ?? e);
+  const path = typeof err?.path === 'string' ? err.path : '';
+  return path && !message.startsWith(path) ? `${path}: ${message}` : message;
+}
+
+function parseSpec(text: string, what: string): Spec {
+  try {
+    return JSON.parse(text) as Spec;
+  } catch (e) {
+    throw new Error(`${what} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+async function fetchSpec(src: string): Promise<Spec> {
+  const url = new URL(src, document.baseURI).href;
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new Error(`src: ${url} could not be loaded (${(e as Error).message})`);
+  }
+  if (!response.ok) throw new Error(`src: ${url} answered HTTP ${response.status}`);
+  return parseSpec(await response.text(), `src (${url})`);
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  e.className = cls;
+  return e;
+}
+
+export class BackpropExplorerElement extends HTMLElement {
+  static get observedAttributes(): string[] {
+    return [...ATTRIBUTES, ...TRAIN_ATTRIBUTES];
+  }
+
+  readonly #shadow: ShadowRoot;
+  readonly #root: HTMLDivElement;
+  readonly #status: HTMLParagraphElement;
+  readonly #stepHost: HTMLElement;
+  readonly #trainHost: HTMLElement;
+  readonly #live: HTMLDivElement;
+  #engine: Engine | null = null;
+  #explorer: Explorer | null = null;
+  #train: TrainViewHandle | null = null;
+  #mode: Mode = 'step';
+  #state: ReadyState = 'loading';
+  #started = false;
+  #generation = 0;
+  #reloadQueued = false;
+  #lastStep = 0;
+  #diverged = false;
+  #dark: MediaQueryList | null = null;
+  #waiters: { resolve: (el: BackpropExplorerElement) => void; reject: (e: Error) => void }[] = [];
+  #error: Error | null = null;
+
+  constructor() {
+    super();
+    this.#shadow = this.attachShadow({ mode: 'open' });
+    adopt(this.#shadow, shadowSheets());
+    this.#root = el('div', 'bpx-root');
+    this.#root.tabIndex = -1; // a click anywhere inside gives the element the keyboard
+    this.#status = el('p', 'bpx-embed-status');
+    this.#status.setAttribute('role', 'status');
+    this.#status.textContent = 'Loading the engine…';
+    this.#stepHost = el('section', 'bpx-embed-step');
+    this.#stepHost.setAttribute('aria-label', 'Backprop Explorer: step through');
+    this.#trainHost = el('section', 'bpx-embed-train');
+    this.#trainHost.setAttribute('aria-label', 'Backprop Explorer: train');
+    this.#stepHost.hidden = true;
+    this.#trainHost.hidden = true;
+    this.#live = el('div', 'sr-only');
+    this.#live.setAttribute('aria-live', 'polite');
+    this.#live.setAttribute('aria-atomic', 'true');
+    this.#root.append(this.#status, this.#stepHost, this.#trainHost, this.#live);
+    this.#shadow.append(this.#root);
+  }
+
+  // ------------------------------------------------------------------ public API
+
+  /** 'loading', 'ready' or 'error'. */
+  get readyState(): ReadyState {
+    return this.#state;
+  }
+
+  /** Resolves with the element when it is ready; rejects with the error when it cannot start. */
+  get ready(): Promise<BackpropExplorerElement> {
+    if (this.#state === 'ready') return Promise.resolve(this);
+    if (this.#state === 'error' && this.#error) return Promise.reject(this.#error);
+    return new Promise((resolve, reject) => this.#waiters.push({ resolve, reject }));
+  }
+
+  /** The shared engine (null until loaded). */
+  get engine(): Engine | null {
+    return this.#engine;
+  }
+
+  /**
+   * The engine session of the network shown: read it (state(), A(2), dW(1), …) but leave it to
+   * the element (it is deleted when another network is loaded). Null before "ready".
+   */
+  get session(): Session | null {
+    if (this.#state !== 'ready') return null;
+    if (this.#mode === 'train') return this.#train?.session ?? null;
+    return this.#explorer?.session ?? null;
+  }
+
+  /** The mode shown: 'step' or 'train'. */
+  get mode(): Mode {
+    return this.#mode;
+  }
+
+  /** Step-through mode: runs the next phase (as the "Next phase" button). */
+  nextPhase(): void {
+    this.#stepView().next();
+  }
+  /** Step-through mode: undoes the last phase; false when there is no history. */
+  previousPhase(): boolean {
+    return this.#stepView().previous();
+  }
+  /** Step-through mode: runs to the end of the current step. */
+  step(): void {
+    this.#stepView().step();
+  }
+  /** Step-through mode: back to the initial parameters. */
+  reset(): void {
+    this.#stepView().reset();
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  connectedCallback(): void {
+    if (!this.#started) {
+      this.#started = true;
+      registerKatexFonts();
+      void this.#load();
+      return;
+    }
+    if (this.#state === 'ready') (this.#mode === 'train' ? this.#train : this.#explorer)?.show();
+  }
+
+  disconnectedCallback(): void {
+    this.#explorer?.hide();
+    this.#train?.hide();
+  }
+
+  attributeChangedCallback(name: string, oldValue: string | null, value: string | null): void {
+    if (!this.#started || oldValue === value) return;
+    if (name === 'height' || name === 'theme') {
+      this.#applyLook(this.#options());
+      return;
+    }
+    if (name === 'controls') {
+      this.#applyLook(this.#options());
+      if (this.#mode === 'step' && this.#options().mode === 'step') return;
+    }
+    this.#queueReload();
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  #stepView(): Explorer {
+    if (this.#mode !== 'step' || !this.#explorer || this.#state !== 'ready') {
+      throw new Error('<backprop-explorer>: nextPhase(), previousPhase(), step() and reset() need mode="step" and a ready element');
+    }
+    return this.#explorer;
+  }
+
+  #options(): EmbedOptions {
+    return readOptions((n) => this.getAttribute(n), this.getAttributeNames());
+  }
+
+  #queueReload(): void {
+    if (this.#reloadQueued) return;
+    this.#reloadQueued = true;
+    queueMicrotask(() => {
+      this.#reloadQueued = false;
+      void this.#load();
+    });
+  }
+
+  #applyLook(o: EmbedOptions): void {
+    const root = this.#root;
+    root.dataset.show = [...o.parts].join(' ');
+    if (o.height) {
+      root.style.height = o.height;
+      root.dataset.fixedHeight = '';
+    } else {
+      root.style.removeProperty('height');
+      delete root.dataset.fixedHeight;
+    }
+    let dark = o.theme === 'dark';
+    if (o.theme === 'auto') {
+      if (!this.#dark && typeof matchMedia === 'function') {
+        this.#dark = matchMedia('(prefers-color-scheme: dark)');
+        this.#dark.addEventListener('change', () => this.#applyLook(this.#options()));
+      }
+      dark = !!this.#dark?.matches;
+    }
+    root.dataset.theme = dark ? 'dark' : 'light';
+  }
+
+  #setStatus(text: string, error = false): void {
+    this.#status.textContent = text;
+    this.#status.classList.toggle('error', error);
+    this.#status.hidden = text === '';
+  }
+
+  #setState(state: ReadyState, error: Error | null = null): void {
+    this.#state = state;
+    this.#error = error;
+    if (state === 'loading') return;
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const w of waiters) (state === 'ready' ? w.resolve(this) : w.reject(error!));
+  }
+
+  /** Events bubble, except `error` (like the platform's error events, so window.onerror-style listeners do not see it). */
+  #emit(type: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: type !== 'error' }));
+  }
+
+  async #load(): Promise<void> {
+    const generation = ++this.#generation;
+    const o = this.#options();
+    this.#applyLook(o);
+    this.#setState('loading');
+    if (!this.#engine) this.#setStatus('Loading the engine…');
+    try {
+      const engine = (this.#engine ??= await sharedEngine());
+      let spec: Spec | null = null;
+      if (o.spec) spec = parseSpec(o.spec, 'spec');
+      else if (o.src) spec = await fetchSpec(o.src);
+      if (generation !== this.#generation) return;
+      if (spec) {
+        const v = engine.validate(spec);
+        if (!v.ok) throw v.error;
+      } else if (o.preset && !findPreset(o.preset)) {
+        throw new Error(`preset: there is no preset "${o.preset}"; the presets are ${PRESETS.map((p) => p.id).join(', ')}`);
+      }
+      if (o.mode === 'train') this.#showTrain(engine, spec, o);
+      else this.#showStep(engine, spec, o);
+      this.#mode = o.mode;
+      this.#setStatus('');
+      this.#setState('ready');
+      this.#emit('ready', { mode: o.mode });
+    } catch (e) {
+      if (generation !== this.#generation) return;
+      const error = e instanceof Error ? e : new Error(String(e));
+      const text = errorText(e);
+      this.#setStatus(`Backprop Explorer: ${text}`, true);
+      this.#stepHost.hidden = true;
+      this.#trainHost.hidden = true;
+      this.#setState('error', error);
+      this.#emit('error', { message: text, code: (e as { code?: string }).code ?? null });
+    }
+  }
+
+  #dropTrain(): void {
+    if (!this.#train) return;
+    this.#train.hide();
+    this.#train.session?.delete();
+    this.#train = null;
+    this.#trainHost.replaceChildren();
+  }
+
+  #showStep(engine: Engine, spec: Spec | null, o: EmbedOptions): void {
+    this.#dropTrain();
+    this.#trainHost.hidden = true;
+    this.#stepHost.hidden = false;
+    const presetId = o.preset ?? PRESETS[0].id;
+    if (!this.#explorer) {
+      const params = new URLSearchParams();
+      if (spec) params.set('spec', JSON.stringify(spec));
+      else params.set('preset', presetId);
+      this.#explorer = mountExplorer(this.#stepHost, engine, {
+        params,
+        live: this.#live,
+        openInspector: (s, layer, unit, example) => openInspector(this.#root, s, layer, unit, example),
+        writeUrl: false,
+        linkBase: new URL('index.html', SCRIPT_URL || document.baseURI).href,
+        dialogHost: this.#root,
+        shortcutsActive: () => this.#shadow.activeElement !== null && !this.#shadow.querySelector('dialog[open]'),
+      });
+      this.#explorer.onChange((e) => this.#onStepChange(e));
+    } else if (spec) {
+      const problem = this.#explorer.loadSpec(spec);
+      if (problem) throw new Error(problem);
+    } else {
+      this.#explorer.loadPreset(presetId);
+    }
+    this.#explorer.show();
+    const st = this.#explorer.session.state();
+    this.#lastStep = st.step;
+    this.#diverged = !!st.divergence;
+  }
+
+  #showTrain(engine: Engine, spec: Spec | null, o: EmbedOptions): void {
+    this.#explorer?.hide();
+    this.#stepHost.hidden = true;
+    this.#dropTrain();
+    const params = new URLSearchParams();
+    const source = spec ?? (o.preset ? findPreset(o.preset)?.spec ?? null : null);
+    if (source) for (const [k, v] of trainParamsFromSpec(source)) params.set(k, v);
+    for (const [k, v] of o.train) if (k !== 'hide') params.set(k, v);
+    const hide = trainHidden(o.parts);
+    for (const [k, v] of o.train) if (k === 'hide') hide.push(...v.split(',').map((x) => x.trim()));
+    if (hide.length) params.set('hide', hide.join(','));
+    this.#trainHost.hidden = false;
+    this.#lastStep = 0;
+    this.#diverged = false;
+    this.#train = mountTrainView(this.#trainHost, engine, {
+      params,
+      openInspector: (s, layer, unit, example) => openInspector(this.#root, s, layer, unit, example),
+      writeUrl: false,
+      onProgress: (st, steps) => this.#emit('step', { step: st.step, epoch: st.epoch, loss: st.loss, steps }),
+      onDiverged: (d) => this.#emit('diverged', d),
+    });
+    this.#train.show();
+  }
+
+  #onStepChange({ snapshot, transition }: ChangeEvent): void {
+    if (this.#mode !== 'step' || this.#state !== 'ready') return;
+    const st = snapshot.state;
+    this.#emit('phase', {
+      phase: st.lastPhase,
+      nextPhase: st.nextPhase,
+      cursor: st.cursor,
+      step: st.step,
+      loss: st.loss,
+      transition,
+    });
+    if ((transition === 'next' || transition === 'jump') && st.step > this.#lastStep) {
+      this.#emit('step', { step: st.step, epoch: st.epoch, loss: st.loss });
+    }
+    this.#lastStep = st.step;
+    if (st.divergence && !this.#diverged) this.#emit('diverged', st.divergence);
+    this.#diverged = !!st.divergence;
+  }
+}
+
+/** Defines <backprop-explorer> (once; a second copy of the script leaves the first in place). */
+export function defineElement(name = 'backprop-explorer'): void {
+  if (typeof customElements !== 'undefined' && !customElements.get(name)) {
+    customElements.define(name, BackpropExplorerElement);
+  }
+}

@@ -1,0 +1,55 @@
+// The explorer's styles as constructable stylesheets (adoptedStyleSheets): for the shadow root
+// of every <backprop-explorer> (one set of CSSStyleSheet objects shared by all of them) and for
+// the document of the full page. Constructable sheets need no <style> element or style
+// attribute, so they apply under `style-src 'self'`, and they need no separate file, so they
+// work from file://.
+import katexCss from 'katex/dist/katex.min.css?inline';
+import uplotCss from 'uplot/dist/uPlot.min.css?inline';
+import appCss from '../styles/app.css?inline';
+import trainCss from '../train/train.css?inline';
+import baseCss from './embed-base.css?inline';
+import embedCss from './embed.css?inline';
+
+/** @font-face rules are ignored in shadow roots; fonts are registered by fonts.ts instead. */
+const FONT_FACE = /@font-face\s*\{[^}]*\}/g;
+
+/**
+ * Rewrites the page's rules for a shadow tree:
+ * - `:root` (the page's variables and font) becomes the element's inner root `.bpx-root`;
+ * - rem becomes px (16px = 1rem), so the host page's root font size cannot scale the element;
+ * - width media queries become container queries on `.bpx-root`, so the layout follows the
+ *   element's width (a column of a course page), not the window's.
+ */
+export function forShadow(css: string): string {
+  return css
+    .replace(FONT_FACE, '')
+    .replace(/:root\b/g, '.bpx-root')
+    .replace(/(-?\d*\.?\d+)rem\b/g, (_, n: string) => `${+(Number(n) * 16).toFixed(3)}px`)
+    .replace(/@media\s*(\([^{]*\bwidth\b[^{]*)\{/g, '@container bpx $1{');
+}
+
+function sheet(css: string): CSSStyleSheet {
+  const s = new CSSStyleSheet();
+  s.replaceSync(css);
+  return s;
+}
+
+let shadow: CSSStyleSheet[] | null = null;
+let page: CSSStyleSheet[] | null = null;
+
+/** Sheets for a <backprop-explorer> shadow root (created once, shared). */
+export function shadowSheets(): CSSStyleSheet[] {
+  shadow ??= [baseCss, katexCss, uplotCss, appCss, trainCss].map((css) => sheet(forShadow(css))).concat(sheet(embedCss));
+  return shadow;
+}
+
+/** Sheets for the full page (dist/index.html): the same rules, unchanged but for @font-face. */
+export function documentSheets(): CSSStyleSheet[] {
+  page ??= [katexCss, uplotCss, appCss, trainCss].map((css) => sheet(css.replace(FONT_FACE, '')));
+  return page;
+}
+
+/** Adds sheets to a document or shadow root, keeping the ones it has. */
+export function adopt(target: Document | ShadowRoot, sheets: CSSStyleSheet[]): void {
+  target.adoptedStyleSheets = [...target.adoptedStyleSheets, ...sheets.filter((s) => !target.adoptedStyleSheets.includes(s))];
+}
