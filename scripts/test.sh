@@ -62,6 +62,9 @@ if [ -f bindings/wasm/CMakeLists.txt ]; then
   npm run test:js --if-present
 
   if [ -f web/index.html ]; then
+    section "web type check (npm run typecheck)"
+    npm run typecheck
+
     section "web build (npm run build)"
     npm run build
 
