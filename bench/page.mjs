@@ -13,17 +13,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';  // the flags TOOLCHAIN.md verified
 import { median } from './lib/stats.mjs';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export const gzipBytes = (buf) => gzipSync(buf, { level: 9 }).length;
 
