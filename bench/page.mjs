@@ -7,13 +7,12 @@
 //    first load in a fresh browser ("cold") and reloads ("warm"), with what was fetched;
 //  - the same for a minimal page (bench/page/minimal.html) that only loads the one-tag
 //    script and creates a session: the module's own load time.
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';  // the flags TOOLCHAIN.md verified
+import { CHROMIUM_ARGS, startServer } from '../tests/e2e/browser.mjs';  // the flags TOOLCHAIN.md verified
 import { median } from './lib/stats.mjs';
 
 
@@ -80,38 +79,6 @@ function loadPlaywright(repoRoot) {
     }
   }
   return null;
-}
-
-async function startServer(repoRoot, root) {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'scripts/static-server.mjs'), root], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const port = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`static server did not start: ${out}`)), 10000);
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/:(\d+)\//);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`static server exited (${code})`));
-    });
-  });
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 // Records performance.now() (ms since navigation start) when body[data-ready] becomes 'true'.
@@ -191,7 +158,7 @@ export async function readyTimes(repoRoot, { cold = 3, warm = 7 } = {}) {
   const hasPage = existsSync(path.join(dist, 'index.html'));
   const hasSignal = hasPage && walk(dist).some((f) => f.endsWith('.js') && readFileSync(f, 'utf8').includes('dataset.ready'));
   if (hasSignal) {
-    const server = await startServer(repoRoot, dist);
+    const server = await startServer(dist);
     try {
       const r = await timeNavigations(pw.chromium, `${server.origin}/`, { cold, warm, origin: server.origin });
       out.page = { ...r, bytes: fetchedBytes(dist, r.fetched) };
@@ -206,7 +173,7 @@ export async function readyTimes(repoRoot, { cold = 3, warm = 7 } = {}) {
     const dir = mkdtempSync(path.join(tmpdir(), 'bpx-bench-minimal-'));
     copyFileSync(path.join(repoRoot, 'bench/page/minimal.html'), path.join(dir, 'index.html'));
     copyFileSync(single, path.join(dir, 'bpx_wasm_single.js'));
-    const server = await startServer(repoRoot, dir);
+    const server = await startServer(dir);
     try {
       const r = await timeNavigations(pw.chromium, `${server.origin}/`, { cold, warm, origin: server.origin });
       out.minimal = { ...r, bytes: fetchedBytes(dir, r.fetched) };
