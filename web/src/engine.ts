@@ -7,14 +7,10 @@ import { createEngineWith } from '../../bindings/wasm/engine.js';
 import wasmUrl from '../../bindings/wasm/dist/bpx_wasm.wasm?url';
 
 export { BpxError } from '../../bindings/wasm/engine.js';
-
-export interface Matrix {
-  rows: number;
-  cols: number;
-  shape: [number, number];
-  /** Rows first: element (i, j) is data[i * cols + j]. */
-  data: Float64Array;
-}
+// The engine's own declarations for what the page reads unchanged.
+import type { Matrix, NeuronGraph } from '../../bindings/wasm/engine.js';
+export type { GraphNode, Matrix, NeuronGraph } from '../../bindings/wasm/engine.js';
+export type { ChainLinks as GraphLinks } from '../../bindings/wasm/engine.js';
 
 export interface SessionState {
   layers: number[];
@@ -34,42 +30,6 @@ export interface SessionState {
   testExamples: number;
   hasAccuracy: boolean;
   divergence: unknown;
-}
-
-export interface GraphNode {
-  id: number;
-  label: string;
-  op: string;
-  kind: 'input' | 'parameter' | 'intermediate' | 'output' | 'loss' | string;
-  inputs: number[];
-  value: number;
-  grad: number;
-}
-
-export interface GraphLinks {
-  dL_da: number;
-  da_dz: number;
-  delta: number;
-  learning_rate: number;
-  inputs: { label: string; x: number; w: number; dL_dw: number; w_new: number }[];
-  b: number;
-  b_new: number;
-}
-
-export interface NeuronGraph {
-  layer: number;
-  unit: number;
-  example: number;
-  root: 'loss' | 'activation';
-  expanded: boolean;
-  is_output: boolean;
-  nodes: GraphNode[];
-  z: number;
-  a: number;
-  output: number;
-  links: GraphLinks;
-  /** E.g. why a softmax is grouped. */
-  note?: string;
 }
 
 export type MatrixName =
