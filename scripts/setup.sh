@@ -14,6 +14,7 @@ DEB_PACKAGES=(
   emscripten
   chromium
   clang-format
+  python3-numpy python3-torch
 )
 
 SUDO=()
