@@ -81,10 +81,11 @@ std::string data_block(const ScriptRun& run, const std::string& ctor, const std:
   if (run.minibatch) {
     out += "# The columns of each step's minibatch, in the engine's seeded shuffled order.\n";
     out += "batches = [\n";
-    for (const auto& batch : run.batches) {
+    for (size_t k = 0; k < run.batches.size(); ++k) {
       out += "    [";
-      for (size_t i = 0; i < batch.size(); ++i) out += (i ? ", " : "") + std::to_string(batch[i]);
-      out += "],\n";
+      for (size_t i = 0; i < run.batches[k].size(); ++i)
+        out += (i ? ", " : "") + std::to_string(run.batches[k][i]);
+      out += k + 1 < run.batches.size() ? "],\n" : "]\n";
     }
     out += "]\n";
   }
