@@ -65,7 +65,7 @@ std::string step_body(CodeLang lang, const Session& session, const ScriptRun& ru
   for (const PhaseCode& pc : step_lines(lang, session, run.m_first, run.minibatch)) {
     out += "    # " + pc.phase.label() + "\n";
     for (const CodeLine& line : pc.lines) {
-      if (!line.quantity.empty() && line.text == py_name(line.quantity, line.layer)) continue;
+      if (display_only(line)) continue;
       out += "    " + line.text + "\n";
     }
   }

@@ -30,7 +30,7 @@ struct ScriptRun {
 Result<ScriptRun> collect_run(const Spec& spec, long steps);
 
 // The lines of every phase as the loop body (4-space indent, a comment per phase).
-// Lines that only name a quantity for display are left out.
+// Lines that only show a value (display_only) are left out.
 std::string step_body(CodeLang lang, const Session& session, const ScriptRun& run);
 
 // `X_train = ...`, `Y_train = ...` and `batches = ...` with the given array constructor.

@@ -7,6 +7,8 @@ namespace {
 
 using slips::Shape;
 
+const char* const kShownAfterStep = "  # updated in place by optimizer.step()";
+
 struct Ctx {
   CodeLang lang;
   const Spec& spec;
@@ -299,8 +301,8 @@ void update_torch(const Ctx& c, std::vector<CodeLine>& out) {
                      {"Without it the next L.backward() adds its gradients to these: they "
                       "accumulate over steps."}));
   for (int l = 1; l <= c.L(); ++l) {
-    out.push_back(line(nm("W", l), "W", l, {c.n(l), c.n(l - 1)}, {}));
-    out.push_back(line(nm("b", l), "b", l, {c.n(l), 1}, {}));
+    out.push_back(line(nm("W", l) + kShownAfterStep, "W", l, {c.n(l), c.n(l - 1)}, {}));
+    out.push_back(line(nm("b", l) + kShownAfterStep, "b", l, {c.n(l), 1}, {}));
   }
 }
 
@@ -312,6 +314,11 @@ std::optional<CodeLang> code_lang_from_name(const std::string& name) {
   if (name == "numpy") return CodeLang::Numpy;
   if (name == "pytorch") return CodeLang::Pytorch;
   return std::nullopt;
+}
+
+bool display_only(const CodeLine& line) {
+  const std::string name = py_name(line.quantity, line.layer);
+  return !line.quantity.empty() && line.text == name + kShownAfterStep;
 }
 
 std::string py_name(const std::string& quantity, int layer) {

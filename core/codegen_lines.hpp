@@ -37,6 +37,10 @@ std::vector<CodeLine> phase_lines(CodeLang lang, const Spec& spec, const Phase& 
 // Every phase of one step, in the order the session runs them.
 std::vector<PhaseCode> step_lines(CodeLang lang, const Session& session, long m, bool minibatch);
 
+// True for a line that only names a quantity to show its value (PyTorch's parameters after
+// optimizer.step()); scripts leave it out.
+bool display_only(const CodeLine& line);
+
 // Python names of the course style: W1, dZ2, A0 ...
 std::string py_name(const std::string& quantity, int layer);
 

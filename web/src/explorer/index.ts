@@ -21,6 +21,7 @@ import { createStructureEditor, resizeSpec } from './structure';
 import { at } from '../engine';
 import { phaseTitle } from './phases';
 import { openInspector } from '../inspector/index';
+import { mountCodeTab } from '../code/index';
 
 export interface ExplorerOptions {
   params: URLSearchParams;
@@ -131,6 +132,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   const math = h('div', 'math');
   math.dataset.testid = 'math';
   mathCol.append(math);
+  const codeTab = mountCodeTab(mathCol, { engine, session: () => stepper.session, digits: () => digits, baseName: () => (preset && !edited ? preset.id : 'network') });
 
   const lower = h('div', 'explorer-lower');
   const notesPanel = h('section', 'panel notes-panel');
@@ -336,6 +338,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     refs = renderDiagram(svg, s, view, { onEdit, onInspect });
     renderSummary(summary, s, column, d, view.y);
     renderMath(math, s, { digits: d, column, data: stepper.data });
+    codeTab.update();
     renderNumbers(numbers, s, d);
     renderNotes(notes, preset, edited, s, d);
     renderExamplePicker(s);
