@@ -87,10 +87,18 @@ std::string sum_without_keepdims(const std::string& db, const std::string& b, lo
 }
 
 std::string bias_broadcast(const std::string& b, long units, long m) {
-  return b + " is (" + n(units) + ", 1): NumPy adds it to each of the " + n(m) +
-         (m == 1 ? " column" : " columns") + ". Stored as a flat (" + n(units) +
-         ",) array it would be added along the wrong axis" +
-         (units == m || m == 1 ? "" : " (a ValueError here)") + ".";
+  std::string out = b + " is (" + n(units) + ", 1): NumPy adds it to " +
+                    (m == 1 ? std::string("the one column") : "each of the " + n(m) + " columns") +
+                    " of the product.";
+  if (units == 1) return out;
+  // A flat (n,) array broadcasts as a row (1, n) against the (n, m) product.
+  const std::string flat = "A flat (" + n(units) + ",) " + b + " is a row instead: ";
+  if (m == 1 || m == units) {
+    return out + " " + flat + "the sum silently becomes (" + n(units) + ", " + n(units) +
+           ") with wrong numbers.";
+  }
+  return out + " " + flat + "(" + n(units) + ", " + n(m) + ") plus (" + n(units) +
+         ",) is a ValueError here.";
 }
 
 std::string sigmoid_precedence(const std::string& Z, const std::string& exp_call) {

@@ -132,6 +132,8 @@ TEST(CodegenLines, Seed002NumpyLinesInCourseStyle) {
   EXPECT_EQ(z1.shape, (std::vector<long>{2, 1}));
   // W1 is (2, 2) and A0 (2, 1): element-wise they broadcast to (2, 2), not Z1's (2, 1).
   EXPECT_TRUE(AnyNoteHas(z1, "broadcast to (2, 2)"));
+  // A flat (2,) b1 is a row (1, 2); added to the (2, 1) product it broadcasts to (2, 2).
+  EXPECT_TRUE(AnyNoteHas(z1, "silently becomes (2, 2)"));
   const CodeLine& a1 = Find(f1, "A1 = sigmoid(Z1)");
   EXPECT_TRUE(AnyNoteHas(a1, "1 / 1 + np.exp(-Z1)"));
 
@@ -162,6 +164,16 @@ TEST(CodegenLines, WithOneInputTheStarSlipHappensToAgree) {
     "loss": "mse", "data": {"inputs": [[1.0], [2.0]], "targets": [[0.5], [0.1]]}})"),
                                 {bpx::Phase::Forward, 1}, 2, false);
   EXPECT_TRUE(AnyNoteHas(Find(lines, "Z1 = W1 @ A0 + b1"), "happens to give the same numbers"));
+}
+
+TEST(CodegenLines, FlatBiasOfThreeUnitsOnFourExamplesIsAValueError) {
+  // (3, 4) + (3,): the last axes are 4 and 3, neither 1: NumPy refuses.
+  auto lines = bpx::phase_lines(CodeLang::Numpy,
+                                Parse(R"({"layers": [2, 3, 1], "activations": ["tanh", "linear"],
+    "loss": "mse", "data": {"inputs": [[1, 2], [3, 4], [5, 6], [7, 8]],
+    "targets": [[1], [2], [3], [4]]}})"),
+                                {bpx::Phase::Forward, 1}, 4, false);
+  EXPECT_TRUE(AnyNoteHas(Find(lines, "Z1 = W1 @ A0 + b1"), "(3, 4) plus (3,) is a ValueError"));
 }
 
 TEST(CodegenLines, PytorchReadsGradientsAfterBackward) {

@@ -24,6 +24,16 @@ function shapeText(shape: number[]): string {
   return shape.length === 2 ? `(${shape[0]}, ${shape[1]})` : 'scalar';
 }
 
+/** A note with its `code` spans as <code> elements (text only, never HTML). */
+function noteItem(text: string): HTMLLIElement {
+  const li = el('li', '');
+  text.split('`').forEach((part, i) => {
+    if (!part) return;
+    li.append(i % 2 ? el('code', 'code-inline', part) : document.createTextNode(part));
+  });
+  return li;
+}
+
 function lineItem(line: CodeLine, current: boolean, digits: number, st: ListingState): HTMLLIElement {
   const li = el('li', 'code-line');
   const row = el('div', 'code-row');
@@ -62,7 +72,7 @@ function lineItem(line: CodeLine, current: boolean, digits: number, st: ListingS
   if (line.notes.length) {
     const notes = el('ul', 'code-notes');
     notes.setAttribute('aria-label', `Slips on ${assigned(line)}`);
-    for (const n of line.notes) notes.append(el('li', '', n));
+    for (const n of line.notes) notes.append(noteItem(n));
     li.append(notes);
   }
   return li;
