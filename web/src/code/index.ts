@@ -73,7 +73,6 @@ export function mountCodeTab(col: HTMLElement, opts: CodeTabOptions): CodeTab {
   panel.setAttribute('aria-labelledby', tabButtons[1].id);
   heading.after(tabs);
   equations.after(panel);
-  heading.classList.add('sr-only');
 
   // Toolbar: language switch, downloads, status.
   const bar = document.createElement('div');
