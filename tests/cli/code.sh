@@ -51,6 +51,28 @@ for spec in "${specs[@]}"; do
   done
 done
 
+# The comparison can fail: one number of a printout off by 1e-11 relative is caught at 1e-12.
+first=${specs[0]}
+"$bpx" trace "$first" --steps "$steps" >"$tmp/trace.json"
+"$bpx" code "$first" --steps "$steps" >"$tmp/exported_numpy.py"
+"$py" "$tmp/exported_numpy.py" >"$tmp/good.txt"
+"$py" -c "
+import sys
+out = []
+for line in open('$tmp/good.txt'):
+    p = line.split()
+    if p[:3] == ['2', 'dW', '1']:
+        p[5] = repr(float(p[5]) * (1 + 1e-11))
+    out.append(' '.join(p))
+open('$tmp/bad.txt', 'w').write('\\n'.join(out) + '\\n')
+"
+"$py" "$src/tests/cli/code_compare.py" "$tmp/trace.json" "$tmp/bad.txt" 1e-12 >"$tmp/cmp"
+status=$?
+check "a printout off by 1e-11 in one number fails the comparison" test $status -eq 1
+"$py" "$src/tests/cli/code_compare.py" "$tmp/trace.json" <(grep -v ' loss ' "$tmp/good.txt") 1e-12 >"$tmp/cmp"
+status=$?
+check "a printout missing a quantity fails the comparison" test $status -eq 1
+
 # The NumPy script needs NumPy alone.
 "$bpx" code "${specs[0]}" >"$tmp/np.py"
 check "the NumPy script imports no torch" test "$(grep -c torch "$tmp/np.py")" -eq 0
