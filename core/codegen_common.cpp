@@ -73,7 +73,7 @@ std::string step_body(CodeLang lang, const Session& session, const ScriptRun& ru
 }
 
 std::string data_block(const ScriptRun& run, const std::string& ctor, const std::string& suffix) {
-  const std::string indent(ctor.size() + 14, ' ');
+  const std::string indent(ctor.size() + 12, ' ');  // under the first row: "X_train = ctor(["
   std::string out;
   out += "# Training data, one row per example as in the spec; .T makes examples columns.\n";
   out += "X_train = " + ctor + "(" + py_rows(run.X_train.transpose(), indent) + suffix + ").T\n";
