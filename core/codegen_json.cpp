@@ -1,5 +1,7 @@
 #include "core/codegen_json.hpp"
 
+#include "core/catalog.hpp"
+
 namespace bpx {
 
 using json = nlohmann::ordered_json;
@@ -25,7 +27,7 @@ Result<json> step_code_json(CodeLang lang, const Spec& spec) {
   const bool minibatch = s.batch_size() < s.data().X_train.cols();
   json out = json::array();
   for (const PhaseCode& pc : step_lines(lang, s, m, minibatch))
-    out.push_back({{"phase", pc.phase.label()}, {"lines", code_lines_json(pc.lines)}});
+    out.push_back({{"phase", phase_json(pc.phase)}, {"lines", code_lines_json(pc.lines)}});
   return out;
 }
 

@@ -1,5 +1,6 @@
 // The code view's lines as JSON, shared by `bpx code --lines` and the wasm module:
-// [{"phase": "forward 1", "lines": [{"text", "quantity", "layer", "shape", "notes"}]}].
+// [{"phase": {"kind", "layer", "label"}, "lines": [{"text", "quantity", "layer", "shape",
+// "notes"}]}], phases as the catalogue writes them.
 #pragma once
 #include <nlohmann/json.hpp>
 

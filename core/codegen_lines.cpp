@@ -41,6 +41,11 @@ std::string activation_call(const Ctx& c, int l) {
     case Activation::LeakyRelu:
       return c.torch() ? "F.leaky_relu(" + Z + ", 0.01)"
                        : "np.where(" + Z + " > 0, " + Z + ", 0.01 * " + Z + ")";
+    case Activation::Softplus:
+      // PyTorch's default threshold 20 returns z itself above 20, about 2e-9 from log(1 + e^z);
+      // above 40 the two agree to the last bit.
+      return c.torch() ? "F.softplus(" + Z + ", beta=1, threshold=40)"
+                       : "np.logaddexp(0, " + Z + ")";
     case Activation::Linear:
       return Z;
     case Activation::Softmax:
@@ -72,6 +77,11 @@ void forward(const Ctx& c, int l, std::vector<CodeLine>& out) {
     act.notes.push_back(slips::softmax_axis(c.torch() ? "dim=0" : "axis=0"));
   if (c.g(l) == Activation::Linear)
     act.notes.push_back("Linear: g(z) = z, so " + nm("A", l) + " is " + Z + " itself.");
+  if (c.g(l) == Activation::Softplus)
+    act.notes.push_back(c.torch() ? "threshold=40: with the default 20, F.softplus returns z "
+                                    "itself above 20, about 2e-9 from log(1 + e^z)."
+                                  : "log(1 + e^z) as np.logaddexp(0, z): `np.log(1 + np.exp(" + Z +
+                                        "))` overflows for large z.");
   out.push_back(act);
   if (c.torch() && c.g(l) != Activation::Linear)
     out.push_back(line(nm("A", l) + ".retain_grad()", "", l, {},
@@ -176,6 +186,9 @@ CodeLine dz_line(const Ctx& c, int l) {
       break;
     case Activation::LeakyRelu:
       prime = "np.where(" + Z + " > 0, 1.0, 0.01)";
+      break;
+    case Activation::Softplus:
+      prime = "sigmoid(" + Z + ")";
       break;
     case Activation::Linear:
       return line(dZ + " = " + dA, "dZ", l, sh,

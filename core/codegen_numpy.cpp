@@ -15,7 +15,8 @@ bool uses(const Spec& spec, Activation g) {
 
 std::string helpers(const Spec& spec) {
   std::string out;
-  if (uses(spec, Activation::Sigmoid)) {
+  // softplus' is the sigmoid.
+  if (uses(spec, Activation::Sigmoid) || uses(spec, Activation::Softplus)) {
     out +=
         "\n\ndef sigmoid(Z):\n"
         "    # 1 / (1 + e^-z) without ever taking e^z of a large z (the engine's form).\n"

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/catalog.hpp"
 #include "core/codegen_json.hpp"
 #include "core/codegen_script.hpp"
 #include "core/spec.hpp"
@@ -29,18 +30,16 @@ std::string codeLines(const std::string& spec_json, const std::string& lang_name
   if (!lang)
     return error_text("INVALID_ARGUMENT",
                       {"lang", "expected numpy or pytorch, got \"" + lang_name + "\""});
-  auto session = bpx::Session::create(spec.value());
-  if (!session) return error_text("INVALID_SPEC", session.error());
-  const int phases = session.value().phases_per_step();
+  const int phases = static_cast<int>(bpx::phase_list(spec.value().L()).size());
   if (phase_index < 0 || phase_index >= phases)
     return error_text("INVALID_ARGUMENT",
                       {"phase", "expected an integer between 0 and " + std::to_string(phases - 1)});
   if (m < 1 || m > bpx::kMaxExamples)
     return error_text("INVALID_ARGUMENT", {"m", "expected an integer between 1 and " +
                                                     std::to_string(bpx::kMaxExamples)});
-  const bpx::Phase p = session.value().phase_at(phase_index);
+  const bpx::Phase p = bpx::phase_at(spec.value().L(), phase_index);
   auto lines = bpx::phase_lines(*lang, spec.value(), p, m, minibatch);
-  return json{{"phase", p.label()}, {"lines", bpx::code_lines_json(lines)}}.dump(
+  return json{{"phase", bpx::phase_json(p)}, {"lines", bpx::code_lines_json(lines)}}.dump(
       -1, ' ', false, json::error_handler_t::replace);
 }
 

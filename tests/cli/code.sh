@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bpx code: the exported NumPy and PyTorch scripts reproduce `bpx trace`. For every spec
-# of code_specs/ (every activation x loss pair, batches, minibatches, momentum, Adam, L2,
+# of code_specs/ (every activation and every activation x loss pair, batches, minibatches, momentum, Adam, L2,
 # softmax with several classes, generated data sets), both scripts run under Debian's
 # Python and every printed number must match the trace: NumPy to 1e-12 relative, PyTorch
 # float64 to 1e-10. Also: --lines, and bad options exit 2 naming the option.
@@ -81,8 +81,8 @@ check "the NumPy script imports no torch" test "$(grep -c torch "$tmp/np.py")" -
 check "--lines prints every phase with text, shape and notes" "$py" -c "
 import json, sys
 d = json.load(open('$tmp/lines.json'))
-phases = [p['phase'] for p in d]
-assert phases == ['forward 1', 'forward 2', 'loss', 'backward 2', 'backward 1', 'update'], phases
+phases = [(p['phase']['kind'], p['phase']['layer']) for p in d]
+assert phases == [('forward', 1), ('forward', 2), ('loss', 0), ('backward', 2), ('backward', 1), ('update', 0)], phases
 z1 = [l for l in d[0]['lines'] if l['text'] == 'Z1 = W1 @ A0 + b1'][0]
 assert z1['quantity'] == 'Z' and z1['layer'] == 1 and z1['shape'] == [2, 1] and z1['notes'], z1
 "

@@ -99,6 +99,7 @@ TEST(CodegenLines, EveryQuantityExistsWithItsShape) {
       Spec(R"(["linear", "leaky_relu"])", "mse", 1, sgd, 1),
       Spec(R"(["tanh", "softmax"])", "cross_entropy", 3, adam, 4),
       Spec(R"(["relu", "softmax"])", "mse", 3, mom, 2),
+      Spec(R"(["softplus", "softplus"])", "mse", 1, sgd, 4),
   };
   for (const auto& json : cases) {
     for (CodeLang lang : {CodeLang::Numpy, CodeLang::Pytorch}) {

@@ -53,11 +53,11 @@ test('the Code tab follows Next and Previous phase with the session values', asy
   await codeTab.click();
   assert.equal(await codeTab.getAttribute('aria-selected'), 'true');
   assert.ok(await panel().isVisible());
-  assert.equal(await current().getAttribute('data-phase'), 'forward 1');
+  assert.equal(await current().getAttribute('data-phase'), 'Forward 1');
   assert.match(await current().textContent(), /Next phase runs these lines/);
 
   await press('Next phase');
-  assert.equal(await current().getAttribute('data-phase'), 'forward 1');
+  assert.equal(await current().getAttribute('data-phase'), 'Forward 1');
   const z1line = current().locator('.code-line', { hasText: 'Z1 = W1 @ A0 + b1' });
   assert.match(await z1line.textContent(), /\(2, 1\)/);
   assert.match(await z1line.textContent(), /broadcast to \(2, 2\)/, 'the * slip note is next to the line');
@@ -67,16 +67,16 @@ test('the Code tab follows Next and Previous phase with the session values', asy
 
   await press('Next phase');
   await press('Next phase');
-  assert.equal(await current().getAttribute('data-phase'), 'loss');
+  assert.equal(await current().getAttribute('data-phase'), 'Loss');
   await press('Next phase');
-  assert.equal(await current().getAttribute('data-phase'), 'backward 2');
+  assert.equal(await current().getAttribute('data-phase'), 'Backward 2');
   assert.equal((await current().locator('.code-text').first().textContent()).trim(), 'dZ2 = A2 - Y');
   const dz = await openValue('dZ2');
   assert.ok(Math.abs(dz[0] - dZ2) < 1e-14, `dZ2 shown ${dz}, by hand ${dZ2}`);
   await shot('code-backward2-1440');
 
   await press('Previous phase');
-  assert.equal(await current().getAttribute('data-phase'), 'loss');
+  assert.equal(await current().getAttribute('data-phase'), 'Loss');
   assert.match(await current().textContent(), /np\.log1p/);
 });
 
@@ -124,7 +124,7 @@ test('keyboard alone: tabs with arrows, shortcuts move the highlight, Enter open
   assert.ok(await codeTab.evaluate((t) => t === document.activeElement || t.getRootNode().activeElement === t));
   await page.keyboard.press('n');
   await settle();
-  assert.equal(await current().getAttribute('data-phase'), 'forward 1');
+  assert.equal(await current().getAttribute('data-phase'), 'Forward 1');
   const show = current().getByRole('button', { name: 'Show A1', exact: true });
   await show.focus();
   await page.keyboard.press('Enter');

@@ -22,7 +22,7 @@ test('seed 002, forward 1: the course lines with the session values', () => {
   engine.withSession(SEED002, (s) => {
     s.nextPhase();
     const code = engine.codeLines(s);
-    assert.equal(code.phase, 'forward 1');
+    assert.deepEqual(code.phase, { kind: 'forward', layer: 1, label: 'Forward 1' });
     assert.equal(code.current, true);
     const z1 = code.lines.find((l) => l.text === 'Z1 = W1 @ A0 + b1');
     assert.deepEqual(z1.shape, [2, 1]);
@@ -39,7 +39,7 @@ test('every phase: each quantity line has the value and shape of the session', (
         s.nextPhase();
         for (const lang of ['numpy', 'pytorch']) {
           const code = engine.codeLines(s, { lang });
-          assert.equal(code.phase, s.state().lastPhase);
+          assert.deepEqual(code.phase, s.state().lastPhase);
           for (const line of code.lines) {
             if (!line.quantity) {
               assert.equal(line.value, null);
@@ -62,11 +62,11 @@ test('every phase: each quantity line has the value and shape of the session', (
 test('a phase other than the one just run has lines but no values', () => {
   engine.withSession(SEED002, (s) => {
     const start = engine.codeLines(s);
-    assert.equal(start.phase, 'forward 1');
+    assert.equal(start.phase.kind, 'forward');
     assert.equal(start.current, false);
     assert.ok(start.lines.every((l) => l.value === null));
     const update = engine.codeLines(s, { phase: 5, lang: 'pytorch' });
-    assert.equal(update.phase, 'update');
+    assert.equal(update.phase.kind, 'update');
     assert.equal(update.lines[0].text, 'optimizer.step()');
   });
 });

@@ -2,7 +2,7 @@
 // the current phase highlighted with shapes, values and slip notes, and "Download as Python".
 // Everything shown comes from the engine (engine.codeLines / codeScript); nothing is computed here.
 import type { Engine, Session } from '../engine';
-import { codeEngine, type CodeLang, type PhaseCode } from './engine-code';
+import type { CodeLang, PhaseCode } from './engine-code';
 import { renderListing, type ListingState } from './listing';
 import './code.css';
 
@@ -37,7 +37,7 @@ const LANGS: { id: CodeLang; label: string; intro: string }[] = [
 let counter = 0;
 
 export function mountCodeTab(col: HTMLElement, opts: CodeTabOptions): CodeTab {
-  const engine = codeEngine(opts.engine);
+  const engine = opts.engine;
   const id = `code-tab-${++counter}`;
   const foundHeading = col.querySelector('h2');
   const foundEquations = col.querySelector<HTMLElement>('.math');
@@ -157,7 +157,7 @@ export function mountCodeTab(col: HTMLElement, opts: CodeTabOptions): CodeTab {
     intro.textContent = LANGS.find((l) => l.id === lang)!.intro;
     const code = engine.codeLines(session, { lang });
     const current = renderListing(listing, allPhases(session), code, opts.digits(), listingState);
-    panel.dataset.phase = code.phase;
+    panel.dataset.phase = code.phase.label;
     panel.dataset.lang = lang;
     if (current && listing.scrollHeight > listing.clientHeight) {
       listing.scrollTop = Math.max(0, current.offsetTop - listing.offsetTop - 8);

@@ -90,8 +90,9 @@ export function renderListing(
   phases.forEach((p, i) => {
     const isCurrent = i === code.phaseIndex;
     const block = el('li', 'code-phase');
-    block.dataset.phase = p.phase;
-    const title = el('p', 'code-comment', `# ${p.phase}`);
+    block.dataset.phase = p.phase.label;
+    block.dataset.kind = p.phase.kind;
+    const title = el('p', 'code-comment', `# ${p.phase.label}`);
     block.append(title);
     const lines = el('ol', 'code-lines');
     for (const line of isCurrent ? code.lines : p.lines) lines.append(lineItem(line, isCurrent, digits, st));
