@@ -194,7 +194,7 @@ class Replay {
     }
     Matrix Wb = st_.W[l];
     if (is(MistakeId::UpdatedWeightsInBackprop, p)) {
-      if (s_.spec().optimizer.type != OptimizerType::Sgd || l == 1) return !is_target;
+      if (s_.spec().optimizer.type != OptimizerType::Sgd) return !is_target;
       Wb -= s_.spec().optimizer.learning_rate * st_.dW[l];
     }
     if (is(MistakeId::Transpose, p)) {

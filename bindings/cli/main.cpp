@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "bindings/cli/cli.hpp"
+#include "bindings/cli/practice_commands.hpp"
 #include "bindings/cli/spec_commands.hpp"
 
 namespace {
@@ -16,7 +17,7 @@ using bpx::cli::Command;
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = [] {
     std::vector<Command> out;
-    for (auto family : {bpx::cli::spec_commands}) {
+    for (auto family : {bpx::cli::spec_commands, bpx::cli::practice_commands}) {
       auto more = family();
       out.insert(out.end(), more.begin(), more.end());
     }
