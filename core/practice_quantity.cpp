@@ -127,6 +127,38 @@ int producing_phase(const Session& s, const QuantityRef& q) {
   return 0;
 }
 
+std::vector<QuantityRef> phase_quantities(const Session& s, int index) {
+  const Phase p = s.phase_at(index);
+  const int L = s.L();
+  auto q = [](QuantityKind k, int l) {
+    QuantityRef r;
+    r.kind = k;
+    r.layer = l;
+    return r;
+  };
+  switch (p.kind) {
+    case Phase::Forward:
+      return {q(QuantityKind::Z, p.layer), q(QuantityKind::A, p.layer)};
+    case Phase::Loss:
+      return {q(QuantityKind::Loss, 0), q(QuantityKind::dA, L)};
+    case Phase::Backward: {
+      std::vector<QuantityRef> out = {q(QuantityKind::dZ, p.layer), q(QuantityKind::dW, p.layer),
+                                      q(QuantityKind::db, p.layer)};
+      if (p.layer > 1) out.push_back(q(QuantityKind::dA, p.layer - 1));
+      return out;
+    }
+    case Phase::Update: {
+      std::vector<QuantityRef> out;
+      for (int l = 1; l <= L; ++l) {
+        out.push_back(q(QuantityKind::W, l));
+        if (s.spec().update_biases) out.push_back(q(QuantityKind::b, l));
+      }
+      return out;
+    }
+  }
+  return {};
+}
+
 Matrix quantity_matrix(const Session& s, const QuantityRef& q) {
   const int l = q.layer;
   switch (q.kind) {

@@ -5,6 +5,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/session.hpp"
 
@@ -32,6 +33,11 @@ std::optional<Error> check_quantity(const Session& s, const QuantityRef& q);
 // Index within a step of the phase that computes q (dA[L] comes from the loss phase,
 // dA[l] for l < L from backward l+1, W and b from the update).
 int producing_phase(const Session& s, const QuantityRef& q);
+
+// The quantities phase `index` of a step computes, in the order a learner works them out
+// (forward l: Z[l], A[l]; loss: loss, dA[L]; backward l: dZ[l], dW[l], db[l], dA[l-1] for
+// l > 1; update: W[l] and b[l] of every layer, b only when the spec updates biases).
+std::vector<QuantityRef> phase_quantities(const Session& s, int index);
 
 // The matrix of q in a session (the loss as a 1 x 1 matrix).
 Matrix quantity_matrix(const Session& s, const QuantityRef& q);
