@@ -64,6 +64,10 @@ std::vector<Blank> blanks(const Spec& spec) {
                    "W^{[" + std::to_string(l) + "]} \\text{ after the update}",
                    shape(spec.layers[l], spec.layers[l - 1]) + "|" +
                        shape_tex(spec.layers[l], spec.layers[l - 1])});
+    if (spec.update_biases)
+      out.push_back({"b[" + std::to_string(l) + "] after the update",
+                     "b^{[" + std::to_string(l) + "]} \\text{ after the update}",
+                     shape(spec.layers[l], 1) + "|" + shape_tex(spec.layers[l], 1)});
   }
   return out;
 }

@@ -320,7 +320,9 @@ export class BackpropExplorerElement extends HTMLElement {
       this.#explorer.loadPreset(presetId);
     }
     this.#explorer.show();
-    this.#explorer.practice.setEnabled(this.getAttribute('mode') === 'practice');
+    const practice = this.getAttribute('mode') === 'practice';
+    this.#explorer.practice.setAvailable(practice);
+    if (practice) this.#explorer.practice.setEnabled(true, false); // never take the host page's focus
     const st = this.#explorer.session.state();
     this.#lastStep = st.step;
     this.#diverged = !!st.divergence;

@@ -20,12 +20,14 @@ export interface PracticeHost {
 }
 
 export interface PracticeHandle {
-  /** Turns practice on (the question of the next phase appears) or off. */
-  setEnabled(on: boolean): void;
+  /** Turns practice on (the question of the next phase appears) or off; focus: move the keyboard to the answer box. */
+  setEnabled(on: boolean, focus?: boolean): void;
   readonly enabled: boolean;
   readonly score: PracticeScore;
   /** Called after every checked answer. */
   onAnswer(fn: (d: AnswerDetail) => void): void;
+  /** Shows or hides the whole panel (embeds show it only in mode="practice"). */
+  setAvailable(on: boolean): void;
   /** Loads seeded exercise `seed` and starts practice on it. */
   loadExercise(seed: number): string | null;
 }
@@ -221,7 +223,7 @@ export function mountPractice(host: HTMLElement, explorer: PracticeHost, engine:
     if (cursor === 0) feedback.textContent += ` ${summary}`;
   }
 
-  function setEnabled(on: boolean): void {
+  function setEnabled(on: boolean, focus = true): void {
     enabled = on;
     toggle.textContent = on ? 'Stop practice' : 'Start practice';
     toggle.setAttribute('aria-pressed', String(on));
@@ -236,7 +238,7 @@ export function mountPractice(host: HTMLElement, explorer: PracticeHost, engine:
     if (on) {
       feedback.textContent = '';
       rebuild();
-      input.focus();
+      if (focus) input.focus();
     }
   }
 
@@ -274,6 +276,10 @@ export function mountPractice(host: HTMLElement, explorer: PracticeHost, engine:
       return { ...total };
     },
     onAnswer: (fn) => listeners.push(fn),
+    setAvailable(on: boolean) {
+      host.hidden = !on;
+      if (!on) setEnabled(false);
+    },
     loadExercise,
   };
 }
