@@ -209,6 +209,16 @@ Diagnosis diagnose(const PracticeFrames& f, const QuantityRef& q, const ParsedAn
     return Diagnosis{mistake_info(m.id).key, message_for(f, q, m, yours), v, std::max(m.phase, -1)};
   };
   auto matches = [&](double v) { return differs(v, expected) && answer_agrees(answer, v); };
+  // One significant digit is too coarse to tell mistakes apart: say so instead of guessing.
+  if (answer.digits < kMinDiagnosisDigits && answer.arithmetic)
+    return Diagnosis{"unknown", unknown_message(answer, yours, q, d), std::nan(""), -1};
+  if (answer.digits < kMinDiagnosisDigits)
+    return Diagnosis{"unknown",
+                     "not one of the known mistakes that one digit can tell apart: your " + yours +
+                         " is not " + q.entry() + "; type at least " +
+                         std::to_string(kMinDiagnosisDigits) +
+                         " significant digits and the check names the mistake it reproduces.",
+                     std::nan(""), -1};
   for (const MistakeInfo& info : mistake_catalogue()) {
     if (info.id == MistakeId::Transpose && q.kind == QuantityKind::dW) {
       // A transposed dW, read entry by entry.

@@ -10,6 +10,9 @@
 
 namespace bpx {
 
+// Fewer significant digits than this match too many mistakes by chance: none is named.
+constexpr int kMinDiagnosisDigits = 2;
+
 struct Diagnosis {
   std::string id;       // a catalogue key, or "unknown"
   std::string message;  // quotes the learner's number

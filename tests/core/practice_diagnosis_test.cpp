@@ -86,8 +86,7 @@ TEST(PracticeDiagnosis, UpdatedWeightsInBackprop) {
   Seed002 h;
   // dA[1](0) from W2 already updated: (0.5 - 0.1 dW2[0]) dZ2.
   const double wrong = (0.5 - 0.1 * h.dW2[0]) * h.dZ2;
-  EXPECT_EQ(IdOf(Check(kSeed002, "dA[1]", 0, 0, Typed(wrong))),
-            "updated_weights_in_backprop");
+  EXPECT_EQ(IdOf(Check(kSeed002, "dA[1]", 0, 0, Typed(wrong))), "updated_weights_in_backprop");
 }
 
 TEST(PracticeDiagnosis, PrecedenceOfSeed003) {
@@ -168,6 +167,16 @@ TEST(PracticeDiagnosis, UnknownMistakesAreSaidHonestly) {
   EXPECT_EQ(IdOf(w), "unknown");
   EXPECT_NE(w.diagnosis->message.find("A[1](1,0) = 0.754"), std::string::npos)
       << w.diagnosis->message;
+}
+
+TEST(PracticeDiagnosis, OneDigitNamesNoMistake) {
+  Seed002 h;
+  // -0.2 is dA[1](0,0) = -0.1534 to one digit (no_activation_derivative), but one digit cannot
+  // tell that from other mistakes: nothing is named.
+  auto r = Check(kSeed002, "dZ[1]", 0, 0, "-0.2");
+  EXPECT_EQ(IdOf(r), "unknown");
+  EXPECT_NE(r.diagnosis->message.find("type at least 2 significant digits"), std::string::npos);
+  EXPECT_EQ(IdOf(Check(kSeed002, "dZ[1]", 0, 0, Typed(h.dA1[0]))), "no_activation_derivative");
 }
 
 TEST(PracticeDiagnosis, HintsInThreeLevels) {

@@ -40,6 +40,8 @@ async function skip(n) {
 
 test('the seed 002 step by typing: right, wrong with the mistake named, hints, skip, reveal', async () => {
   const page = app.page;
+  assert.equal(await answerBox().count(), 0, 'no answer box before practice starts');
+  assert.equal(await panel().locator('.practice-card').isVisible(), false);
   await page.getByRole('button', { name: 'Start practice' }).click();
   assert.equal(await question(), 'Z[1](0,0)');
   await answer('0.51');
