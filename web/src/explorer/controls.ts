@@ -12,6 +12,8 @@ export interface ControlActions {
   pause(): void;
   reset(): void;
   setSpeed(speed: number): void;
+  /** Time travel to the state after phase k (0-based) of the pass shown. */
+  jump(k: number): void;
 }
 
 export interface Controls {
@@ -108,20 +110,30 @@ export function createControls(actions: ControlActions, initialSpeed: number): C
       // The indicator: one item per phase of the engine, the last run one is current.
       const names = st.phases;
       const doneUpTo = st.cursor === 0 ? (st.lastPhase === 'update' ? names.length : 0) : st.cursor;
+      // The focused chip is replaced: keep the focus on its successor.
+      const focusedChip = indicator.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.k : undefined;
       indicator.replaceChildren(
         ...names.map((name, k) => {
           const li = document.createElement('li');
           const p = parsePhase(name);
-          li.textContent = phaseTitle(p);
+          const chip = document.createElement('button');
+          chip.type = 'button';
+          chip.className = 'phase-chip';
+          chip.textContent = phaseTitle(p);
+          chip.dataset.k = String(k);
+          chip.title = `Go to ${phaseTitle(p)} of this step`;
+          chip.addEventListener('click', () => actions.jump(k));
           li.dataset.kind = p?.kind ?? '';
           if (k < doneUpTo) li.classList.add('done');
           if (k === doneUpTo - 1) {
             li.classList.add('current');
-            li.setAttribute('aria-current', 'step');
+            chip.setAttribute('aria-current', 'step');
           }
+          li.append(chip);
           return li;
         }),
       );
+      if (focusedChip !== undefined) indicator.querySelector<HTMLElement>(`[data-k="${focusedChip}"]`)?.focus();
       indicator.dataset.testid = 'phase-indicator';
       counters.innerHTML =
         `<span>Step <strong data-testid="step-count">${st.step}</strong></span>` +

@@ -12,6 +12,8 @@ export interface DocumentValue {
   read: (s: Snapshot) => number | null;
   /** True where the document's arithmetic slips (not just rounding). */
   slip?: boolean;
+  /** The forward pass the value belongs to (1 = the first step, the default). */
+  pass?: number;
 }
 
 export interface Preset {
@@ -45,8 +47,6 @@ const dZ = (l: number, j: number) => (s: Snapshot) => (s.progress.backwardFrom <
 const dW = (l: number, j: number, i: number) => (s: Snapshot) => (s.progress.backwardFrom <= l ? at(s.dW[l], j, i) : null);
 const Wnew = (l: number, j: number, i: number) => (s: Snapshot) => (s.progress.update ? at(s.W[l], j, i) : null);
 const bnew = (l: number, j: number) => (s: Snapshot) => (s.progress.update ? at(s.b[l], j) : null);
-/** Values of the second forward pass (step 2). */
-const second = (f: (s: Snapshot) => number | null) => (s: Snapshot) => (s.state.step === 1 && !s.progress.update ? f(s) : null);
 
 export const PRESETS: Preset[] = [
   {
@@ -77,9 +77,9 @@ export const PRESETS: Preset[] = [
       { what: 'new W[1]₁₁', document: '0.1035', read: Wnew(1, 0, 0), slip: true },
       { what: 'new W[1]₁₂', document: '0.207', read: Wnew(1, 0, 1) },
       { what: 'new b[1]', document: '0.0135, 0.0233', read: bnew(1, 0), slip: true },
-      { what: 'pass 2: z[2]', document: '0.872', read: second(z(2, 0)), slip: true },
-      { what: 'pass 2: ŷ', document: '0.705', read: second(a(2, 0)), slip: true },
-      { what: 'pass 2: loss', document: '0.350', read: second(lossOf), slip: true },
+      { what: 'pass 2: z[2]', document: '0.872', read: z(2, 0), slip: true, pass: 2 },
+      { what: 'pass 2: ŷ', document: '0.705', read: a(2, 0), slip: true, pass: 2 },
+      { what: 'pass 2: loss', document: '0.350', read: lossOf, slip: true, pass: 2 },
     ],
   },
   {

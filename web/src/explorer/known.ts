@@ -1,0 +1,22 @@
+// What the phase shown has computed for one layer, in the words of the neuron inspector
+// (web/src/inspector/phase-view.ts). Read from the snapshot's progress; no arithmetic.
+import type { Known } from '../inspector/phase-view';
+import { parsePhase, phaseTitle } from './phases';
+import { hasBackward, hasDA, hasForward, type Snapshot } from './snapshot';
+
+export function knownAt(s: Snapshot, layer: number): Known {
+  const L = s.L;
+  return {
+    inputs: layer === 1 || hasForward(s, layer - 1),
+    forward: hasForward(s, layer),
+    loss: s.progress.loss,
+    dA: hasDA(s, layer),
+    backward: hasBackward(s, layer),
+    update: s.progress.update,
+    phase: phaseTitle(s.phase),
+    next: phaseTitle(parsePhase(s.state.nextPhase)),
+    forwardPhase: `Forward ${layer}`,
+    dAPhase: layer === L ? 'Loss' : `Backward ${layer + 1}`,
+    backwardPhase: `Backward ${layer}`,
+  };
+}

@@ -1,0 +1,96 @@
+// Labels of the network diagram that never overlap: every label (tag, text block, node) is a
+// box; fixed ones are registered first, then each movable tag takes the first of its candidate
+// positions that meets no box already placed. Tags are sized from the measured text.
+import { svgEl, svgText, textWidth } from '../svg';
+import { layout, palette } from '../theme';
+import type { NodePos } from './layout';
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface TagLine {
+  text: string;
+  colour: string;
+  weight?: number;
+  /** The phase that computes this line: hidden while that phase's animation runs. */
+  reveal?: string;
+}
+
+const PAD_X = 6;
+const GAP = 3;
+
+export function intersects(a: Box, b: Box, gap = 0): boolean {
+  return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap && b.y < a.y + a.h + gap;
+}
+
+/** Size of a tag with these lines at this font size. */
+export function tagSize(lines: TagLine[], fontSize: number): { w: number; h: number } {
+  const w = Math.max(...lines.map((l) => textWidth(l.text, fontSize, l.weight ?? 500))) + 2 * PAD_X;
+  return { w, h: lines.length * (fontSize + 3) + 5 };
+}
+
+export class Placer {
+  readonly boxes: Box[] = [];
+
+  /** A box that does not move (a node, a heading, a text block). */
+  fixed(b: Box): void {
+    this.boxes.push(b);
+  }
+
+  fits(b: Box): boolean {
+    return !this.boxes.some((o) => intersects(b, o, GAP));
+  }
+
+  /** The first candidate centre where a w × h box meets nothing; the first one if none does. */
+  place(centres: NodePos[], w: number, h: number): NodePos {
+    const box = (c: NodePos) => ({ x: c.x - w / 2, y: c.y - h / 2, w, h });
+    const c = centres.find((p) => this.fits(box(p))) ?? centres[0];
+    this.boxes.push(box(c));
+    return c;
+  }
+}
+
+/** Draws a rounded tag of one or more lines centred at c; returns its group. */
+export function drawTag(
+  parent: Element,
+  c: NodePos,
+  lines: TagLine[],
+  border: string,
+  fontSize: number,
+  attrs: Record<string, string> = {},
+): SVGGElement {
+  const g = svgEl('g', { ...attrs, 'data-label-box': 'tag' }, parent);
+  const { w, h } = tagSize(lines, fontSize);
+  const lh = fontSize + 3;
+  svgEl('rect', {
+    x: c.x - w / 2, y: c.y - h / 2, width: w, height: h, rx: 4,
+    fill: palette.paper, stroke: border, 'stroke-width': 1.2,
+  }, g);
+  lines.forEach((line, k) => {
+    svgText(g, c.x, c.y - h / 2 + 3 + lh * (k + 0.5), line.text, {
+      'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': fontSize,
+      'font-family': layout.fontFamily, fill: line.colour, 'font-weight': line.weight ?? 500,
+      'data-reveal': line.reveal || null,
+    });
+  });
+  return g;
+}
+
+/** Candidate centres along the edge a → b, nearest to the preferred fraction first. */
+export function alongCandidates(a: NodePos, b: NodePos, preferred: number): NodePos[] {
+  const ts = [0, -0.08, 0.08, -0.14, 0.14, 0.2, -0.2, 0.26, 0.32].map((d) => preferred + d).filter((t) => t > 0.1 && t < 0.9);
+  return ts.map((t) => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }));
+}
+
+/** Candidate centres for a tag of height h above a node of radius r at p. */
+export function aboveCandidates(p: NodePos, r: number, w: number, h: number): NodePos[] {
+  const out: NodePos[] = [];
+  for (const dy of [0, 8, 16, 24]) {
+    for (const dx of [0, -w / 3, w / 3, -w / 2 - r, w / 2 + r]) out.push({ x: p.x + dx, y: p.y - r - 8 - h / 2 - dy });
+  }
+  return out;
+}
