@@ -99,7 +99,7 @@ export function divergingColour(v: number, scale = 1): string {
 export const layout = {
   nodeRadius: 26,
   inputRadius: 22,
-  layerGap: 255,
+  layerGap: 230,
   minLayerGap: 150,
   unitGap: 110,
   minUnitGap: 54,

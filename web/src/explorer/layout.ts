@@ -60,9 +60,11 @@ export function computeLayout(layers: number[], widths: LabelWidths = { weight: 
   // A weight tag at edgeLabelAt clears its source node; neighbouring bias tags clear each other.
   const roomForTags = detailed ? Math.max((widths.weight / 2 + radius + 12) / edgeLabelAt, widths.bias + 24) : 0;
   const layerGap = Math.max(L <= 3 ? layout.layerGap : Math.max(layout.minLayerGap, 900 / L), roomForTags);
-  const top = layout.margin + (detailed ? 62 : 10);
+  // Room above the first row for the headings and the bias tags.
+  const top = layout.margin + (detailed ? 48 : 10);
   const bodyHeight = (maxUnits - 1) * unitGap;
-  const left = layout.margin + Math.max(20, widths.input / 2 - 10);
+  // Room left of the inputs for their box and name (x1).
+  const left = 36 + Math.max(36, widths.input / 2 + 26);
   const pos: NodePos[][] = layers.map((n, l) => {
     const offset = ((maxUnits - n) * unitGap) / 2;
     return Array.from({ length: n }, (_, j) => ({ x: left + l * layerGap, y: top + offset + j * unitGap }));
@@ -72,8 +74,9 @@ export function computeLayout(layers: number[], widths: LabelWidths = { weight: 
   const targets = pos[L].map((p) => ({ x: targetX, y: p.y }));
   const loss = { x: targetX + widths.target / 2 + 78, y: top + bodyHeight / 2 };
   return {
-    width: loss.x + layout.margin + 10,
-    height: top + bodyHeight + (detailed ? 86 : 40),
+    width: loss.x + radius + 30,
+    // Below the last row: up to four detail lines (z, a, dA, dZ).
+    height: top + bodyHeight + (detailed ? radius + 80 : 40),
     edgeLabelAt,
     pos,
     targets,
