@@ -25,7 +25,7 @@ export function targetText(s: Snapshot, k: number, v: number | null, d: number):
 export function biasLines(s: Snapshot, l: number, j: number, d: number): TagLine[] {
   const bv = at(s.b[l], j);
   const lines: TagLine[] = [s.progress.update && s.before
-    ? { text: `b ${fmt(at(s.before.b[l], j), d)} → ${fmt(bv, d)}`, colour: palette.ink, weight: 600, reveal: 'update' }
+    ? { text: `b ${fmt(at(s.before.b[l], j), d)} → ${fmt(bv, d)}`, colour: palette.ink, weight: 600 }
     : { text: `b ${fmt(bv, d)}`, colour: palette.ink, weight: 600 }];
   if (hasBackward(s, l)) lines.push({ text: `db ${fmt(at(s.db[l], j), d)}`, colour: palette.gradientText, weight: 600, reveal: `backward-${l}` });
   return lines;
@@ -140,7 +140,8 @@ export function drawNeurons(ctx: DrawContext): void {
         const c = placer.place(aboveCandidates(p, radius, w, h), w, h);
         svgEl('line', { x1: c.x, y1: c.y + h / 2, x2: p.x, y2: p.y - radius, stroke: palette.parameter, 'stroke-width': 1.5, 'stroke-dasharray': '3 2' }, gEdges);
         const bv = at(snap.b[l], j);
-        const bt = drawTag(gTags, c, bLines, palette.parameter, TAG_FONT, { 'data-tag': `b:${l}:${j}` });
+        const ring: Record<string, string> = snap.progress.update && snap.before ? { 'data-ring': 'update' } : {};
+        const bt = drawTag(gTags, c, bLines, palette.parameter, TAG_FONT, { 'data-tag': `b:${l}:${j}`, ...ring });
         if (handlers.onEdit) {
           makeInteractive(bt, `Edit bias b[${l}] of ${unitName}, now ${fmt(bv, 17)}`, () =>
             handlers.onEdit!({ kind: 'b', layer: l, row: j }, bt));

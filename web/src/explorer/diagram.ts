@@ -87,7 +87,7 @@ function weightLines(snap: Snapshot, l: number, j: number, i: number, d: number)
   const w = at(snap.W[l], j, i);
   const updated = snap.progress.update && !!snap.before;
   const lines: TagLine[] = [updated && snap.before
-    ? { text: `${fmt(at(snap.before.W[l], j, i), d)} → ${fmt(w, d)}`, colour: palette.ink, weight: 600, reveal: 'update' }
+    ? { text: `${fmt(at(snap.before.W[l], j, i), d)} → ${fmt(w, d)}`, colour: palette.ink, weight: 600 }
     : { text: `w ${fmt(w, d)}`, colour: palette.ink, weight: 600 }];
   if (hasBackward(snap, l)) lines.push({ text: `dW ${fmt(at(snap.dW[l], j, i), d)}`, colour: palette.gradientText, weight: 600, reveal: `backward-${l}` });
   return lines;
@@ -205,8 +205,8 @@ function drawEdges(ctx: DrawContext): void {
           continue;
         }
         const { w: tw, h: th } = tagSize(lines, TAG_FONT);
-        const c = placer.place(alongCandidates(a, b, lay.edgeLabelAt), tw, th);
-        const t = drawTag(gTags, c, lines, palette.parameter, TAG_FONT, { 'data-tag': `W:${l}:${j}:${i}` });
+        const c = placer.place(alongCandidates(a, b, lay.edgeLabelAt, th), tw, th);
+        const t = drawTag(gTags, c, lines, palette.parameter, TAG_FONT, { 'data-tag': `W:${l}:${j}:${i}`, ...(updated ? { 'data-ring': 'update' } : {}) } as Record<string, string>);
         if (handlers.onEdit) {
           makeInteractive(t, `Edit weight ${wLabel}, now ${fmt(w, 17)}`, () =>
             handlers.onEdit!({ kind: 'W', layer: l, row: j, col: i }, t));

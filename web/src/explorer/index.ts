@@ -16,6 +16,7 @@ import { renderNotes } from './notes';
 import { findPreset, PRESETS, type Preset } from './presets';
 import { buildSkeleton, buildSpecEditor, h } from './skeleton';
 import { createZoom } from './zoom';
+import { markOverflow, watchOverflow } from './overflow';
 import { stepLink } from './link';
 import type { InspectorPhase } from '../inspector/index';
 import { renderNumbers, renderSummary } from './readouts';
@@ -131,6 +132,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     dialogHost,
   }));
   host.append(ui.top, ui.main, ui.lower);
+  watchOverflow(math);
 
   // Behaviour.
   function message(e: unknown): string {
@@ -269,6 +271,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     zoom.refresh();
     renderSummary(summary, s, column, d, view.y);
     renderMath(math, s, { digits: d, column, data: stepper.data });
+    markOverflow(math);
     renderNumbers(numbers, s, d);
     renderNotes(notes, preset, edited, (pass) => stepper.snapshotOfPass(pass), d);
     renderExamplePicker(s);

@@ -80,10 +80,17 @@ export function drawTag(
   return g;
 }
 
-/** Candidate centres along the edge a → b, nearest to the preferred fraction first. */
-export function alongCandidates(a: NodePos, b: NodePos, preferred: number): NodePos[] {
-  const ts = [0, -0.08, 0.08, -0.14, 0.14, 0.2, -0.2, 0.26, 0.32].map((d) => preferred + d).filter((t) => t > 0.1 && t < 0.9);
-  return ts.map((t) => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }));
+/**
+ * Candidate centres for a tag of height h on the edge a → b: on the edge, nearest to the
+ * preferred fraction first, then just above and below it (the tag then touches its edge).
+ */
+export function alongCandidates(a: NodePos, b: NodePos, preferred: number, h = 30): NodePos[] {
+  const ts = [0, -0.08, 0.08, -0.14, 0.14, 0.2, -0.2, 0.26, 0.32, 0.38, 0.44].map((d) => preferred + d).filter((t) => t > 0.1 && t < 0.9);
+  const out: NodePos[] = [];
+  for (const dy of [0, -(h / 2 + 4), h / 2 + 4]) {
+    for (const t of ts) out.push({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t + dy });
+  }
+  return out;
 }
 
 /** Candidate centres for a tag of height h above a node of radius r at p. */

@@ -61,7 +61,7 @@ export function computeLayout(layers: number[], widths: LabelWidths = { weight: 
   const roomForTags = detailed ? Math.max((widths.weight / 2 + radius + 12) / edgeLabelAt, widths.bias + 24) : 0;
   const layerGap = Math.max(L <= 3 ? layout.layerGap : Math.max(layout.minLayerGap, 900 / L), roomForTags);
   // Room above the first row for the headings and the bias tags.
-  const top = layout.margin + (detailed ? 48 : 10);
+  const top = layout.margin + (detailed ? 62 : 10);
   const bodyHeight = (maxUnits - 1) * unitGap;
   // Room left of the inputs for their box and name (x1).
   const left = 36 + Math.max(36, widths.input / 2 + 26);

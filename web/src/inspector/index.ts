@@ -6,6 +6,7 @@ import { getDigits } from '../format';
 import { renderOpGraph } from './opgraph';
 import { renderChain } from './chain';
 import { phaseBar, shownAt, type InspectorPhase } from './phase-view';
+import { markOverflow } from '../explorer/overflow';
 
 export type { InspectorPhase } from './phase-view';
 
@@ -185,6 +186,7 @@ export function openInspector(
     }
     if (phase && known) dlg.append(phaseBar(phase, known));
     dlg.append(bar, body);
+    if (dlg.open) markOverflow(dlg);
     if (focusKey) {
       const again = dlg.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`);
       (again && !(again as HTMLButtonElement).disabled ? again : dlg.querySelector<HTMLElement>('.close'))?.focus();
@@ -194,6 +196,8 @@ export function openInspector(
   }
 
   render();
+  if (!dlg.open) dlg.showModal();
+  markOverflow(dlg);
   const unsubscribe = phase?.subscribe(() => {
     if (dlg.open) render();
   });
