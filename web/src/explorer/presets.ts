@@ -51,7 +51,7 @@ const bnew = (l: number, j: number) => (s: Snapshot) => (s.progress.update ? at(
 export const PRESETS: Preset[] = [
   {
     id: 'seed002',
-    title: 'Seed 002: the 2-2-1 worked example (BCE)',
+    title: 'Seed 002: worked example (BCE)',
     summary: 'x = [1, 2], y = 1, sigmoid, binary cross-entropy, learning rate 0.1: two forward passes and one backward pass.',
     spec: seed002,
     notes: [
@@ -84,7 +84,7 @@ export const PRESETS: Preset[] = [
   },
   {
     id: 'seed003',
-    title: 'Seed 003: one sigmoid neuron (CS231n graph)',
+    title: 'Seed 003: one neuron (CS231n)',
     summary: 'w = [2, −3], b = −3 (the document\'s w₂), x = [−1, −2]: the operation graph of σ(w·x + b). Click the neuron to open its graph.',
     spec: {
       layers: [2, 1],
@@ -102,7 +102,7 @@ export const PRESETS: Preset[] = [
   },
   {
     id: 'seed004',
-    title: 'Seed 004: the chain of links (one neuron, MSE)',
+    title: 'Seed 004: chain of links (MSE)',
     summary: 'x = 0.76, w = 0.5, b = ln(0.981/0.019) − 0.38 so that ŷ = 0.981, target 0, MSE, learning rate 0.1. Click the neuron to follow the chain.',
     spec: {
       layers: [1, 1],
@@ -127,7 +127,7 @@ export const PRESETS: Preset[] = [
   },
   {
     id: 'seed002-mse',
-    title: 'The same 2-2-1 network with MSE',
+    title: 'Seed 002\'s network with MSE',
     summary: 'Seed 002\'s network and data with ½(ŷ − y)² instead of cross-entropy: compare dZ[2] (no longer ŷ − y) and the gradients.',
     spec: { ...seed002, loss: 'mse' },
     notes: [

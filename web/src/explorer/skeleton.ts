@@ -96,6 +96,9 @@ export function buildSkeleton(digits: number): Skeleton {
   numbersPanel.open = true;
   numbersPanel.innerHTML = '<summary><h2>All numbers</h2></summary>';
   const numbers = h('div', 'numbers');
+  numbers.tabIndex = 0;
+  numbers.setAttribute('role', 'region');
+  numbers.setAttribute('aria-label', 'All numbers (scrolls sideways when wider than the screen)');
   numbersPanel.append(numbers);
   const editPanel = h('section', 'panel edit-panel');
   editPanel.setAttribute('aria-labelledby', 'edit-title');

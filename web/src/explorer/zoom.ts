@@ -68,7 +68,7 @@ export function createZoom(viewport: HTMLElement, svg: SVGSVGElement): DiagramZo
   function apply(): void {
     const avail = viewport.clientWidth;
     const width = fit ? avail : readableWidth() * current();
-    svg.style.width = `${Math.max(1, Math.round(width))}px`;
+    svg.style.width = `${Math.max(1, fit ? Math.floor(width) : Math.ceil(width))}px`;
     viewport.dataset.zoomed = String(width > avail + 1);
     fitButton.setAttribute('aria-pressed', String(fit));
   }
