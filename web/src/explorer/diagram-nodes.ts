@@ -1,7 +1,7 @@
 // The nodes of the network diagram: inputs (data), neurons with their value, detail lines
 // (z, a, dA, dZ) and bias tag, targets (data) and the loss. Each registers its boxes with the
-// placer so that no label overlaps another. The whole neuron (ring, number and lines) opens
-// the inspector.
+// placer so that no label overlaps another. The whole neuron (ring and number) opens the
+// inspector.
 import { at } from '../engine';
 import { fmt } from '../format';
 import { svgEl, svgText, svgTitle, textWidth } from '../svg';
@@ -45,7 +45,8 @@ export function drawInputs(ctx: DrawContext): void {
     const xv = haveX ? view.x[i] : null;
     svgText(g, p.x, p.y, inputText(xv, d), { 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': Math.max(fs, MIN_FONT), 'font-weight': 600, fill: palette.ink });
     const name = `x${i + 1}`;
-    svgText(g, p.x - w / 2 - 6, p.y, name, { 'text-anchor': 'end', 'dominant-baseline': 'central', 'font-size': Math.max(fs, MIN_FONT), 'font-style': 'italic', fill: palette.inkMuted });
+    // The name sits beside the button (outside it), so the button's visible text is its value.
+    svgText(gNodes, p.x - w / 2 - 6, p.y, name, { 'text-anchor': 'end', 'dominant-baseline': 'central', 'font-size': Math.max(fs, MIN_FONT), 'font-style': 'italic', fill: palette.inkMuted, 'data-label-box': 'input-name' });
     const nameW = textWidth(name, Math.max(fs, MIN_FONT));
     placer.fixed({ x: p.x - w / 2 - 6 - nameW, y: p.y - r, w: w + 6 + nameW, h: r * 2 });
     svgTitle(box, `Input x${i + 1} (data) = ${fmt(xv, 17)}`);
@@ -95,13 +96,19 @@ export function drawNeurons(ctx: DrawContext): void {
         'Click or tap to inspect its operation graph',
       ].filter(Boolean).join('\n'));
       if (handlers.onInspect) makeInteractive(g, `Inspect neuron ${unitName}`, () => handlers.onInspect!(l, j));
+      // The button's name ends with the value it shows.
+      const nameWithText = () => {
+        const shown = [...g.querySelectorAll('text')].map((t) => t.textContent).filter(Boolean);
+        if (handlers.onInspect && shown.length) g.setAttribute('aria-label', `Inspect neuron ${unitName}: ${shown.join(' ')}`);
+      };
       if (l === Lyr) {
         const name = snap.layers[l] > 1 ? `ŷ${j + 1}` : 'ŷ';
         const size = Math.max(fs, MIN_FONT);
-        svgText(g, p.x + radius + 6, p.y - radius + 2, name, { 'font-size': size, 'font-style': 'italic', fill: palette.inkMuted, 'data-label-box': 'yhat' });
+        svgText(gNodes, p.x + radius + 6, p.y - radius + 2, name, { 'font-size': size, 'font-style': 'italic', fill: palette.inkMuted, 'data-label-box': 'yhat' });
         placer.fixed({ x: p.x + radius + 6, y: p.y - radius + 2 - size, w: textWidth(name, size) + 2, h: size * 1.3 });
       }
       if (!lay.detailed) {
+        nameWithText();
         // Large networks: the bias is a small parameter mark above the node (value on hover or tap).
         const size = Math.max(3, radius * 0.7);
         const mark = svgEl('rect', { x: p.x - size / 2, y: p.y - radius - size - 2, width: size, height: size, fill: palette.parameter, 'data-bias': `${l}:${j}` }, gTags);
@@ -121,7 +128,8 @@ export function drawNeurons(ctx: DrawContext): void {
       if (da) lines.push({ text: `dA ${fmt(at(snap.dA[l], j, col), d)}`, colour: palette.gradientText, reveal: l === Lyr ? 'loss' : `backward-${l + 1}` });
       if (back) lines.push({ text: `dZ ${fmt(at(snap.dZ[l], j, col), d)}`, colour: palette.gradientText, reveal: `backward-${l}` });
       if (lines.length) {
-        const block = svgEl('g', { 'data-label-box': 'details' }, g);
+        // Beside the button, not in it: its visible text is the value its name ends with.
+        const block = svgEl('g', { 'data-label-box': 'details', 'data-for-node': `${l}:${j}` }, gNodes);
         const lh = TAG_FONT + 3;
         const top = p.y + radius + 5;
         lines.forEach((line, k) => {
@@ -133,17 +141,17 @@ export function drawNeurons(ctx: DrawContext): void {
         const w = Math.max(...lines.map((x) => textWidth(x.text, TAG_FONT, 600)));
         placer.fixed({ x: p.x - w / 2, y: top, w, h: lines.length * lh });
       }
+      nameWithText();
       // The bias, a parameter: a tag above the node, placed once every node is in.
       tags.push(() => {
         const bLines = biasLines(snap, l, j, d);
         const { w, h } = tagSize(bLines, TAG_FONT);
         const c = placer.place(aboveCandidates(p, radius, w, h), w, h);
         svgEl('line', { x1: c.x, y1: c.y + h / 2, x2: p.x, y2: p.y - radius, stroke: palette.parameter, 'stroke-width': 1.5, 'stroke-dasharray': '3 2' }, gEdges);
-        const bv = at(snap.b[l], j);
         const ring: Record<string, string> = snap.progress.update && snap.before ? { 'data-ring': 'update' } : {};
         const bt = drawTag(gTags, c, bLines, palette.parameter, TAG_FONT, { 'data-tag': `b:${l}:${j}`, ...ring });
         if (handlers.onEdit) {
-          makeInteractive(bt, `Edit bias b[${l}] of ${unitName}, now ${fmt(bv, 17)}`, () =>
+          makeInteractive(bt, `Edit bias b[${l}] of ${unitName}: ${bLines.map((x) => x.text).join(' ')}`, () =>
             handlers.onEdit!({ kind: 'b', layer: l, row: j }, bt));
         }
       });
@@ -166,7 +174,7 @@ export function drawLossAndTargets(ctx: DrawContext): void {
     svgText(g, t.x, t.y, targetText(snap, k, yv, d), { 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 13, 'font-weight': 600, fill: palette.ink });
     placer.fixed({ x: t.x - half, y: t.y - 14, w: 2 * half, h: 28 });
     if (handlers.onEdit && yv !== null && lay.detailed) {
-      makeInteractive(g, `Edit target y${k + 1} of example ${view.example + 1}, now ${fmt(yv, 17)}`, () =>
+      makeInteractive(g, `Edit target ${targetText(snap, k, yv, d)}, example ${view.example + 1} (exactly ${fmt(yv, 17)})`, () =>
         handlers.onEdit!({ kind: 'y', example: view.example, index: k }, g));
     }
   }

@@ -208,7 +208,8 @@ function drawEdges(ctx: DrawContext): void {
         const c = placer.place(alongCandidates(a, b, lay.edgeLabelAt, th), tw, th);
         const t = drawTag(gTags, c, lines, palette.parameter, TAG_FONT, { 'data-tag': `W:${l}:${j}:${i}`, ...(updated ? { 'data-ring': 'update' } : {}) } as Record<string, string>);
         if (handlers.onEdit) {
-          makeInteractive(t, `Edit weight ${wLabel}, now ${fmt(w, 17)}`, () =>
+          // The name carries the tag's visible text (for speech input and screen readers alike).
+          makeInteractive(t, `Edit weight ${wLabel}: ${lines.map((x) => x.text).join(' ')}`, () =>
             handlers.onEdit!({ kind: 'W', layer: l, row: j, col: i }, t));
         }
       }

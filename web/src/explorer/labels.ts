@@ -71,7 +71,9 @@ export function drawTag(
     fill: palette.paper, stroke: border, 'stroke-width': 1.2,
   }, g);
   lines.forEach((line, k) => {
-    svgText(g, c.x, c.y - h / 2 + 3 + lh * (k + 0.5), line.text, {
+    // A trailing space (not drawn) keeps the lines apart in the tag's text for assistive tools.
+    const text = k < lines.length - 1 ? `${line.text} ` : line.text;
+    svgText(g, c.x, c.y - h / 2 + 3 + lh * (k + 0.5), text, {
       'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': fontSize,
       'font-family': layout.fontFamily, fill: line.colour, 'font-weight': line.weight ?? 500,
       'data-reveal': line.reveal || null,
