@@ -6,7 +6,7 @@ import { timing } from '../theme';
 import { Animator } from './animation';
 import { Stepper, type ChangeEvent } from './controller';
 import { createControls } from './controls';
-import { renderDiagram, type DiagramRefs, type DiagramView, type EditTarget } from './diagram';
+import { renderDiagram, type DiagramRefs, type EditTarget } from './diagram';
 import { applyEdit, currentValue, describeTarget, openValueEditor } from './editor';
 import { createExportPanel } from './export';
 import { installShortcuts } from './keyboard';
@@ -14,15 +14,15 @@ import { renderMath } from './mathpanel';
 import { narrate } from './narration';
 import { renderNotes } from './notes';
 import { findPreset, PRESETS, type Preset } from './presets';
-import { buildSkeleton, buildSpecEditor, h } from './skeleton';
+import { buildSkeleton, buildSpecEditor } from './skeleton';
 import { createZoom } from './zoom';
+import { diagramViewOf, renderExamplePicker } from './example-view';
 import { markOverflow, watchOverflow } from './overflow';
 import { stepLink } from './link';
 import type { InspectorPhase } from '../inspector/index';
 import { renderNumbers, renderSummary } from './readouts';
 import type { Snapshot } from './snapshot';
 import { createStructureEditor, resizeSpec } from './structure';
-import { at } from '../engine';
 import { phaseTitle } from './phases';
 import { knownAt } from './known';
 import { openInspector } from '../inspector/index';
@@ -200,42 +200,6 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     history.replaceState(null, '', stepLink(location.href, preset && !edited ? preset.id : null, stepper.spec, false));
   }
 
-  function diagramView(s: Snapshot): DiagramView {
-    const m = Math.max(s.A[0].cols, 1);
-    column = Math.min(column, m - 1);
-    if (s.A[0].cols > 0) {
-      const x = Array.from({ length: s.layers[0] }, (_, i) => at(s.A[0], i, column));
-      const y = Array.from({ length: s.layers[s.L] }, (_, k) => at(s.Y, k, column));
-      return { column, example: s.state.batch[column] ?? column, x, y, digits };
-    }
-    const X = stepper.data.X;
-    const Y = stepper.data.Y;
-    // The data set is features × examples (examples are columns).
-    const ex = Math.min(column, Math.max(0, X.cols - 1));
-    const pick = (M: typeof X, n: number) => Array.from({ length: n }, (_, i) => at(M, i, ex));
-    return { column, example: ex, x: X.data.length ? pick(X, s.layers[0]) : [], y: Y.data.length ? pick(Y, s.layers[s.L]) : [], digits };
-  }
-
-  function renderExamplePicker(s: Snapshot): void {
-    const m = s.A[0].cols > 0 ? s.A[0].cols : Math.min(s.state.batchSize, s.state.trainExamples);
-    if (m <= 1) {
-      examplePicker.replaceChildren();
-      return;
-    }
-    const label = h('label');
-    label.append(`Example shown at the nodes (of ${m} in the batch) `);
-    const sel = h('select');
-    sel.setAttribute('aria-label', 'Example shown at the nodes');
-    for (let k = 0; k < m; k++) sel.append(new Option(String(k + 1), String(k)));
-    sel.value = String(column);
-    sel.addEventListener('change', () => {
-      column = Number(sel.value);
-      render(stepper.snapshot, 'jump');
-    });
-    label.append(sel);
-    examplePicker.replaceChildren(label);
-  }
-
   function onEdit(t: EditTarget, anchor: Element): void {
     const snap = stepper.snapshot;
     openValueEditor(anchor, describeTarget(t), currentValue(t, stepper.spec, snap), (v) =>
@@ -266,7 +230,8 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   function render(s: Snapshot, transition: ChangeEvent['transition']): void {
     setDigits(digits); // the shared formatter follows the view being drawn
     const d = digits;
-    const view = diagramView(s);
+    const view = diagramViewOf(s, stepper.data, column, digits);
+    column = view.column;
     refs = renderDiagram(svg, s, view, { onEdit, onInspect });
     zoom.refresh();
     renderSummary(summary, s, column, d, view.y);
@@ -274,7 +239,10 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     markOverflow(math);
     renderNumbers(numbers, s, d);
     renderNotes(notes, preset, edited, (pass) => stepper.snapshotOfPass(pass), d);
-    renderExamplePicker(s);
+    renderExamplePicker(examplePicker, s, column, (c) => {
+      column = c;
+      render(stepper.snapshot, 'jump');
+    });
     controls.update(s, { playing, canGoBack: stepper.canGoBack() });
     if (transition === 'load' || (specText.getRootNode() as Document | ShadowRoot).activeElement !== specText) {
       specText.value = JSON.stringify(stepper.spec, null, 2);
