@@ -87,9 +87,9 @@ export function drawTag(
  * preferred fraction first, then just above and below it (the tag then touches its edge).
  */
 export function alongCandidates(a: NodePos, b: NodePos, preferred: number, h = 30): NodePos[] {
-  const ts = [0, -0.08, 0.08, -0.14, 0.14, 0.2, -0.2, 0.26, 0.32, 0.38, 0.44].map((d) => preferred + d).filter((t) => t > 0.1 && t < 0.9);
+  const ts = [0, -0.06, 0.06, -0.12, 0.12, -0.18, 0.18, 0.24, -0.24, 0.3, 0.36, 0.42].map((d) => preferred + d).filter((t) => t > 0.1 && t < 0.9);
   const out: NodePos[] = [];
-  for (const dy of [0, -(h / 2 + 4), h / 2 + 4]) {
+  for (const dy of [0, -(h / 2 + 4), h / 2 + 4, -(h + 6), h + 6]) {
     for (const t of ts) out.push({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t + dy });
   }
   return out;

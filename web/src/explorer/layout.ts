@@ -56,9 +56,10 @@ export function computeLayout(layers: number[], widths: LabelWidths = { weight: 
   const radius = detailed ? layout.nodeRadius : Math.max(3, Math.min(layout.nodeRadius * 0.8, unitGap * 0.38));
   const shrink = radius / layout.nodeRadius;
   const inputRadius = layout.inputRadius * shrink;
-  const edgeLabelAt = 0.34;
+  const edgeLabelAt = 0.4;
   // A weight tag at edgeLabelAt clears its source node; neighbouring bias tags clear each other.
-  const roomForTags = detailed ? Math.max((widths.weight / 2 + radius + 12) / edgeLabelAt, widths.bias + 24) : 0;
+  const source = Math.max(radius, widths.input / 2);
+  const roomForTags = detailed ? Math.max((widths.weight / 2 + source + 12) / edgeLabelAt, widths.bias + 24) : 0;
   const layerGap = Math.max(L <= 3 ? layout.layerGap : Math.max(layout.minLayerGap, 900 / L), roomForTags);
   // Room above the first row for the headings and the bias tags.
   const top = layout.margin + (detailed ? 62 : 10);
@@ -72,7 +73,7 @@ export function computeLayout(layers: number[], widths: LabelWidths = { weight: 
   const outX = left + L * layerGap;
   const targetX = outX + Math.max(118, radius + 52 + widths.target / 2);
   const targets = pos[L].map((p) => ({ x: targetX, y: p.y }));
-  const loss = { x: targetX + widths.target / 2 + 78, y: top + bodyHeight / 2 };
+  const loss = { x: targetX + widths.target / 2 + 64, y: top + bodyHeight / 2 };
   return {
     width: loss.x + radius + 30,
     // Below the last row: up to four detail lines (z, a, dA, dZ).
