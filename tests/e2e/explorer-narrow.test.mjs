@@ -92,6 +92,19 @@ test('zoom buttons and Fit change the diagram scale; the box pans, not the page'
   await viewport.evaluate((v) => v.scrollBy(100, 0));
   assert.ok((await viewport.evaluate((v) => v.scrollLeft)) > 0, 'the diagram box pans');
   assert.equal(await page.evaluate(() => scrollX), 0, 'the page does not');
+  // The inspector's operation graph is as readable.
+  await page.getByRole('button', { name: 'Inspect neuron unit 1 of layer 1' }).click();
+  await page.locator('dialog.inspector').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="opgraph"]').style.width !== '');
+  const min = await page.evaluate(() => {
+    const svg = document.querySelector('[data-testid="opgraph"]');
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return Math.min(...[...svg.querySelectorAll('text')].filter((t) => t.textContent).map((t) => Number(t.getAttribute('font-size')) * scale));
+  });
+  assert.ok(min >= 11 - 1e-6, `operation graph text of ${min.toFixed(2)} px at 390 px`);
+  const w = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: innerWidth }));
+  assert.ok(w.scroll <= w.inner, `with the inspector open the page is ${w.scroll} px wide`);
+  await page.keyboard.press('Escape');
   await page.setViewportSize({ width: 1440, height: 900 });
   app.assertClean();
 });

@@ -7,6 +7,7 @@ import { renderOpGraph } from './opgraph';
 import { renderChain } from './chain';
 import { phaseBar, shownAt, type InspectorPhase } from './phase-view';
 import { markOverflow } from '../explorer/overflow';
+import { createZoom } from '../explorer/zoom';
 
 export type { InspectorPhase } from './phase-view';
 
@@ -158,7 +159,15 @@ export function openInspector(
     svg.setAttribute('aria-label', `Operation graph of neuron ${unit + 1} of layer ${layer}: ` +
       graph.nodes.map((n) => `${n.label} = ${n.value}, gradient ${n.grad}`).join('; '));
     svg.dataset.testid = 'opgraph';
-    graphFig.append(svg);
+    // Pans and zooms like the network diagram, so that its text stays readable on a phone.
+    const viewport = document.createElement('div');
+    viewport.className = 'diagram-viewport';
+    viewport.tabIndex = 0;
+    viewport.setAttribute('role', 'region');
+    viewport.setAttribute('aria-label', 'Operation graph (scroll or pinch to pan and zoom)');
+    viewport.append(svg);
+    const zoom = createZoom(viewport, svg);
+    graphFig.append(zoom.element, viewport);
     if (graph.note) {
       const p = document.createElement('p');
       p.className = 'muted';
@@ -167,6 +176,7 @@ export function openInspector(
     }
     const known = phase?.known(layer);
     renderOpGraph(svg, graph, { digits: Math.min(getDigits(), 5), shown: known ? shownAt(graph, known) : undefined });
+    requestAnimationFrame(() => zoom.refresh());
     const chain = document.createElement('section');
     chain.className = 'chain-panel';
     chain.setAttribute('aria-label', 'Chain of links');
