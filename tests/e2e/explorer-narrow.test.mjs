@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp } from './browser.mjs';
+import { distDir, openBrowser, serve } from './embed-support.mjs';
 import { helpers, openTouchApp } from './reader-support.mjs';
 
 let app;
@@ -141,5 +142,28 @@ test('a two-finger pinch zooms the diagram; a tap shows an edge label that a mou
     phone.assertClean();
   } finally {
     await phone.close();
+  }
+});
+
+test('an element in a narrow column does not widen its host page', async () => {
+  const host = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title>
+    <meta name="viewport" content="width=device-width, initial-scale=1"></head>
+    <body style="margin:8px"><backprop-explorer preset="xor" controls="all"></backprop-explorer>
+    <script src="backprop-explorer.js"></script></body></html>`;
+  const server = await serve(distDir, { pages: { '/host.html': host } });
+  const b = await openBrowser({ viewport: { width: 320, height: 800 } });
+  try {
+    await b.page.goto(server.url('host.html'));
+    await b.page.waitForFunction(() => document.querySelector('backprop-explorer')?.readyState === 'ready', null, { timeout: 20000 });
+    for (let k = 0; k < 6; k++) {
+      await b.page.locator('backprop-explorer').getByRole('button', { name: 'Next phase', exact: true }).click();
+      await b.page.waitForFunction(() => !document.querySelector('backprop-explorer').shadowRoot.querySelector('[data-animating]'));
+      const w = await b.page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: innerWidth }));
+      assert.ok(w.scroll <= w.inner, `host page ${w.scroll} px wide at 320 px after ${k + 1} phases`);
+    }
+    await b.assertClean();
+  } finally {
+    await b.close();
+    await server.close();
   }
 });
