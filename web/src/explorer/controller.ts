@@ -143,7 +143,7 @@ export class Stepper {
   #runNext(): void {
     const s = this.session;
     const st = s.state();
-    if (st.nextPhase === 'update') this.#beforeUpdate.set(st.step, readParams(s));
+    if (st.nextPhase.kind === 'update') this.#beforeUpdate.set(st.step, readParams(s));
     s.nextPhase();
   }
 
@@ -166,7 +166,7 @@ export class Stepper {
   graphAsShown(layer: number, unit: number, options: GraphOptions): NeuronGraph {
     const s = this.session;
     const st = s.state();
-    if (st.cursor === 0 && st.lastPhase === 'update' && st.historySize > 0 && s.previousPhase()) {
+    if (st.cursor === 0 && st.lastPhase?.kind === 'update' && st.historySize > 0 && s.previousPhase()) {
       try {
         return s.graph(layer, unit, options);
       } finally {

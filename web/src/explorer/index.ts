@@ -23,7 +23,7 @@ import type { InspectorPhase } from '../inspector/index';
 import { renderNumbers, renderSummary } from './readouts';
 import type { Snapshot } from './snapshot';
 import { createStructureEditor, resizeSpec } from './structure';
-import { phaseTitle } from './phases';
+import { phaseName, phaseTitle } from './phases';
 import { knownAt } from './known';
 import { openInspector } from '../inspector/index';
 
@@ -37,13 +37,15 @@ export interface ExplorerOptions {
   linkBase?: string;
   /** Where dialogs and popovers go (default document.body; an embed's shadow root container). */
   dialogHost?: HTMLElement;
-  /** Extra condition for the keyboard shortcuts (an embed: the focus is inside it). */
-  shortcutsActive?: () => boolean;
+  /** Where keys count as typed into this view (an embed: its whole shadow root); default the host. */
+  keyRoot?: Element;
 }
 
 export interface Explorer {
   show(): void;
   hide(): void;
+  /** Deletes the view's session, removes its keys and its DOM: the view is gone. */
+  dispose(): void;
   /** The engine session of the network shown (replaced when another network is loaded). */
   readonly session: Session;
   next(): void;
@@ -251,7 +253,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
       structure.update(stepper.spec);
       numbersPanel.open = Math.max(...s.layers) <= 6;
     }
-    host.dataset.phase = s.phase?.name ?? 'start';
+    host.dataset.phase = phaseName(s.phase);
     host.dataset.step = String(s.state.step);
     host.dataset.cursor = String(s.state.cursor);
   }
@@ -315,7 +317,9 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     render(stepper.snapshot, 'jump');
   });
 
-  installShortcuts(() => visible && (options.shortcutsActive?.() ?? true), {
+  const removeShortcuts = installShortcuts(
+    { root: options.keyRoot ?? host, active: () => visible, ownsPage: () => visible && !options.keyRoot, announce },
+    {
     next: () => act(() => stepper.next()),
     previous: () => act(() => stepper.previous()),
     step: () => act(() => stepper.step()),
@@ -324,7 +328,8 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     faster: () => setSpeedStep(1),
     slower: () => setSpeedStep(-1),
     inspect: () => onInspect(stepper.snapshot.L, 0),
-  });
+    },
+  );
 
   function setSpeedStep(dir: number): void {
     const i = SPEEDS.indexOf(animator.speed);
@@ -363,6 +368,14 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
       stopPlay();
       animator.cancel();
       visible = false;
+    },
+    dispose() {
+      stopPlay();
+      animator.cancel();
+      visible = false;
+      removeShortcuts();
+      stepper.dispose();
+      host.replaceChildren();
     },
     get session() {
       return stepper.session;

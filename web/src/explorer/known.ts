@@ -1,7 +1,7 @@
 // What the phase shown has computed for one layer, in the words of the neuron inspector
 // (web/src/inspector/phase-view.ts). Read from the snapshot's progress; no arithmetic.
 import type { Known } from '../inspector/phase-view';
-import { parsePhase, phaseTitle } from './phases';
+import { phaseTitle } from './phases';
 import { hasBackward, hasDA, hasForward, type Snapshot } from './snapshot';
 
 export function knownAt(s: Snapshot, layer: number): Known {
@@ -14,7 +14,7 @@ export function knownAt(s: Snapshot, layer: number): Known {
     backward: hasBackward(s, layer),
     update: s.progress.update,
     phase: phaseTitle(s.phase),
-    next: phaseTitle(parsePhase(s.state.nextPhase)),
+    next: phaseTitle(s.state.nextPhase),
     forwardPhase: `Forward ${layer}`,
     dAPhase: layer === L ? 'Loss' : `Backward ${layer + 1}`,
     backwardPhase: `Backward ${layer}`,
