@@ -32,11 +32,13 @@ export function markOverflow(root: HTMLElement): void {
 export function watchOverflow(root: HTMLElement): void {
   if (typeof ResizeObserver !== 'function') return;
   let width = 0;
-  new ResizeObserver((entries) => {
+  const ro = new ResizeObserver((entries) => {
+    if (!root.isConnected) return ro.disconnect(); // the view was disposed
     const w = Math.round(entries[0]?.contentRect.width ?? 0);
     if (w !== width) {
       width = w;
       markOverflow(root);
     }
-  }).observe(root);
+  });
+  ro.observe(root);
 }

@@ -108,7 +108,10 @@ export function createZoom(viewport: HTMLElement, svg: SVGSVGElement): DiagramZo
     e.preventDefault();
     e.stopPropagation();
   });
-  if (typeof ResizeObserver === 'function') new ResizeObserver(() => apply()).observe(viewport);
+  if (typeof ResizeObserver === 'function') {
+    const ro = new ResizeObserver(() => (viewport.isConnected ? apply() : ro.disconnect()));
+    ro.observe(viewport);
+  }
 
   return { element: bar, refresh: apply };
 }
