@@ -187,7 +187,7 @@ test('Copy link carries the step-through state only; the LaTeX walkthrough is of
   await page.getByText('Walkthrough (LaTeX) copied').waitFor();
   const tex = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(tex, /\\begin\{bmatrix\}/);
-  const bpx = [path.join(repoRoot, 'build/native/bpx'), '/work/main/build/native/bpx'].find(existsSync);
+  const bpx = [path.join(repoRoot, 'build/native/bpx')].find(existsSync);
   if (bpx) {
     const spec = JSON.parse(await page.evaluate(() => document.querySelector('textarea[aria-label="Spec JSON"]').value));
     const cli = execFileSync(bpx, ['walkthrough', '-', '--format', 'tex'], { input: JSON.stringify(spec), encoding: 'utf8' });
