@@ -19,7 +19,12 @@ export interface ControlActions {
 export interface Controls {
   element: HTMLElement;
   update(s: Snapshot, opts: { playing: boolean; canGoBack: boolean }): void;
+  /** The speed one step faster (dir 1) or slower (−1) than `current`, shown in the picker. */
+  nudgeSpeed(current: number, dir: number): number;
 }
+
+/** The speeds that + and − step through (Instant is only picked by hand). */
+const STEPPED = [0.25, 0.5, 1, 2, 4];
 
 const SPEEDS: [string, number][] = [
   ['0.25×', 0.25],
@@ -102,6 +107,12 @@ export function createControls(actions: ControlActions, initialSpeed: number): C
 
   return {
     element: el,
+    nudgeSpeed(current, dir) {
+      const i = STEPPED.indexOf(current);
+      const next = STEPPED[Math.max(0, Math.min(STEPPED.length - 1, (i < 0 ? 2 : i) + dir))];
+      speed.value = String(next);
+      return next;
+    },
     update(s, { playing, canGoBack }) {
       const st = s.state;
       prev.disabled = !canGoBack;

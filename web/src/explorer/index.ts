@@ -19,12 +19,11 @@ import { createZoom } from './zoom';
 import { diagramViewOf, renderExamplePicker } from './example-view';
 import { markOverflow, watchOverflow } from './overflow';
 import { stepLink } from './link';
-import type { InspectorPhase } from '../inspector/index';
 import { renderNumbers, renderSummary } from './readouts';
 import type { Snapshot } from './snapshot';
 import { createStructureEditor, resizeSpec } from './structure';
 import { phaseName, phaseTitle } from './phases';
-import { knownAt } from './known';
+import { inspectorPhaseOf } from './known';
 import { openInspector } from '../inspector/index';
 
 export interface ExplorerOptions {
@@ -58,8 +57,6 @@ export interface Explorer {
   loadSpec(spec: Spec): string | null;
   onChange(fn: (e: ChangeEvent) => void): void;
 }
-
-const SPEEDS = [0.25, 0.5, 1, 2, 4];
 
 export function mountExplorer(host: HTMLElement, engine: Engine, options: ExplorerOptions): Explorer {
   const stepper = new Stepper(engine);
@@ -220,14 +217,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   }
 
   /** The inspector follows this view's phase while it is open. */
-  const inspectorPhase: InspectorPhase = {
-    known: (layer) => knownAt(stepper.snapshot, layer),
-    graph: (layer, unit, o) => stepper.graphAsShown(layer, unit, o),
-    next: () => act(() => stepper.next()),
-    previous: () => act(() => stepper.previous()),
-    canGoBack: () => stepper.canGoBack(),
-    subscribe: (fn) => stepper.onChange(() => fn()),
-  };
+  const inspectorPhase = inspectorPhaseOf(stepper, act);
 
   function render(s: Snapshot, transition: ChangeEvent['transition']): void {
     setDigits(digits); // the shared formatter follows the view being drawn
@@ -332,12 +322,8 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   );
 
   function setSpeedStep(dir: number): void {
-    const i = SPEEDS.indexOf(animator.speed);
-    const next = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, (i < 0 ? 2 : i) + dir))];
-    animator.speed = next;
-    const sel = controls.element.querySelector<HTMLSelectElement>('select');
-    if (sel) sel.value = String(next);
-    announce(`Animation speed ${next}×.`);
+    animator.speed = controls.nudgeSpeed(animator.speed, dir);
+    announce(`Animation speed ${animator.speed}×.`);
   }
 
   // Initial network: ?spec=JSON, else ?preset=id, else seed 002.
@@ -395,8 +381,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     loadSpec(spec: Spec) {
       stopPlay();
       column = 0;
-      const problem = applySpec(spec, true);
-      return problem;
+      return applySpec(spec, true);
     },
     onChange: (fn) => stepper.onChange(fn),
   };
