@@ -12,28 +12,40 @@ namespace {
 
 // GCC and Clang vector extensions: SSE2 on x86-64, wasm SIMD under -msimd128. Element-wise
 // IEEE operations give the same bits as their scalar forms (no FMA: -ffp-contract=off).
-typedef double D2 __attribute__((vector_size(16)));
-typedef std::int64_t I2 __attribute__((vector_size(16)));
+// Every helper is inlined: a vector wider than the target's registers is passed through
+// memory between functions. kLanes doubles per vector: more than two lanes gives the processor
+// independent chains of dependent operations (the polynomial, the division) to overlap.
+constexpr int kLanes = 2;
+typedef double D2 __attribute__((vector_size(8 * kLanes)));
+typedef std::int64_t I2 __attribute__((vector_size(8 * kLanes)));
 
-D2 load(const double* p) {
+[[gnu::always_inline]] inline D2 load(const double* p) {
   D2 v;
   __builtin_memcpy(&v, p, sizeof v);
   return v;
 }
-void store(double* p, D2 v) { __builtin_memcpy(p, &v, sizeof v); }
-D2 splat(double x) { return D2{x, x}; }
-I2 bits(D2 v) { return __builtin_bit_cast(I2, v); }
-D2 from_bits(I2 v) { return __builtin_bit_cast(D2, v); }
+[[gnu::always_inline]] inline void store(double* p, D2 v) { __builtin_memcpy(p, &v, sizeof v); }
+[[gnu::always_inline]] inline D2 splat(double x) { return D2{} + x; }
+[[gnu::always_inline]] inline I2 bits(D2 v) { return __builtin_bit_cast(I2, v); }
+[[gnu::always_inline]] inline D2 from_bits(I2 v) { return __builtin_bit_cast(D2, v); }
 // A comparison's lanes (all ones or all zeros) as I2.
 template <class Cmp>
-I2 mask(Cmp c) {
+[[gnu::always_inline]] inline I2 mask(Cmp c) {
   return __builtin_bit_cast(I2, c);
 }
-D2 select(I2 mask, D2 yes, D2 no) { return from_bits((mask & bits(yes)) | (~mask & bits(no))); }
+[[gnu::always_inline]] inline D2 select(I2 mask, D2 yes, D2 no) {
+  return from_bits((mask & bits(yes)) | (~mask & bits(no)));
+}
 constexpr std::int64_t kSign = INT64_MIN;
-D2 fabs2(D2 v) { return from_bits(bits(v) & ~kSign); }
-D2 copysign2(D2 mag, D2 sign) { return from_bits((bits(mag) & ~kSign) | (bits(sign) & kSign)); }
-bool any(I2 mask) { return (mask[0] | mask[1]) != 0; }
+[[gnu::always_inline]] inline D2 fabs2(D2 v) { return from_bits(bits(v) & ~kSign); }
+[[gnu::always_inline]] inline D2 copysign2(D2 mag, D2 sign) {
+  return from_bits((bits(mag) & ~kSign) | (bits(sign) & kSign));
+}
+[[gnu::always_inline]] inline bool any(I2 mask) {
+  std::int64_t m = 0;
+  for (int k = 0; k < kLanes; ++k) m |= mask[k];
+  return m != 0;
+}
 
 // Adding and subtracting 1.5 * 2^52 rounds to the nearest integer, ties to even: the same
 // as std::nearbyint in the default rounding mode, for |v| < 2^51.
@@ -45,8 +57,9 @@ constexpr std::int64_t kRoundBits = 0x4338000000000000;
 constexpr double kFastExp = 707.0;
 
 // r^2 (1/2 + r/6 + ...), det_exp's exp_tail.
-D2 exp_tail2(D2 r) {
+[[gnu::always_inline]] inline D2 exp_tail2(D2 r) {
   D2 p = splat(kExpTail[11]);
+#pragma GCC unroll 11
   for (int k = 10; k >= 0; --k) p = splat(kExpTail[k]) + r * p;
   return r * r * p;
 }
@@ -56,50 +69,66 @@ struct Reduced {
   D2 scale;  // 2^k
 };
 
-Reduced reduce2(D2 x) {
+[[gnu::always_inline]] inline Reduced reduce2(D2 x) {
   const D2 shifted = x * splat(kInvLn2) + splat(kRound);
   const D2 k = shifted - splat(kRound);
   const I2 scale_bits = ((bits(shifted) - kRoundBits) + 1023) << 52;
   return {(x - k * splat(kLn2Hi)) - k * splat(kLn2Lo), from_bits(scale_bits)};
 }
 
-D2 exp2v(D2 x) {
+[[gnu::always_inline]] inline D2 exp2v(D2 x) {
   const Reduced q = reduce2(x);
   return (splat(1.0) + (q.r + exp_tail2(q.r))) * q.scale;
 }
 
 // 1/(1 + e^-z) for z >= 0, e^z/(1 + e^z) below: both from e = e^-|z|.
-D2 sigmoid2(D2 z) {
+[[gnu::always_inline]] inline D2 sigmoid2(D2 z) {
   const D2 e = exp2v(-fabs2(z));
   const D2 one_plus = splat(1.0) + e;
   return select(mask(z >= splat(0.0)), splat(1.0) / one_plus, e / one_plus);
 }
 
 // Lanes whose |x| exceeds `limit` or is NaN.
-I2 outside(D2 x, double limit) { return mask(!(fabs2(x) <= splat(limit))); }
+[[gnu::always_inline]] inline I2 outside(D2 x, double limit) {
+  return mask(!(fabs2(x) <= splat(limit)));
+}
 
-// out[i..i+1] = kernel(i, slow) for each pair; scalar(i) for the last element of an odd n
-// and for the lanes that the kernel flagged in `slow`. Inputs are read before out is
+// out[i..i+kLanes-1] = kernel(i, slow) for each block; scalar(i) for the last elements and
+// for the lanes that the kernel flagged in `slow`. Inputs are read before out is
 // written, so out may be one of the inputs.
 template <class Kernel, class Scalar>
-void for_pairs(double* out, std::size_t n, Kernel kernel, Scalar scalar) {
+[[gnu::always_inline]] inline void for_blocks(double* out, std::size_t n, Kernel kernel,
+                                              Scalar scalar) {
   std::size_t i = 0;
-  for (; i + 2 <= n; i += 2) {
+  auto fix = [&](std::size_t at, I2 slow, D2& v) {
+    if (!any(slow)) return;
+    for (int k = 0; k < kLanes; ++k) {
+      if (slow[k]) v[k] = scalar(at + k);
+    }
+  };
+  // Two blocks per iteration: two independent chains of dependent operations to overlap.
+  for (; i + 2 * kLanes <= n; i += 2 * kLanes) {
+    I2 slow0, slow1;
+    D2 v0 = kernel(i, slow0);
+    D2 v1 = kernel(i + kLanes, slow1);
+    fix(i, slow0, v0);
+    fix(i + kLanes, slow1, v1);
+    store(out + i, v0);
+    store(out + i + kLanes, v1);
+  }
+  for (; i + kLanes <= n; i += kLanes) {
     I2 slow;
     D2 v = kernel(i, slow);
-    if (any(slow)) {
-      if (slow[0]) v[0] = scalar(i);
-      if (slow[1]) v[1] = scalar(i + 1);
-    }
+    fix(i, slow, v);
     store(out + i, v);
   }
-  if (i < n) out[i] = scalar(i);
+  for (; i < n; ++i) out[i] = scalar(i);
 }
 
 }  // namespace
 
 void sigmoid_array(const double* z, double* a, std::size_t n) {
-  for_pairs(
+  for_blocks(
       a, n,
       [&](std::size_t i, I2& slow) {
         const D2 v = load(z + i);
@@ -110,7 +139,7 @@ void sigmoid_array(const double* z, double* a, std::size_t n) {
 }
 
 void sigmoid_prime_array(const double* z, const double* a, double* g, std::size_t n) {
-  for_pairs(
+  for_blocks(
       g, n,
       [&](std::size_t i, I2& slow) {
         const D2 v = load(z + i);
@@ -123,7 +152,7 @@ void sigmoid_prime_array(const double* z, const double* a, double* g, std::size_
 // tanh_exact: t = expm1(2|z|), tanh = copysign(t / (t + 2), z); 1 beyond |z| = 20.
 // expm1(y) is y + tail(y) below kExpm1Series, else e^y - 1: one tail, on y or on r.
 void tanh_array(const double* z, double* a, std::size_t n) {
-  for_pairs(
+  for_blocks(
       a, n,
       [&](std::size_t i, I2& slow) {
         const D2 v = load(z + i);
@@ -142,7 +171,7 @@ void tanh_array(const double* z, double* a, std::size_t n) {
 
 // tanh_prime beyond |z| = 1: sech^2 z = (2e / (1 + e^2))^2 with e = e^-|z|.
 void tanh_prime_array(const double* z, const double* a, double* g, std::size_t n) {
-  for_pairs(
+  for_blocks(
       g, n,
       [&](std::size_t i, I2& slow) {
         const D2 v = load(z + i);

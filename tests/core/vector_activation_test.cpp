@@ -128,4 +128,19 @@ TEST(VectorActivation, InPlace) {
   expect_same_bits(z, want, want, "tanh in place");
 }
 
+TEST(VectorActivation, EveryLengthAndOffset) {
+  const std::vector<double> z = inputs();
+  for (size_t offset = 0; offset < 3; ++offset) {
+    for (size_t n = 0; n <= 11; ++n) {
+      std::vector<double> a(n), want(n), zs(z.begin() + 40 + offset, z.begin() + 40 + offset + n);
+      bpx::tanh_array(zs.data(), a.data(), n);
+      for (size_t i = 0; i < n; ++i) want[i] = bpx::tanh_exact(zs[i]);
+      expect_same_bits(a, want, zs, "tanh");
+      bpx::sigmoid_array(zs.data(), a.data(), n);
+      for (size_t i = 0; i < n; ++i) want[i] = bpx::sigmoid(zs[i]);
+      expect_same_bits(a, want, zs, "sigmoid");
+    }
+  }
+}
+
 }  // namespace
