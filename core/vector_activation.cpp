@@ -127,6 +127,17 @@ template <class Kernel, class Scalar>
 
 }  // namespace
 
+void exp_array(const double* x, double* y, std::size_t n) {
+  for_blocks(
+      y, n,
+      [&](std::size_t i, I2& slow) {
+        const D2 v = load(x + i);
+        slow = outside(v, kFastExp);
+        return exp2v(v);
+      },
+      [&](std::size_t i) { return det_exp(x[i]); });
+}
+
 void sigmoid_array(const double* z, double* a, std::size_t n) {
   for_blocks(
       a, n,

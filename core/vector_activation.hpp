@@ -1,4 +1,4 @@
-// Sigmoid, tanh and their derivatives over arrays, two doubles at a time (SSE2 natively,
+// exp, sigmoid, tanh and their derivatives over arrays, two doubles at a time (SSE2 natively,
 // wasm SIMD in the browser), with exactly the bits of the scalar forms in activation.hpp:
 // the same +, -, *, / in the same order, lane by lane. Only the branches become selects,
 // and exact scaling by 2^k becomes a multiplication by 2^k built from its bits (exact
@@ -9,6 +9,8 @@
 
 namespace bpx {
 
+// y[i] = det_exp(x[i])
+void exp_array(const double* x, double* y, std::size_t n);
 // a[i] = sigmoid(z[i])
 void sigmoid_array(const double* z, double* a, std::size_t n);
 // a[i] = tanh_exact(z[i])

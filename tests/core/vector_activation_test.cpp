@@ -1,4 +1,4 @@
-// The array forms of sigmoid, tanh and their derivatives (two lanes at a time) give the
+// The array forms of exp, sigmoid, tanh and their derivatives (two lanes at a time) give the
 // bits of the scalar forms for every input: random values at every scale, the thresholds
 // of each branch and their neighbours, the edges of exp's fast range, infinities, NaN,
 // signed zeros, subnormals; odd and even lengths; in place.
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/activation.hpp"
+#include "core/detmath.hpp"
 #include "core/rng.hpp"
 
 namespace {
@@ -82,6 +83,14 @@ TEST(VectorActivation, SigmoidAndTanhHaveTheScalarBits) {
   }
   expect_same_bits(s, s_want, z, "sigmoid");
   expect_same_bits(t, t_want, z, "tanh");
+}
+
+TEST(VectorActivation, ExpHasTheScalarBits) {
+  const std::vector<double> z = inputs();
+  std::vector<double> e(z.size()), want(z.size());
+  bpx::exp_array(z.data(), e.data(), z.size());
+  for (size_t i = 0; i < z.size(); ++i) want[i] = bpx::det_exp(z[i]);
+  expect_same_bits(e, want, z, "exp");
 }
 
 TEST(VectorActivation, DerivativesHaveTheScalarBits) {
