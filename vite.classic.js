@@ -41,11 +41,10 @@ const INFLATE_DATA_URI =
   'new Response(new Blob([intArrayFromBase64(wasmBinaryFile.slice(dataURIPrefix.length))]).stream()' +
   '.pipeThrough(new DecompressionStream("deflate-raw"))).arrayBuffer().then(function(b){return new Uint8Array(b)})';
 
-function deflateInlinedWasm(code, warn) {
+function deflateInlinedWasm(code, fail) {
   const m = WASM_DATA_URI.exec(code);
   if (!m || !code.includes(READ_DATA_URI)) {
-    warn('bpx_wasm_single.js: the inlined wasm or its read was not found; left uncompressed');
-    return code;
+    fail('bpx_wasm_single.js: the inlined wasm or its read was not found (the Emscripten glue changed): update WASM_DATA_URI and READ_DATA_URI in vite.classic.js');
   }
   const packed = deflateRawSync(Buffer.from(m[3], 'base64'), { level: 9 }).toString('base64');
   return code.replace(WASM_DATA_URI, `$1$2${packed}$4`).replace(READ_DATA_URI, INFLATE_DATA_URI);
@@ -77,11 +76,10 @@ function classicModules() {
     transform(code, id) {
       if (id !== SINGLE) return null;
       if (!code.includes(FETCH_DATA_URI)) {
-        this.warn('bpx_wasm_single.js: the fetch of the inlined wasm was not found; left as it is');
-        return null;
+        this.error('bpx_wasm_single.js: the fetch of the inlined wasm was not found (the Emscripten glue changed): update FETCH_DATA_URI in vite.classic.js');
       }
       const decoded = code.replace(FETCH_DATA_URI, DECODE_DATA_URI);
-      return { code: deflateInlinedWasm(decoded, (m) => this.warn(m)), map: null };
+      return { code: deflateInlinedWasm(decoded, (m) => this.error(m)), map: null };
     },
   };
 }
