@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "core/detmath.hpp"
+#include "core/names.hpp"
 #include "core/vector_activation.hpp"
 
 namespace bpx {
@@ -56,13 +57,7 @@ std::optional<Activation> activation_from_name(const std::string& name) {
   return std::nullopt;
 }
 
-std::string activation_names_sentence() {
-  const auto& t = activation_table();
-  std::string s;
-  for (size_t i = 0; i < t.size(); ++i)
-    s += std::string(i == 0 ? "" : i + 1 == t.size() ? " or " : ", ") + t[i].name;
-  return s;
-}
+std::string activation_names_sentence() { return names_sentence(activation_table()); }
 
 double sigmoid(double z) {
   if (z >= 0) return 1.0 / (1.0 + det_exp(-z));
