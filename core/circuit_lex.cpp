@@ -107,10 +107,10 @@ Outcome<std::vector<Token>> lex_line(const std::string& line, int n) {
         if (line.compare(i, 2, two) == 0) t.text = two;
       if (t.text.empty()) {
         if (std::string("+-*/^()[],.=").find(c) == std::string::npos) {
-          std::string shown = (static_cast<unsigned char>(c) < 32 || c == 127)
-                                  ? "a control character"
-                                  : "'" + std::string(1, c) + "'";
-          if (static_cast<unsigned char>(c) >= 128) shown = "a non-ASCII character";
+          std::string shown = "'" + std::string(1, c) + "'";
+          if (static_cast<unsigned char>(c) < 32 || c == 127) shown = "control character";
+          if (static_cast<unsigned char>(c) >= 128)
+            shown = "non-ASCII character (write * to multiply and - to subtract)";
           out.error = at(n, column, "unexpected " + shown);
           return out;
         }

@@ -130,6 +130,7 @@ class Parser {
     ++pos_;
     s.is_input = s.is_array = true;
     while (true) {
+      const Token& element = peek();
       if (!signed_number(value)) {
         if (peek().kind == Token::Kind::End)
           return fail(peek(), "expected ']' to close the '[' at column " +
@@ -139,7 +140,7 @@ class Parser {
                                 "expression without brackets)");
       }
       if (static_cast<int>(s.numbers.size()) == kMaxArrayLength)
-        return fail(peek(),
+        return fail(element,
                     "an input array holds at most " + std::to_string(kMaxArrayLength) + " numbers");
       s.numbers.push_back(value);
       if (is("]")) break;
