@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/circuit_graph.hpp"
+#include "core/circuit_presets.hpp"
 
 namespace {
 
@@ -198,6 +199,26 @@ TEST(CircuitKnownAnswers, OnlyWhatTheOutputDependsOnIsDrawn) {
   o.output = "unused";
   Circuit d = build("x = 1\nunused = exp(x)\ny = x * 2", o);
   EXPECT_NEAR(input(d, "x").grad, std::exp(1.0), 1e-15);
+}
+
+TEST(CircuitKnownAnswers, EveryPresetBuildsAndItsComparisonExists) {
+  for (const auto& p : bpx::circuit::circuit_presets()) {
+    CircuitOptions o;
+    o.expanded = p.expanded;
+    auto c = bpx::circuit::circuit_from_text(p.program, o);
+    EXPECT_TRUE(c.ok()) << p.id << ": " << c.error.text();
+    if (p.compare.empty()) continue;
+    bool found = false;
+    for (const auto& q : bpx::circuit::circuit_presets()) found = found || q.id == p.compare;
+    EXPECT_TRUE(found) << p.id << " compares with a missing preset " << p.compare;
+  }
+  // Seed 000's neuron by hand: z = 0.5 - 0.6 + 0.1 = 0, y_hat = 0.5, L = 0.125,
+  // dL/dz = (y_hat - y) y_hat (1 - y_hat) = -0.125, dL/dw0 = x0 dL/dz, dL/dw1 = x1 dL/dz.
+  auto c = build(bpx::circuit::circuit_presets()[4].program);
+  EXPECT_NEAR(out(c), 0.125, 1e-16);
+  EXPECT_NEAR(input(c, "w[0]").grad, -0.125, 1e-16);
+  EXPECT_NEAR(input(c, "w[1]").grad, -0.25, 1e-16);
+  EXPECT_NEAR(input(c, "b").grad, -0.125, 1e-16);
 }
 
 }  // namespace
