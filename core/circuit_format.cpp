@@ -67,6 +67,7 @@ json circuit_json(const Circuit& c) {
     node["paths"] = paths;
     if (n.op == "add_const" || n.op == "scale") node["constant"] = n.constant;
     node["formula"] = gate_formula(c, n, false);
+    node["calculation"] = gate_formula(c, n, true);  // the same with the inputs' values
     if (!n.group.empty()) node["group"] = {{"name", n.group}, {"id", n.group_id}};
     if (!n.pattern.empty()) {
       node["pattern"] = n.pattern;
