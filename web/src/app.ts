@@ -11,8 +11,10 @@ import { loadEngine, type Engine, type Session } from './engine';
 import { mountExplorer } from './explorer/index';
 import { openInspector } from './inspector/index';
 import { installHelpOverlay } from './explorer/help';
+import { mountCircuitView, type CircuitView } from './circuit/index';
 
-type Mode = 'step' | 'train';
+type Mode = 'step' | 'train' | 'circuit';
+const MODES: Mode[] = ['step', 'train', 'circuit'];
 
 interface TrainView {
   show(): void;
@@ -42,6 +44,7 @@ export async function startApp(): Promise<void> {
   const tabs: Record<Mode, HTMLButtonElement> = {
     step: byId<HTMLButtonElement>('tab-step'),
     train: byId<HTMLButtonElement>('tab-train'),
+    circuit: byId<HTMLButtonElement>('tab-circuit'),
   };
   const params = new URLSearchParams(location.search);
   const live = byId<HTMLElement>('live-region');
@@ -67,6 +70,7 @@ export async function startApp(): Promise<void> {
   let trainView: TrainView | null = null;
   let trainLoading: Promise<void> | null = null;
   let mode: Mode = 'step';
+  let circuitView: CircuitView | undefined;
 
   async function ensureTrainView(): Promise<void> {
     if (trainView) return;
@@ -94,16 +98,22 @@ export async function startApp(): Promise<void> {
     }
     stepHost.hidden = next !== 'step';
     trainHost.hidden = next !== 'train';
+    byId<HTMLElement>('view-circuit').hidden = next !== 'circuit';
+    if (next === 'circuit') (circuitView ??= mountCircuitView(byId('view-circuit'), engine, { params })).show();
+    else circuitView?.hide();
     document.body.dataset.mode = next;
     if (push) {
       const url = new URL(location.href);
-      if (next === 'train') url.searchParams.set('mode', 'train');
+      if (next !== 'step') url.searchParams.set('mode', next);
       else url.searchParams.delete('mode');
       history.replaceState(null, '', url);
     }
     if (next === 'step') {
       trainView?.hide();
       explorer.show();
+    } else if (next === 'circuit') {
+      explorer.hide();
+      trainView?.hide();
     } else {
       explorer.hide();
       await ensureTrainView();
@@ -117,14 +127,15 @@ export async function startApp(): Promise<void> {
     tab.addEventListener('keydown', (e) => {
       if (e.key === 'ArrowRight' || e.key === 'ArrowLeft' || e.key === 'Home' || e.key === 'End') {
         e.preventDefault();
-        const other: Mode = m === 'step' ? 'train' : 'step';
-        const target = e.key === 'Home' ? 'step' : e.key === 'End' ? 'train' : other;
+        const i = MODES.indexOf(m) + (e.key === 'ArrowRight' ? 1 : MODES.length - 1);
+        const target = e.key === 'Home' ? 'step' : e.key === 'End' ? 'circuit' : MODES[i % MODES.length];
         void setMode(target, { focus: true });
       }
     });
   }
 
-  await setMode(params.get('mode') === 'train' ? 'train' : 'step', { push: false });
+  const asked = params.get('mode') as Mode;
+  await setMode(MODES.includes(asked) ? asked : 'step', { push: false });
   document.body.dataset.ready = 'true';
 }
 
