@@ -69,7 +69,11 @@ export function drawCircuit(host: HTMLElement, c: Circuit, shown: Revealed, capt
         d: `M${x1},${a.y} C${mid},${a.y} ${mid},${y2} ${x2},${y2}`,
         class: `circuit-wire${active ? ' active' : ''}`,
       }, wires);
-      const lx = x1 + (x2 - x1) * 0.55, ly = a.y + (y2 - a.y) * 0.55;
+      // Labels at t = 0.75 of the curve, where it is nearly level and wires out of one fork
+      // have already parted.
+      const t = 0.75, u = 1 - t;
+      const lx = u * u * u * x1 + 3 * u * t * mid + t * t * t * x2;
+      const ly = (u * u * u + 3 * u * u * t) * a.y + (3 * u * t * t + t * t * t) * y2;
       if (shown.values.has(from))
         svgText(labels, lx, ly - 6, fmt(src.value, 4), { class: 'circuit-value', 'text-anchor': 'middle' });
       const key = wireKey(from, n.id, slot);

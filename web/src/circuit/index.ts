@@ -233,6 +233,8 @@ export function mountCircuitView(
     if (!visible || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
     const t = (e.composedPath()[0] ?? e.target) as Element;
     if (!(t instanceof Element) || t.closest('input, textarea, select, [role="tab"]')) return;
+    // Inside an embed's shadow root, only keys that went to this element.
+    if (root.getRootNode() instanceof ShadowRoot && !e.composedPath().includes(root)) return;
     const onButton = t.closest('button');
     const actions: Record<string, () => void> = {
       ArrowRight: () => go(step + 1), n: () => go(step + 1),
