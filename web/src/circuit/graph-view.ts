@@ -44,12 +44,12 @@ export function drawCircuit(host: HTMLElement, c: Circuit, shown: Revealed, capt
   for (const g of groups.values()) {
     const xs = g.ids.map((id) => pos(id).x);
     const ys = g.ids.map((id) => pos(id).y);
-    const x0 = Math.min(...xs) - r - 10, y0 = Math.min(...ys) - r - 22;
+    const x0 = Math.min(...xs) - r - 10, y0 = Math.min(...ys) - r - 34;
     svgEl('rect', {
       x: x0, y: y0, width: Math.max(...xs) - Math.min(...xs) + 2 * r + 20,
-      height: Math.max(...ys) - Math.min(...ys) + 2 * r + 32, rx: 10, class: 'circuit-group',
+      height: Math.max(...ys) - Math.min(...ys) + 2 * r + 44, rx: 10, class: 'circuit-group',
     }, svg);
-    svgText(svg, x0 + 6, y0 + 13, g.name, { class: 'circuit-group-label' });
+    svgText(svg, x0 + 6, y0 + 12, g.name, { class: 'circuit-group-label' });
   }
   const wires = svgEl('g', { class: 'circuit-wires' }, svg);
   const labels = svgEl('g', { class: 'circuit-wire-labels' }, svg);
@@ -69,9 +69,9 @@ export function drawCircuit(host: HTMLElement, c: Circuit, shown: Revealed, capt
         d: `M${x1},${a.y} C${mid},${a.y} ${mid},${y2} ${x2},${y2}`,
         class: `circuit-wire${active ? ' active' : ''}`,
       }, wires);
-      // Labels at t = 0.75 of the curve, where it is nearly level and wires out of one fork
-      // have already parted.
-      const t = 0.75, u = 1 - t;
+      // A wire's labels sit where its curve is nearly level: near the source when the source
+      // feeds only this wire, near the gate when the source forks (its wires part there).
+      const t = src.paths.length > 1 ? 0.75 : 0.22, u = 1 - t;
       const lx = u * u * u * x1 + 3 * u * t * mid + t * t * t * x2;
       const ly = (u * u * u + 3 * u * u * t) * a.y + (3 * u * t * t + t * t * t) * y2;
       if (shown.values.has(from))

@@ -1,5 +1,5 @@
-// Where each node of a circuit goes: inputs in the first column, each gate one column to
-// the right of its deepest input, a constant just left of the gate that reads it; rows
+// Where each node of a circuit goes: each gate one column to the right of its deepest
+// input, inputs and constants just left of the first gate that reads them; rows
 // ordered by the mean row of a node's inputs so that wires cross little.
 import type { Circuit } from '../../../bindings/wasm/engine.js';
 
@@ -32,10 +32,11 @@ export function placeCircuit(c: Circuit): CircuitPlacement {
     if (n.kind === 'gate' || n.kind === 'output')
       column[i] = 1 + Math.max(0, ...n.inputs.map((id) => column[index.get(id) as number]));
   });
-  // A constant sits one column left of its first reader.
+  // Inputs and constants sit one column left of their first reader, so that no wire runs
+  // past a gate it does not enter.
   c.nodes.forEach((n, i) => {
-    if (n.kind !== 'constant' || n.paths.length === 0) return;
-    column[i] = Math.max(0, column[index.get(n.paths[0].to) as number] - 1);
+    if ((n.kind !== 'constant' && n.kind !== 'input') || n.paths.length === 0) return;
+    column[i] = Math.max(0, Math.min(...n.paths.map((p) => column[index.get(p.to) as number])) - 1);
   });
   const columns = Math.max(0, ...column) + 1;
   const row = new Array<number>(c.nodes.length).fill(0);
@@ -43,22 +44,28 @@ export function placeCircuit(c: Circuit): CircuitPlacement {
   c.nodes.forEach((_, i) => members[column[i]].push(i));
   const inputOrdinal = new Map<number, number>();
   c.nodes.forEach((n, i) => n.kind === 'input' && inputOrdinal.set(i, inputOrdinal.size));
-  for (let col = 0; col < columns; col++) {
-    // Inputs keep the program's order; others follow the mean row of their neighbours.
-    const key = (i: number) => {
-      const n = c.nodes[i];
-      if (n.kind === 'input') return inputOrdinal.get(i) as number;
-      const near = n.kind === 'constant' ? n.paths.map((p) => p.to) : n.inputs;
-      const rows = near.map((id) => row[index.get(id) as number]);
-      return rows.length ? rows.reduce((a, b) => a + b, 0) / rows.length : i;
-    };
-    const order = members[col].map((i) => ({ i, k: key(i) })).sort((a, b) => a.k - b.k || a.i - b.i);
-    let next = -Infinity;
-    for (const { i, k } of order) {
-      row[i] = Math.max(Math.round(k), next + 1, 0);
-      next = row[i];
+  const mean = (ids: string[]) => ids.reduce((a, id) => a + row[index.get(id) as number], 0) / ids.length;
+  // Two sweeps: the first in the program's order, the second with each input next to the
+  // mean row of the gates that read it.
+  for (let sweep = 0; sweep < 2; sweep++) {
+    for (let col = 0; col < columns; col++) {
+      const key = (i: number) => {
+        const n = c.nodes[i];
+        if (n.kind === 'input')
+          return sweep === 0 || n.paths.length === 0 ? (inputOrdinal.get(i) as number) : mean(n.paths.map((p) => p.to));
+        const near = n.kind === 'constant' ? n.paths.map((p) => p.to) : n.inputs;
+        return near.length ? mean(near) : i;
+      };
+      const order = members[col].map((i) => ({ i, k: key(i) })).sort((a, b) => a.k - b.k || a.i - b.i);
+      let next = -Infinity;
+      for (const { i, k } of order) {
+        row[i] = Math.max(Math.round(k), next + 1, 0);
+        next = row[i];
+      }
     }
   }
+  const top = Math.min(...row);
+  for (let i = 0; i < row.length; i++) row[i] -= top; // no empty rows above
   const rows = Math.max(0, ...row) + 1;
   const at = new Map<string, Placed>();
   c.nodes.forEach((n, i) =>
