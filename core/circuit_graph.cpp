@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "core/circuit_backward.hpp"
 #include "core/circuit_gates.hpp"
 
 namespace bpx::circuit {
@@ -325,64 +326,17 @@ void Builder::finish(Circuit& c, int out, const std::string& out_name) {
   c.output = renumber[out];
   c.output_name = out_name;
   c.expanded = options_.expanded;
-  auto& nodes = c.nodes;
-  if (nodes[c.output].kind == "gate") nodes[c.output].kind = "output";
-  nodes[c.output].grad = 1;
-  for (int k = c.output; k >= 0; --k) {
-    const CircuitNode& n = nodes[k];
-    for (std::size_t s = 0; s < n.inputs.size(); ++s) {
-      double g = n.grad * n.local[s];
-      nodes[n.inputs[s]].grad += g;
-      nodes[n.inputs[s]].paths.push_back({k, static_cast<int>(s), g});
-    }
-  }
-  for (auto& n : nodes) {
-    n.pattern = flow_pattern(n.op);
-    std::vector<std::string> labels;
-    std::vector<double> values;
-    for (int j : n.inputs) {
-      labels.push_back(nodes[j].label);
-      values.push_back(nodes[j].value);
-    }
-    if (!n.pattern.empty()) n.note = flow_note(n.op, labels, values, n.local, n.grad);
-  }
   for (int i : inputs_) {
     CircuitInput in;
     in.node = renumber[i];
-    in.name = nodes[in.node].label;
-    in.value = nodes[in.node].value;
-    in.grad = nodes[in.node].grad;
+    in.name = c.nodes[in.node].label;
+    in.value = c.nodes[in.node].value;
     c.inputs.push_back(in);
   }
-  for (std::size_t k = 0; k < c.inputs.size(); ++k) {
-    auto& in = c.inputs[k];
-    // h balances truncation (h^2) against rounding (eps / h) for values of order |x|.
-    in.step = 1e-5 * std::max(1.0, std::fabs(in.value));
-    in.numeric = (output_with(c, k, in.value + in.step) - output_with(c, k, in.value - in.step)) /
-                 (2 * in.step);
-  }
+  backpropagate_and_check(c);
 }
 
 }  // namespace
-
-std::vector<int> Circuit::forward_order() const {
-  std::vector<int> out;
-  for (std::size_t i = 0; i < nodes.size(); ++i)
-    if (nodes[i].kind == "gate" || nodes[i].kind == "output") out.push_back(static_cast<int>(i));
-  return out;
-}
-
-double output_with(const Circuit& c, std::size_t which, double value) {
-  std::vector<double> v(c.nodes.size());
-  for (std::size_t i = 0; i < c.nodes.size(); ++i) {
-    const CircuitNode& n = c.nodes[i];
-    std::vector<double> x;
-    for (int j : n.inputs) x.push_back(v[j]);
-    v[i] = static_cast<int>(i) == c.inputs[which].node ? value : gate(n.op, n.constant, x).value;
-  }
-  double f = v[c.output];
-  return std::isfinite(f) ? f : std::numeric_limits<double>::quiet_NaN();
-}
 
 Outcome<Circuit> build_circuit(const Program& program, const CircuitOptions& options) {
   Outcome<Circuit> out;
