@@ -136,13 +136,12 @@ export function mountCircuitView(
       editor.showError(null);
       circuit = result;
       events = stepEvents(result);
-      if (fromTyping) {
-        presetSelect.value = catalogue.presets.find((p) => p.program === editor.value())?.id ?? '';
-        compare = presetById(presetSelect.value)?.compare ?? '';
-        step = Math.min(step, events.length);
-      }
     } else {
       editor.showError(result);
+    }
+    if (fromTyping) {
+      presetSelect.value = catalogue.presets.find((p) => p.program === editor.value())?.id ?? '';
+      compare = presetById(presetSelect.value)?.compare ?? '';
     }
     step = Math.min(step, events.length);
     root.classList.toggle('stale', !('nodes' in result));
@@ -210,6 +209,8 @@ export function mountCircuitView(
     next.disabled = step >= events.length;
     const words = narrate(circuit, shown.current, shown, step, events.length);
     narration.replaceChildren(el('h3', undefined, words.title));
+    if (root.classList.contains('stale'))
+      narration.prepend(el('p', 'circuit-stale', 'The program has an error: this is the last program that ran.'));
     for (const line of words.lines) narration.append(el('p', 'circuit-line', line));
     if (words.note) narration.append(el('p', 'circuit-note', words.note));
     renderInputs(circuit, shown.grads);
