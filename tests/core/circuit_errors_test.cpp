@@ -2,10 +2,13 @@
 // expected; limits on size, line length, nesting, gates and arrays; bad options.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "core/circuit_graph.hpp"
+#include "core/circuit_presets.hpp"
+#include "core/rng.hpp"
 
 namespace {
 
@@ -145,6 +148,48 @@ TEST(CircuitErrors, ColumnsPointAtTheOperatorOfABadGate) {
   ASSERT_FALSE(c.ok());
   EXPECT_EQ(c.error.line, 3);
   EXPECT_EQ(c.error.column, 15);
+}
+
+TEST(CircuitErrors, MangledProgramsNeverCrashAndErrorsHaveAPlace) {
+  // Random edits of the presets (characters inserted, deleted, replaced; lines doubled):
+  // each result builds or fails with a position inside the program.
+  const std::string alphabet = "xyzw0123456789.e+-*/^()[],=# \nabcmpqstv_\t$\x01\xc3";
+  bpx::Pcg32 rng(77);
+  int failures = 0;
+  for (int trial = 0; trial < 4000; ++trial) {
+    const auto& presets = bpx::circuit::circuit_presets();
+    std::string text = presets[rng.below(presets.size())].program;
+    int edits = 1 + static_cast<int>(rng.below(4));
+    for (int e = 0; e < edits && !text.empty(); ++e) {
+      std::size_t at = rng.below(static_cast<uint32_t>(text.size()));
+      char c = alphabet[rng.below(static_cast<uint32_t>(alphabet.size()))];
+      switch (rng.below(4)) {
+        case 0:
+          text.insert(at, 1, c);
+          break;
+        case 1:
+          text.erase(at, 1);
+          break;
+        case 2:
+          text[at] = c;
+          break;
+        default:
+          text += text.substr(0, at);
+          break;
+      }
+    }
+    bpx::circuit::CircuitOptions o;
+    o.expanded = trial % 2 == 0;
+    auto c = bpx::circuit::circuit_from_text(text, o);
+    if (c.ok()) continue;
+    ++failures;
+    int lines = 1 + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+    EXPECT_GE(c.error.line, 1) << text;
+    EXPECT_LE(c.error.line, lines) << text;
+    EXPECT_GE(c.error.column, 1) << text;
+    EXPECT_FALSE(c.error.message.empty());
+  }
+  EXPECT_GT(failures, 1000);  // the edits do break programs
 }
 
 }  // namespace
