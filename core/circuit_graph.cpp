@@ -24,7 +24,10 @@ class Builder {
   Builder(const Program& p, const CircuitOptions& o) : program_(p), options_(o) {
     for (const auto& [name, value] : o.set) set_[name] = value;
     for (const auto& s : p.statements)
-      if (!s.target.empty()) taken_.insert(s.target);
+      if (!s.target.empty()) {
+        taken_.insert(s.target);
+        first_line_.emplace(s.target, s.line);
+      }
   }
 
   bool run(Circuit& c) {
@@ -238,7 +241,9 @@ class Builder {
     std::string guess = closest_name(e.name, known);
     std::string hint = guess.empty() ? " (give it a value first: " + e.name + " = 1.5)"
                                      : " (did you mean " + guess + "?)";
-    if (taken_.count(e.name)) hint = " yet: it is assigned on a later line";
+    auto first = first_line_.find(e.name);
+    if (first != first_line_.end() && first->second > e.line)
+      hint = " yet: it is assigned on a later line";
     return fail(at(e.line, e.column, "'" + e.name + "' has no value" + hint));
   }
 
@@ -291,7 +296,7 @@ class Builder {
   const CircuitOptions& options_;
   std::map<std::string, double> set_;
   std::set<std::string> used_, taken_;
-  std::map<std::string, int> names_, versions_;
+  std::map<std::string, int> names_, versions_, first_line_;
   std::map<std::string, std::vector<int>> arrays_;
   std::vector<CircuitNode> nodes_;
   std::vector<bool> varies_;

@@ -51,6 +51,7 @@ std::vector<Bad> bad_programs() {
       {"y = z + 1", "line 1, column 5: 'z' has no value (give it a value first: z = 1.5)"},
       {"xx = 1\ny = x + 1", "line 2, column 5: 'x' has no value (did you mean xx?)"},
       {"y = x\nx = 1", "line 1, column 5: 'x' has no value yet: it is assigned on a later line"},
+      {"y = y + 1", "line 1, column 5: 'y' has no value (give it a value first: y = 1.5)"},
       {"y = exp(1, 2)", "line 1, column 5: exp takes 1 argument, got 2"},
       {"y = max(1)", "line 1, column 5: max takes two or more arguments, got 1"},
       {"y = pow(2)", "line 1, column 5: pow takes 2 arguments, got 1"},

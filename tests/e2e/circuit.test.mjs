@@ -62,6 +62,11 @@ test('CS231n (x + y) z: forward then backward gate by gate, and back again', asy
   assert.match(page().url(), /step=3/);
   await button('Reset').click();
   assert.match(await indicator(), /Start/);
+  // Play runs to the end by itself, then offers Play again.
+  await button('Play').click();
+  await button('Pause').waitFor();
+  await page().waitForFunction(() => /Backward: step 4 of 4/.test(document.querySelector('.circuit-indicator').textContent), null, { timeout: 15000 });
+  await button('Play').waitFor();
   app.assertClean();
 });
 

@@ -100,7 +100,8 @@ export function mountCircuitView(
   const narration = el('div', 'circuit-narration');
   const legend = el('p', 'circuit-legend');
   legend.innerHTML =
-    '<span class="circuit-value">value above each wire</span> · <span class="circuit-grad">gradient below</span>';
+    '<span class="circuit-value">value above each wire</span> · <span class="circuit-grad">gradient below</span>' +
+    ' · keys: → next, ← previous, space play, r reset, e expand';
   const compareBox = el('section', 'circuit-compare');
   right.append(controls, legend, graphHost, narration, compareBox);
   const main = el('div', 'circuit-main');
