@@ -43,6 +43,7 @@ test('mode="circuit" with expr: the fork y = x*x + x steps to dy/dx = 7, the oth
   // into the multiply), listed in the order the backward pass reaches them.
   assert.match(await a.locator('.circuit-narration').textContent(), /x is a fork: its gradients add up, 1 \+ 3 \+ 3 = 7/);
   assert.match(await a.locator('.circuit-inputs tbody tr').first().textContent(), /x3\s*7\s*7/);
+  assert.deepEqual(await a.locator('.circuit-right > .circuit-graph .circuit-sum').allTextContents(), ['Σ 7']);
   assert.match(await other.locator('.circuit-indicator').textContent(), /Start/);
   assert.equal(new URL(b.page.url()).search, '', 'an embed leaves the host page URL alone');
   await b.shot('circuit-embed');

@@ -49,6 +49,7 @@ test('CS231n (x + y) z: forward then backward gate by gate, and back again', asy
   assert.deepEqual(Object.values(await inputs()).map((r) => r[1]), ['?', '?', '?']);
   await button('Next gate').click(); // back through the multiply: q gets -4, z gets 3
   assert.match(await view().locator('.circuit-note').textContent(), /multiply swaps and scales/);
+  assert.deepEqual(await view().locator('.circuit-right > .circuit-graph .circuit-pattern').allTextContents(), ['swaps']);
   assert.deepEqual((await wireTexts('circuit-grad')).sort(), ['−4', '1', '3'].sort());
   await button('Next gate').click(); // back through the add: x and y get -4
   // By hand: df/dx = df/dy = z = -4, df/dz = x + y = 3; finite differences agree.

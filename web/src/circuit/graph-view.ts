@@ -61,19 +61,26 @@ export function drawCircuit(host: HTMLElement, c: Circuit, shown: Revealed, capt
       const a = pos(from);
       const src = byId.get(from) as CircuitNode;
       const x1 = isGate(src) ? a.x + r : a.x + 4;
-      const spread = n.inputs.length > 1 ? (slot / (n.inputs.length - 1) - 0.5) * r * 1.1 : 0;
-      const x2 = to.x - r * 0.95, y2 = to.y + spread;
-      const mid = (x1 + x2) / 2;
+      const spread = n.inputs.length > 1 ? (slot / (n.inputs.length - 1) - 0.5) * r * 1.9 : 0;
+      const x2 = to.x - Math.sqrt(r * r - spread * spread) - 1, y2 = to.y + spread;
+      // A wire that skips columns bows above the gates between; others are S-curves.
+      const skips = (place.at.get(n.id)?.column ?? 0) - (place.at.get(from)?.column ?? 0) > 1;
+      const lift = Math.min(a.y, y2) - circuitLayout.rowGap * 0.8;
+      const [c1x, c1y, c2x, c2y] = skips
+        ? [x1 + (x2 - x1) * 0.25, lift, x2 - (x2 - x1) * 0.25, lift]
+        : [(x1 + x2) / 2, a.y, (x1 + x2) / 2, y2];
       const active = current === n.id;
       svgEl('path', {
-        d: `M${x1},${a.y} C${mid},${a.y} ${mid},${y2} ${x2},${y2}`,
+        d: `M${x1},${a.y} C${c1x},${c1y} ${c2x},${c2y} ${x2},${y2}`,
         class: `circuit-wire${active ? ' active' : ''}`,
       }, wires);
-      // A wire's labels sit where its curve is nearly level: near the source when the source
-      // feeds only this wire, near the gate when the source forks (its wires part there).
-      const t = src.paths.length > 1 ? 0.75 : 0.22, u = 1 - t;
-      const lx = u * u * u * x1 + 3 * u * t * mid + t * t * t * x2;
-      const ly = (u * u * u + 3 * u * u * t) * a.y + (3 * u * t * t + t * t * t) * y2;
+      // Labels where the curve is nearly level: the top of a bow; else near the source when
+      // it feeds only this wire, near the gate when the source forks (its wires part there).
+      const t = skips ? 0.5 : src.paths.length > 1 ? 0.85 : 0.22, u = 1 - t;
+      const bez = (p0: number, p1: number, p2: number, p3: number) =>
+        u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3;
+      const lx = bez(x1, c1x, c2x, x2);
+      const ly = bez(a.y, c1y, c2y, y2) - (skips ? 12 : 0); // both labels above a bow
       if (shown.values.has(from))
         svgText(labels, lx, ly - 6, fmt(src.value, 4), { class: 'circuit-value', 'text-anchor': 'middle' });
       const key = wireKey(from, n.id, slot);
@@ -102,9 +109,18 @@ export function drawCircuit(host: HTMLElement, c: Circuit, shown: Revealed, capt
       svgEl('circle', { cx: p.x, cy: p.y, r }, g);
       svgText(g, p.x, p.y + 5, symbol(n), { 'text-anchor': 'middle', class: 'circuit-op' });
       svgText(g, p.x, p.y - r - 5, n.label, { 'text-anchor': 'middle', class: 'circuit-label' });
+      // The pattern of backward flow, once the gate has passed its gradient back.
+      if (n.pattern && shown.grads.has(n.id))
+        svgText(g, p.x, p.y + r + 13, n.pattern, { 'text-anchor': 'middle', class: 'circuit-pattern' });
     } else {
       svgText(g, p.x, p.y + 4, n.label, { 'text-anchor': 'end', class: 'circuit-leaf' });
     }
+    // A fork: the sum of the gradients of its wires, once they have all arrived.
+    if (n.paths.length > 1 && shown.grads.has(n.id))
+      svgText(g, isGate(n) ? p.x : p.x - 2, isGate(n) ? p.y + r + 26 : p.y + 20, `Σ ${fmt(n.grad, 4)}`, {
+        'text-anchor': isGate(n) ? 'middle' : 'end',
+        class: 'circuit-grad circuit-sum',
+      });
   }
   host.replaceChildren(svg);
   return svg;

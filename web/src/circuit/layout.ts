@@ -6,7 +6,7 @@ import type { Circuit } from '../../../bindings/wasm/engine.js';
 export const circuitLayout = {
   columnGap: 150,
   rowGap: 84,
-  margin: 56,
+  margin: 76,
   gateRadius: 21,
   /** Right of the output gate: room for the output wire and its labels. */
   tail: 120,
