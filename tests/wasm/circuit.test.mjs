@@ -2,8 +2,10 @@
 // by hand), typed errors with line and column, options checked, no leak over many calls.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { BpxError } from 'backprop-explorer';
-import { getEngine } from './support/engine.mjs';
+import { BPX, getEngine } from './support/engine.mjs';
 
 const engine = await getEngine();
 
@@ -89,4 +91,17 @@ test('many calls, good and bad, leave the heap and the handles where they were',
   }
   assert.equal(engine.heapUsedBytes(), heap);
   assert.equal(engine.handleCount(), handles);
+});
+
+test('the same circuits, bit for bit, as bpx circuit natively (every preset, grouped and expanded)', () => {
+  assert.ok(existsSync(BPX), `the native CLI ${BPX} is missing: build it with cmake --build build/native --target bpx`);
+  const programs = engine.circuitCatalogue().presets.map((p) => p.program);
+  programs.push('a = 0.7\nb = -1.3\ny = log(1 + a*a) * tanh(b) / sqrt(a*a + 2) + max(a, b) ** 2 - abs(b) * relu(a)');
+  for (const program of programs) {
+    for (const expanded of [false, true]) {
+      const r = spawnSync(BPX, ['circuit', '-', ...(expanded ? ['--expanded'] : [])], { input: program, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepEqual(engine.circuit(program, { expanded }), JSON.parse(r.stdout), program);
+    }
+  }
 });
