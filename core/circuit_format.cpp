@@ -32,14 +32,19 @@ std::string gate_formula(const Circuit& c, const CircuitNode& n, bool with_value
       {"add", " + "}, {"sub", " - "}, {"mul", " * "}, {"div", " / "}, {"pow", " ** "}};
   for (const auto& op : kInfix)
     if (n.op == op[0]) return in(0) + op[1] + in(1);
-  if (n.op == "neg") return "-" + in(0);
+  if (n.op == "neg")
+    return with_values ? "-(" + brief(c.nodes[n.inputs[0]].value) + ")" : "-" + in(0);
   if (n.op == "add_const")
     return in(0) + (n.constant < 0 ? " - " + brief(-n.constant) : " + " + brief(n.constant));
   if (n.op == "scale") return brief(n.constant) + " * " + in(0);
   if (n.op == "inv") return "1 / " + in(0);
   if (n.op == "input" || n.op == "const") return brief(n.value);
   std::string args;
-  for (std::size_t k = 0; k < n.inputs.size(); ++k) args += (k ? ", " : "") + in(k);
+  // Inside a call's parentheses a negative number needs none of its own.
+  for (std::size_t k = 0; k < n.inputs.size(); ++k) {
+    const CircuitNode& a = c.nodes[n.inputs[k]];
+    args += (k ? ", " : "") + (with_values && a.kind != "constant" ? brief(a.value) : a.label);
+  }
   return n.op + "(" + args + ")";
 }
 
@@ -113,14 +118,14 @@ std::string circuit_markdown(const Circuit& c) {
     o << "- " << n.label << " = " << gate_formula(c, n, false) << " = " << gate_formula(c, n, true)
       << " = " << brief(n.value) << "\n";
   }
-  o << "\n## Backward pass\n\nStart with d" << c.output_name << "/d" << c.output_name
+  o << "\n## Backward pass\n\nStart with d " << c.output_name << " / d " << c.output_name
     << " = 1. Each gate multiplies the gradient arriving from above (upstream) by the local "
        "gradient of each input; where a value feeds several gates, the gradients of the paths "
        "add up.\n\n";
   for (int k = static_cast<int>(c.nodes.size()) - 1; k >= 0; --k) {
     const auto& n = c.nodes[k];
     if (n.kind == "constant") continue;
-    o << "- d" << c.output_name << "/d" << n.label << " = ";
+    o << "- d " << c.output_name << " / d " << n.label << " = ";
     if (k == c.output) {
       o << "1";
     } else if (n.paths.empty()) {
