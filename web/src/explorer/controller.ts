@@ -105,7 +105,7 @@ export class Stepper {
   #runNext(): void {
     const s = this.session;
     const st = s.state();
-    if (st.nextPhase === 'update') this.#beforeUpdate.set(st.step, readParams(s));
+    if (st.nextPhase.kind === 'update') this.#beforeUpdate.set(st.step, readParams(s));
     s.nextPhase();
   }
 
