@@ -10,6 +10,7 @@ import { narrate } from './narrate';
 import { revealedAt, stepEvents } from './steps';
 import { readCircuitState, writeCircuitState } from './url-state';
 import { adopt, forShadow } from '../embed/styles';
+import { registerKeys, type KeyBinding } from '../keys';
 import circuitCss from './circuit.css?inline';
 
 export interface CircuitEngine {
@@ -22,6 +23,8 @@ export interface CircuitView {
   hide(): void;
   /** For embeds: load a program (and redraw). */
   setProgram(program: string): void;
+  /** Stops playing, removes the view's keys and its DOM. */
+  dispose(): void;
 }
 
 const PLAY_INTERVAL_MS = 900;
@@ -101,7 +104,7 @@ export function mountCircuitView(
   const legend = el('p', 'circuit-legend');
   legend.innerHTML =
     '<span class="circuit-value">value above each wire</span> · <span class="circuit-grad">gradient below</span>' +
-    ' · keys: → next, ← previous, space play, r reset, e expand';
+    ' · keys: → next, ← previous, space play, r reset, e expand (? lists them)';
   const compareBox = el('section', 'circuit-compare');
   right.append(controls, legend, graphHost, narration, compareBox);
   const main = el('div', 'circuit-main');
@@ -231,23 +234,20 @@ export function mountCircuitView(
     rebuild(false);
   });
 
-  document.addEventListener('keydown', (e) => {
-    if (!visible || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
-    const t = (e.composedPath()[0] ?? e.target) as Element;
-    if (!(t instanceof Element) || t.closest('input, textarea, select, [role="tab"]')) return;
-    // Inside an embed's shadow root, only keys that went to this element.
-    if (root.getRootNode() instanceof ShadowRoot && !e.composedPath().includes(root)) return;
-    const onButton = t.closest('button');
-    const actions: Record<string, () => void> = {
-      ArrowRight: () => go(step + 1), n: () => go(step + 1),
-      ArrowLeft: () => go(step - 1), p: () => go(step - 1),
-      r: () => go(0), e: () => expand.click(),
-    };
-    if (e.key === ' ' && !onButton) actions[' '] = () => togglePlay();
-    const action = actions[e.key];
-    if (!action) return;
-    e.preventDefault();
-    action();
+  // The view's keys, through the page's one keyboard registry (web/src/keys.ts). The page's
+  // own view (writeUrl) also takes keys typed on the page's body; an embed only its own.
+  const bindings: KeyBinding[] = [
+    { keys: ['ArrowRight', 'n', 'N'], label: 'N or →', description: 'Next gate', run: () => go(step + 1) },
+    { keys: ['ArrowLeft', 'p', 'P'], label: 'P or ←', description: 'Previous gate', run: () => go(step - 1) },
+    { keys: [' ', 'k', 'K'], label: 'Space or K', description: 'Play / Pause', run: () => togglePlay(), onButtons: false },
+    { keys: ['r', 'R'], label: 'R', description: 'Back to the start', run: () => go(0) },
+    { keys: ['e', 'E'], label: 'E', description: 'Expand or group sigmoid and tanh', run: () => expand.click() },
+  ];
+  const removeKeys = registerKeys({
+    root,
+    active: () => visible,
+    ownsPage: () => visible && writeUrl,
+    bindings: () => bindings,
   });
 
   const initial = state.program ?? catalogue.presets[0].program;
@@ -272,6 +272,12 @@ export function mountCircuitView(
       editor.setValue(program);
       step = 0;
       rebuild(true);
+    },
+    dispose() {
+      visible = false;
+      stopPlay();
+      removeKeys();
+      root.remove();
     },
   };
 }

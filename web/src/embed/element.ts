@@ -275,6 +275,8 @@ export class BackpropExplorerElement extends HTMLElement {
       const engine = (this.#engine ??= await sharedEngine());
       this.#circuitHost.hidden = this.getAttribute('mode') !== 'circuit';
       if (!this.#circuitHost.hidden) return this.#showCircuit(engine);
+      this.#circuit?.dispose();
+      this.#circuit = null;
       let spec: Spec | null = null;
       if (o.spec) spec = parseSpec(o.spec, 'spec');
       else if (o.src) spec = await fetchSpec(o.src);
@@ -307,7 +309,7 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#stepHost.hidden = this.#trainHost.hidden = true;
     const params = new URLSearchParams({ program: this.getAttribute('expr') ?? '' });
     if (!this.hasAttribute('expr')) params.delete('program');
-    this.#circuit?.hide(); // the previous program's view stops listening to keys
+    this.#circuit?.dispose(); // the previous program's view takes its keys with it
     this.#circuitHost.replaceChildren();
     (this.#circuit = mountCircuitView(this.#circuitHost, engine, { params, writeUrl: false })).show();
     this.#setStatus('');
