@@ -124,6 +124,13 @@ test('keyboard: arrows, n and p step; r resets; keys typed in the editor do not 
   await page().keyboard.press('p');
   await page().keyboard.press('r');
   assert.match(await indicator(), /Start/);
+  // "?" lists this view's keys.
+  await view().locator('.circuit-right > .circuit-graph').focus();
+  await page().keyboard.press('?');
+  const help = page().getByRole('dialog');
+  await help.getByText('Expand or group sigmoid and tanh').waitFor();
+  await page().keyboard.press('Escape');
+  await help.waitFor({ state: 'hidden' });
   await view().getByLabel('Program', { exact: true }).focus();
   await page().keyboard.press('ArrowRight');
   assert.match(await indicator(), /Start/);
