@@ -47,5 +47,13 @@ test('mode="circuit" with expr: the fork y = x*x + x steps to dy/dx = 7, the oth
   assert.match(await other.locator('.circuit-indicator').textContent(), /Start/);
   assert.equal(new URL(b.page.url()).search, '', 'an embed leaves the host page URL alone');
   await b.shot('circuit-embed');
+  // One element removed from the page (its view disposed): the other still steps, no errors.
+  const before = await b.page.evaluate(() => document.querySelectorAll('#a, #b').length);
+  await b.page.evaluate(() => document.getElementById('a').remove());
+  await b.page.waitForFunction(() => !document.getElementById('a'));
+  assert.equal(before, 2);
+  await other.locator('.circuit-right > .circuit-graph').focus();
+  await b.page.keyboard.press('ArrowRight');
+  assert.match(await other.locator('.circuit-indicator').textContent(), /Forward: step 1 of 4/);
   await b.assertClean();
 });

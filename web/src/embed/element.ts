@@ -183,6 +183,8 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#explorer?.dispose();
     this.#explorer = null;
     this.#stepHost.replaceChildren();
+    this.#circuit?.dispose();
+    this.#circuit = null;
     this.#root.querySelectorAll('dialog').forEach((d) => d.remove());
     this.#dark?.removeEventListener('change', this.#onSchemeChange);
     this.#dark = null;
