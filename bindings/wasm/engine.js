@@ -422,6 +422,13 @@ export class Engine {
       throw new BpxError('INVALID_ARGUMENT', `output: expected a name, got ${describe(output)}`, 'output');
     }
     checkBoolean('expanded', expanded);
+    // A program longer than the limit in UTF-16 units is longer in UTF-8 bytes too: refuse
+    // it before copying it into wasm memory (the engine's own check words the same limit).
+    const { programBytes } = this.circuitCatalogue().limits;
+    if (program.length > programBytes) {
+      throw Object.assign(new BpxError('INVALID_PROGRAM', `line 1, column 1: the program is more than ${programBytes} bytes long; the limit is ${programBytes}`,
+        'line 1, column 1'), { line: 1, column: 1 });
+    }
     const text = this.#module.circuitJson(program.replace(LONE_SURROGATE, '\uFFFD'),
       JSON.stringify({ set, output, expanded }));
     if (text[0] === ERROR_MARK) {

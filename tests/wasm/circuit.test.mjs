@@ -53,7 +53,10 @@ test('a bad program throws INVALID_PROGRAM with line and column', () => {
     e.code === 'INVALID_PROGRAM' && e.line === 2 && e.column === 5 &&
     e.message === "line 2, column 5: unknown function 'sigmod' (did you mean sigmoid?)");
   assert.throws(() => engine.circuit('x = (1 + 2'), (e) => e.code === 'INVALID_PROGRAM' && e.line === 1 && e.column === 11);
-  assert.throws(() => engine.circuit('x'.repeat(30000)), (e) => e.code === 'INVALID_PROGRAM' && /limit is 20000/.test(e.message));
+  assert.throws(() => engine.circuit('x'.repeat(30000)), (e) => e.code === 'INVALID_PROGRAM' && e.line === 1 && /limit is 20000/.test(e.message));
+  assert.throws(() => engine.circuit('x'.repeat(50_000_000)), (e) => e.code === 'INVALID_PROGRAM' && /limit is 20000/.test(e.message));
+  // 20,000 characters of two-byte UTF-8 pass the first check and meet the engine's.
+  assert.throws(() => engine.circuit('é'.repeat(20000)), (e) => e.code === 'INVALID_PROGRAM' && /40000 bytes long; the limit is 20000/.test(e.message));
 });
 
 test('bad options throw INVALID_ARGUMENT naming the option', () => {
