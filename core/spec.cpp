@@ -478,9 +478,9 @@ Result<Spec> parse_spec(const std::string& json_text) {
   auto parsed = parse(json_text);
   if (!parsed) return parsed.error();
   const json& root = parsed.value();
-  if (auto e = expect_object(
-          root, "",
-          {"layers", "activations", "loss", "optimizer", "batch_size", "seed", "init", "data"})) {
+  if (auto e = expect_object(root, "",
+                             {"layers", "activations", "loss", "optimizer", "batch_size", "seed",
+                              "update_biases", "init", "data"})) {
     if (e->path.empty()) e->message = "the spec must be a JSON object; got " + describe(root);
     return *e;
   }
@@ -491,6 +491,12 @@ Result<Spec> parse_spec(const std::string& json_text) {
   }
   if (root.contains("seed")) {
     if (auto e = read_seed(root["seed"], "seed", s.seed)) return *e;
+  }
+  if (root.contains("update_biases")) {
+    if (!root["update_biases"].is_boolean())
+      return Error{"update_biases",
+                   "expected true or false; got " + describe(root["update_biases"])};
+    s.update_biases = root["update_biases"].get<bool>();
   }
   if (root.contains("batch_size")) {
     long long b = 0;
@@ -524,6 +530,7 @@ std::string spec_to_json(const Spec& s) {
   j["optimizer"] = o;
   if (s.batch_size > 0) j["batch_size"] = s.batch_size;
   j["seed"] = s.seed;
+  if (!s.update_biases) j["update_biases"] = false;
   if (s.init.explicit_values) {
     json w = json::array(), b = json::array();
     for (const Matrix& W : s.init.weights) w.push_back(matrix_rows(W));

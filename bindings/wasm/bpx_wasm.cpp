@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "bindings/wasm/practice_wasm.hpp"
 #include "core/catalog.hpp"
 #include "core/data.hpp"
 #include "core/fast_grid.hpp"
@@ -372,6 +373,10 @@ class RawSession {
     if (!session_) return no_session();
     return bpx::spec_to_json(session_->spec());
   }
+  // Practice mode (practice_wasm.cpp): a JSON request about this session.
+  std::string practice(const std::string& request) const {
+    return bpx_wasm::practice_request(session_ ? &*session_ : nullptr, request);
+  }
 
  private:
   // Checks a grid request shared by predictGrid and predictGridFast; "" and the input
@@ -438,7 +443,8 @@ EMSCRIPTEN_BINDINGS(bpx) {
       .function("graph", &RawSession::graph)
       .function("trace", &RawSession::trace)
       .function("walkthrough", &RawSession::walkthrough)
-      .function("specJson", &RawSession::specJson);
+      .function("specJson", &RawSession::specJson)
+      .function("practice", &RawSession::practice);
   emscripten::function("normalizeSpec", &normalizeSpec);
   emscripten::function("heapUsedBytes", &heapUsedBytes);
 }

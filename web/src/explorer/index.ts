@@ -21,6 +21,7 @@ import { createStructureEditor, resizeSpec } from './structure';
 import { at } from '../engine';
 import { phaseName, phaseTitle } from './phases';
 import { openInspector } from '../inspector/index';
+import { mountPractice, type PracticeHandle } from '../practice/index';
 
 export interface ExplorerOptions {
   params: URLSearchParams;
@@ -52,6 +53,8 @@ export interface Explorer {
   /** Loads a spec; returns the engine's message when it is invalid (nothing changes then). */
   loadSpec(spec: Spec): string | null;
   onChange(fn: (e: ChangeEvent) => void): void;
+  /** Practice mode of this view (web/src/practice). */
+  readonly practice: PracticeHandle;
 }
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4];
@@ -126,7 +129,8 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   const examplePicker = h('div', 'example-picker');
   const summary = h('div', 'summary');
   summary.setAttribute('aria-label', 'Prediction and loss');
-  diagramCol.append(summary, figure, examplePicker);
+  const practicePanel = h('section', 'panel practice-panel');
+  diagramCol.append(summary, figure, examplePicker, practicePanel);
   const mathCol = h('section', 'math-col');
   mathCol.setAttribute('aria-labelledby', 'math-title');
   mathCol.innerHTML = '<h2 id="math-title">Equations</h2>';
@@ -454,7 +458,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   if (!loaded) loadPreset(findPreset(options.params.get('preset')) ?? PRESETS[0]);
   else render(stepper.snapshot, 'load');
 
-  return {
+  const api: Omit<Explorer, 'practice'> = {
     show() {
       visible = true;
       host.hidden = false;
@@ -496,4 +500,6 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     },
     onChange: (fn) => stepper.onChange(fn),
   };
+  const practice = mountPractice(practicePanel, api, engine, { params: options.params, writeUrl: options.writeUrl });
+  return Object.assign(api, { practice });
 }

@@ -166,6 +166,47 @@ export const PRESETS: Preset[] = [
     },
     notes: ['Softmax with cross-entropy also fuses: dZ = A − Y, one column per example.'],
   },
+  // --- Practice presets: worked examples teachers assign (examples/mazur.json, examples/mlcc.json) ---
+  {
+    id: 'mazur',
+    title: 'Matt Mazur\u2019s step-by-step example (2-2-2)',
+    summary: 'Inputs 0.05 and 0.10, targets 0.01 and 0.99, w1..w8 = .15 .20 .25 .30 .40 .45 .50 .55, b1 = .35, b2 = .60, logistic units, E = \u03a3 \u00bd(target \u2212 out)\u00b2, learning rate 0.5.',
+    spec: {
+      layers: [2, 2, 2],
+      activations: ['sigmoid', 'sigmoid'],
+      loss: 'mse',
+      optimizer: { type: 'sgd', learning_rate: 0.5 },
+      update_biases: false,
+      init: { weights: [[[0.15, 0.2], [0.25, 0.3]], [[0.4, 0.45], [0.5, 0.55]]], biases: [[0.35, 0.35], [0.6, 0.6]] },
+      data: { inputs: [[0.05, 0.1]], targets: [[0.01, 0.99]] },
+    },
+    notes: [
+      'Where the post\u2019s conventions differ from ours: it names weights w1..w8 (here W<sup>[1]</sup> = [[w1, w2], [w3, w4]], W<sup>[2]</sup> = [[w5, w6], [w7, w8]]: a row holds one unit\u2019s weights); it writes \u2202E/\u2202out = \u2212(target \u2212 out), which is our dA = A \u2212 Y; and it does not update the biases, so this preset sets <code>update_biases</code> to false.',
+      'Its error function is our <code>mse</code> (\u00bd of the squared error, summed over the outputs) with one example. It updates the hidden weights with the original output weights, as the engine does.',
+      'Its total error after the first step is published as 0.291027924; exact arithmetic (and even its own rounded new weights) gives 0.2910277737: the two agree to 6 digits.',
+    ],
+    compare: [
+      { what: 'E<sub>total</sub> before', document: '0.298371109', read: lossOf },
+      { what: 'w5<sup>+</sup>', document: '0.35891648', read: Wnew(2, 0, 0) },
+      { what: 'w1<sup>+</sup>', document: '0.149780716', read: Wnew(1, 0, 0) },
+      { what: 'E<sub>total</sub> after one step', document: '0.291027924', read: second(lossOf), slip: true },
+    ],
+  },
+  {
+    id: 'mlcc',
+    title: 'The ML Crash Course backprop shape (1-2-2-1)',
+    summary: 'The shape of the Google Machine Learning Crash Course backpropagation walkthrough: one input, two hidden layers of two sigmoid units, one sigmoid output, \u00bd squared error. The numbers are this preset\u2019s own.',
+    spec: {
+      layers: [1, 2, 2, 1],
+      activations: ['sigmoid', 'sigmoid', 'sigmoid'],
+      loss: 'mse',
+      optimizer: { type: 'sgd', learning_rate: 0.5 },
+      init: { weights: [[[0.5], [-0.5]], [[0.4, -0.3], [0.2, 0.6]], [[0.7, -0.4]]], biases: [[0.1, 0.1], [0.0, 0.0], [0.2]] },
+      data: { inputs: [[1.0]], targets: [[0.8]] },
+    },
+    notes: ['Every hidden unit feeds two units of the next layer, so each dA sums two paths: a good network to practise the fork sum on.'],
+  },
+  // --- end of practice presets ---
 ];
 
 export function findPreset(id: string | null | undefined): Preset | undefined {
