@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/json_read.hpp"
+#include "core/names.hpp"
 #include "core/spec_parts.hpp"
 
 namespace bpx {
@@ -83,13 +84,7 @@ Check read_range(const json& v, const std::string& path, const NumberRange& r, d
 }
 
 // "x1, x2, ... or sin_x2": the feature names, for error messages.
-std::string feature_names_sentence() {
-  const auto& t = feature_table();
-  std::string s;
-  for (size_t i = 0; i < t.size(); ++i)
-    s += std::string(i == 0 ? "" : i + 1 == t.size() ? " or " : ", ") + t[i].name;
-  return s;
-}
+std::string feature_names_sentence() { return names_sentence(feature_table()); }
 
 Check parse_layers(const json& root, Spec& s) {
   if (!root.contains("layers")) return Error{"layers", "missing; expected a list like [2, 2, 1]"};

@@ -12,6 +12,8 @@ export interface DocumentValue {
   read: (s: Snapshot) => number | null;
   /** True where the document's arithmetic slips (not just rounding). */
   slip?: boolean;
+  /** The forward pass the value belongs to (1 = the first step, the default). */
+  pass?: number;
 }
 
 export interface Preset {
@@ -45,13 +47,11 @@ const dZ = (l: number, j: number) => (s: Snapshot) => (s.progress.backwardFrom <
 const dW = (l: number, j: number, i: number) => (s: Snapshot) => (s.progress.backwardFrom <= l ? at(s.dW[l], j, i) : null);
 const Wnew = (l: number, j: number, i: number) => (s: Snapshot) => (s.progress.update ? at(s.W[l], j, i) : null);
 const bnew = (l: number, j: number) => (s: Snapshot) => (s.progress.update ? at(s.b[l], j) : null);
-/** Values of the second forward pass (step 2). */
-const second = (f: (s: Snapshot) => number | null) => (s: Snapshot) => (s.state.step === 1 && !s.progress.update ? f(s) : null);
 
 export const PRESETS: Preset[] = [
   {
     id: 'seed002',
-    title: 'Seed 002: the 2-2-1 worked example (BCE)',
+    title: 'Seed 002: worked example (BCE)',
     summary: 'x = [1, 2], y = 1, sigmoid, binary cross-entropy, learning rate 0.1: two forward passes and one backward pass.',
     spec: seed002,
     notes: [
@@ -77,14 +77,14 @@ export const PRESETS: Preset[] = [
       { what: 'new W[1]₁₁', document: '0.1035', read: Wnew(1, 0, 0), slip: true },
       { what: 'new W[1]₁₂', document: '0.207', read: Wnew(1, 0, 1) },
       { what: 'new b[1]', document: '0.0135, 0.0233', read: bnew(1, 0), slip: true },
-      { what: 'pass 2: z[2]', document: '0.872', read: second(z(2, 0)), slip: true },
-      { what: 'pass 2: ŷ', document: '0.705', read: second(a(2, 0)), slip: true },
-      { what: 'pass 2: loss', document: '0.350', read: second(lossOf), slip: true },
+      { what: 'pass 2: z[2]', document: '0.872', read: z(2, 0), slip: true, pass: 2 },
+      { what: 'pass 2: ŷ', document: '0.705', read: a(2, 0), slip: true, pass: 2 },
+      { what: 'pass 2: loss', document: '0.350', read: lossOf, slip: true, pass: 2 },
     ],
   },
   {
     id: 'seed003',
-    title: 'Seed 003: one sigmoid neuron (CS231n graph)',
+    title: 'Seed 003: one neuron (CS231n)',
     summary: 'w = [2, −3], b = −3 (the document\'s w₂), x = [−1, −2]: the operation graph of σ(w·x + b). Click the neuron to open its graph.',
     spec: {
       layers: [2, 1],
@@ -102,7 +102,7 @@ export const PRESETS: Preset[] = [
   },
   {
     id: 'seed004',
-    title: 'Seed 004: the chain of links (one neuron, MSE)',
+    title: 'Seed 004: chain of links (MSE)',
     summary: 'x = 0.76, w = 0.5, b = ln(0.981/0.019) − 0.38 so that ŷ = 0.981, target 0, MSE, learning rate 0.1. Click the neuron to follow the chain.',
     spec: {
       layers: [1, 1],
@@ -127,7 +127,7 @@ export const PRESETS: Preset[] = [
   },
   {
     id: 'seed002-mse',
-    title: 'The same 2-2-1 network with MSE',
+    title: 'Seed 002\'s network with MSE',
     summary: 'Seed 002\'s network and data with ½(ŷ − y)² instead of cross-entropy: compare dZ[2] (no longer ŷ − y) and the gradients.',
     spec: { ...seed002, loss: 'mse' },
     notes: [
@@ -169,7 +169,7 @@ export const PRESETS: Preset[] = [
   // --- Practice presets: worked examples teachers assign (examples/mazur.json, examples/mlcc.json) ---
   {
     id: 'mazur',
-    title: 'Matt Mazur\u2019s step-by-step example (2-2-2)',
+    title: 'Mazur\u2019s step by step (2-2-2)',
     summary: 'Inputs 0.05 and 0.10, targets 0.01 and 0.99, w1..w8 = .15 .20 .25 .30 .40 .45 .50 .55, b1 = .35, b2 = .60, logistic units, E = \u03a3 \u00bd(target \u2212 out)\u00b2, learning rate 0.5.',
     spec: {
       layers: [2, 2, 2],
@@ -189,12 +189,12 @@ export const PRESETS: Preset[] = [
       { what: 'E<sub>total</sub> before', document: '0.298371109', read: lossOf },
       { what: 'w5<sup>+</sup>', document: '0.35891648', read: Wnew(2, 0, 0) },
       { what: 'w1<sup>+</sup>', document: '0.149780716', read: Wnew(1, 0, 0) },
-      { what: 'E<sub>total</sub> after one step', document: '0.291027924', read: second(lossOf), slip: true },
+      { what: 'E<sub>total</sub> after one step', document: '0.291027924', read: lossOf, slip: true, pass: 2 },
     ],
   },
   {
     id: 'mlcc',
-    title: 'The ML Crash Course backprop shape (1-2-2-1)',
+    title: 'ML Crash Course shape (1-2-2-1)',
     summary: 'The shape of the Google Machine Learning Crash Course backpropagation walkthrough: one input, two hidden layers of two sigmoid units, one sigmoid output, \u00bd squared error. The numbers are this preset\u2019s own.',
     spec: {
       layers: [1, 2, 2, 1],
