@@ -15,7 +15,7 @@
  *   not where that call starts;
  * - `DELETED`: a call on a session after `delete()`.
  */
-export type ErrorCode = 'INVALID_SPEC' | 'INVALID_ARGUMENT' | 'WRONG_PHASE' | 'DELETED';
+export type ErrorCode = 'INVALID_SPEC' | 'INVALID_ARGUMENT' | 'WRONG_PHASE' | 'DELETED' | 'INVALID_PROGRAM';
 
 /**
  * Every error the engine raises. The engine stays usable after any of them.
@@ -29,6 +29,9 @@ export declare class BpxError extends Error {
   readonly code: ErrorCode;
   /** The JSON path of the spec field or the name of the argument; '' when none applies. */
   readonly path: string;
+  /** INVALID_PROGRAM (circuit mode): the 1-based line and column of the error. */
+  readonly line?: number;
+  readonly column?: number;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -745,6 +748,18 @@ export declare class Engine {
   /** Live embind value handles: for leak checks (0 between calls). */
   handleCount(): number;
 
+  // ---- Circuit mode: any program of scalar operations as a graph of gates ----------------
+  /**
+   * The gate graph of a program: lines `name = expression` (also += -= *= /=), inputs as
+   * numbers or arrays of numbers, or one expression. Throws `INVALID_PROGRAM` with `.line`
+   * and `.column` for a bad program, `INVALID_ARGUMENT` for bad options.
+   * @example engine.circuit('(x + y) * z', { set: { x: -2, y: 5, z: -4 } }).inputs.z.grad // 3
+   */
+  circuit(program: string, options?: CircuitOptions): Circuit;
+  /** The preset circuits, the functions of the language and its limits. */
+  circuitCatalogue(): CircuitCatalogue;
+  // ---- end of circuit mode -----------------------------------------------------------------
+
   // --- Practice mode ---
   /** Seeded practice exercise `seed` (0 to 2^53 - 1): a small network with friendly numbers. */
   exercise(seed: number): PracticeExercise;
@@ -775,3 +790,88 @@ export type ModuleFactory = (moduleArg?: object) => Promise<unknown>;
 
 /** Loads the engine from a factory (for the single-file build, or a factory you imported). */
 export declare function createEngineWith(factory: ModuleFactory, options?: CreateEngineOptions): Promise<Engine>;
+
+// ---------------------------------------------------------------------------------------
+// Circuit mode
+// ---------------------------------------------------------------------------------------
+
+export interface CircuitOptions {
+  /** Values of inputs, overriding the program's: `{ x: 1, 'w[0]': 2 }`; free names need one. */
+  set?: Record<string, number>;
+  /** The name differentiated (default: the last name assigned, or the lone expression `f`). */
+  output?: string;
+  /** sigmoid as neg -> exp -> +1 -> 1/x and tanh as (e^2x - 1)/(e^2x + 1) (default false). */
+  expanded?: boolean;
+}
+
+export interface CircuitPath {
+  /** The gate this wire goes into, and which of its inputs it is. */
+  to: string;
+  slot: number;
+  /** The gradient arriving along this wire: the gate's gradient times its local gradient. */
+  grad: number;
+}
+
+export interface CircuitNode {
+  id: string;
+  /** The variable's name (a repeated one as `x#2`), `w[0]`, a constant's text, or `t1`, `t2`, ... */
+  label: string;
+  /** input, const, add, sub, mul, div, neg, pow, exp, log, sqrt, tanh, sigmoid, relu, abs,
+   *  max, min; expanded gates add_const, scale, inv. */
+  op: string;
+  kind: 'input' | 'constant' | 'gate' | 'output';
+  inputs: string[];
+  value: number;
+  /** d output / d this node: the sum of `paths`. */
+  grad: number;
+  /** d this / d input, per input. */
+  local: number[];
+  paths: CircuitPath[];
+  /** The gate written with its inputs' labels: `x + y`, `exp(t1)`. */
+  formula: string;
+  /** The formula with the inputs' values (6 significant digits): `(-2) + 5`. */
+  calculation: string;
+  constant?: number;
+  /** For the gates of an expanded sigmoid or tanh: which composite they belong to. */
+  group?: { name: 'sigmoid' | 'tanh'; id: number };
+  pattern?: 'distributes' | 'swaps' | 'routes';
+  /** How this gate passes its gradient back, with its numbers. */
+  note?: string;
+  line: number;
+  column: number;
+}
+
+export interface CircuitInput {
+  value: number;
+  grad: number;
+  /** Central finite difference (f(x + h) - f(x - h)) / 2h; null where it cannot be evaluated. */
+  numeric: number | null;
+  step: number;
+}
+
+export interface Circuit {
+  output: { name: string; value: number; node: string };
+  inputs: Record<string, CircuitInput>;
+  expanded: boolean;
+  /** Topological order: what the output depends on, and every input. */
+  nodes: CircuitNode[];
+  /** The ids of the gates in the order they fire. */
+  forward: string[];
+}
+
+export interface CircuitPreset {
+  id: string;
+  title: string;
+  program: string;
+  expanded: boolean;
+  /** The id of a preset to show beside this one, or ''. */
+  compare: string;
+  about: string;
+}
+
+export interface CircuitCatalogue {
+  presets: CircuitPreset[];
+  functions: { name: string; arity: number }[];
+  limits: { programBytes: number; lines: number; lineLength: number; nesting: number;
+    nodes: number; arrayLength: number; nameLength: number };
+}

@@ -491,6 +491,50 @@ export class Engine {
   /** Live embind value handles: for leak checks. */
   handleCount() { return this.#module.count_emval_handles(); }
 
+  // ---- Circuit mode: any program of scalar operations as a graph of gates ----------------
+  /**
+   * The gate graph of a program (text): {output, inputs, expanded, nodes, forward}.
+   * opts: {set: {name: number}, output: name, expanded: boolean}. A bad program throws
+   * BpxError INVALID_PROGRAM with .line and .column (1-based); bad options INVALID_ARGUMENT.
+   */
+  circuit(program, opts) {
+    if (typeof program !== 'string') {
+      throw new BpxError('INVALID_ARGUMENT', `program: expected the program's text, got ${describe(program)}`, 'program');
+    }
+    const { set = {}, output = '', expanded = false } = options('options', opts);
+    if (set === null || typeof set !== 'object' || Array.isArray(set)) {
+      throw new BpxError('INVALID_ARGUMENT', `set: expected an object of numbers, got ${describe(set)}`, 'set');
+    }
+    for (const [name, value] of Object.entries(set)) checkNumber(`set.${name}`, value);
+    if (typeof output !== 'string') {
+      throw new BpxError('INVALID_ARGUMENT', `output: expected a name, got ${describe(output)}`, 'output');
+    }
+    checkBoolean('expanded', expanded);
+    // A program longer than the limit in UTF-16 units is longer in UTF-8 bytes too: refuse
+    // it before copying it into wasm memory (the engine's own check words the same limit).
+    const { programBytes } = this.circuitCatalogue().limits;
+    if (program.length > programBytes) {
+      throw Object.assign(new BpxError('INVALID_PROGRAM', `line 1, column 1: the program is more than ${programBytes} bytes long; the limit is ${programBytes}`,
+        'line 1, column 1'), { line: 1, column: 1 });
+    }
+    const text = this.#module.circuitJson(program.replace(LONE_SURROGATE, '\uFFFD'),
+      JSON.stringify({ set, output, expanded }));
+    if (text[0] === ERROR_MARK) {
+      const e = JSON.parse(text.slice(1));
+      const error = new BpxError(e.code, e.message, e.path);
+      if (e.code === 'INVALID_PROGRAM') Object.assign(error, { line: e.line, column: e.column });
+      throw error;
+    }
+    return JSON.parse(text);
+  }
+  /** The preset circuits, the functions of the language and its limits. */
+  circuitCatalogue() {
+    this.#circuitCatalogue ??= JSON.parse(this.#module.circuitCatalogue());
+    return structuredClone(this.#circuitCatalogue);
+  }
+  #circuitCatalogue;
+  // ---- end of circuit mode -----------------------------------------------------------------
+
   // --- Practice mode: seeded exercises and the catalogue of known mistakes ---
   /** Seeded practice exercise `seed`: {seed, title, spec} (a small network, friendly numbers). */
   exercise(seed) {

@@ -12,8 +12,10 @@ import { openInspector } from './inspector/index';
 import { installHelpOverlay } from './explorer/help';
 import { installPageTheme } from './page-theme';
 import type { TrainViewHandle } from './train/index';
+import { mountCircuitView, type CircuitView } from './circuit/index';
 
-type Mode = 'step' | 'train';
+type Mode = 'step' | 'train' | 'circuit';
+const MODES: Mode[] = ['step', 'train', 'circuit'];
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -25,6 +27,7 @@ export async function startApp(): Promise<void> {
   const tabs: Record<Mode, HTMLButtonElement> = {
     step: byId<HTMLButtonElement>('tab-step'),
     train: byId<HTMLButtonElement>('tab-train'),
+    circuit: byId<HTMLButtonElement>('tab-circuit'),
   };
   const params = new URLSearchParams(location.search);
   installPageTheme(params, document.getElementById('theme-select') as HTMLSelectElement | null);
@@ -51,6 +54,7 @@ export async function startApp(): Promise<void> {
   let trainView: TrainViewHandle | null = null;
   let trainLoading: Promise<void> | null = null;
   let mode: Mode = 'step';
+  let circuitView: CircuitView | undefined;
 
   async function ensureTrainView(): Promise<void> {
     if (trainView) return;
@@ -72,16 +76,22 @@ export async function startApp(): Promise<void> {
     }
     stepHost.hidden = next !== 'step';
     trainHost.hidden = next !== 'train';
+    byId<HTMLElement>('view-circuit').hidden = next !== 'circuit';
+    if (next === 'circuit') (circuitView ??= mountCircuitView(byId('view-circuit'), engine, { params })).show();
+    else circuitView?.hide();
     document.body.dataset.mode = next;
     if (push) {
       const url = new URL(location.href);
-      if (next === 'train') url.searchParams.set('mode', 'train');
+      if (next !== 'step') url.searchParams.set('mode', next);
       else url.searchParams.delete('mode');
       history.replaceState(null, '', url);
     }
     if (next === 'step') {
       trainView?.hide();
       explorer.show();
+    } else if (next === 'circuit') {
+      explorer.hide();
+      trainView?.hide();
     } else {
       explorer.hide();
       await ensureTrainView();
@@ -95,14 +105,15 @@ export async function startApp(): Promise<void> {
     tab.addEventListener('keydown', (e) => {
       if (e.key === 'ArrowRight' || e.key === 'ArrowLeft' || e.key === 'Home' || e.key === 'End') {
         e.preventDefault();
-        const other: Mode = m === 'step' ? 'train' : 'step';
-        const target = e.key === 'Home' ? 'step' : e.key === 'End' ? 'train' : other;
+        const i = MODES.indexOf(m) + (e.key === 'ArrowRight' ? 1 : MODES.length - 1);
+        const target = e.key === 'Home' ? 'step' : e.key === 'End' ? 'circuit' : MODES[i % MODES.length];
         void setMode(target, { focus: true });
       }
     });
   }
 
-  await setMode(params.get('mode') === 'train' ? 'train' : 'step', { push: false });
+  const asked = params.get('mode') as Mode;
+  await setMode(MODES.includes(asked) ? asked : 'step', { push: false });
   document.body.dataset.ready = 'true';
 }
 

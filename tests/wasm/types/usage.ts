@@ -117,7 +117,7 @@ export async function useEverything(): Promise<number> {
     engine.session(spec).matrix('W', 99);
   } catch (err) {
     if (err instanceof BpxError) {
-      const code: 'INVALID_SPEC' | 'INVALID_ARGUMENT' | 'WRONG_PHASE' | 'DELETED' = err.code;
+      const code: 'INVALID_SPEC' | 'INVALID_ARGUMENT' | 'WRONG_PHASE' | 'DELETED' | 'INVALID_PROGRAM' = err.code;
       const message: string = err.message;
       const isError: Error = err;
       void [code, message, isError];
@@ -125,6 +125,23 @@ export async function useEverything(): Promise<number> {
   }
   const made = new BpxError('INVALID_ARGUMENT', 'x: bad', 'x');
   void made;
+
+  // Circuit mode.
+  const c = engine.circuit('(x + y) * z', { set: { x: -2, y: 5, z: -4 }, expanded: false, output: 'f' });
+  const dz: number = c.inputs.z.grad;
+  const numeric: number | null = c.inputs.z.numeric;
+  const first: string = c.nodes[0].label;
+  const sent: number[] = c.nodes[0].paths.map((p) => p.grad);
+  const presets: string[] = engine.circuitCatalogue().presets.map((p) => p.program);
+  void [dz, numeric, first, sent, presets, c.output.value, c.forward.length];
+  try {
+    engine.circuit('y = (');
+  } catch (err) {
+    if (err instanceof BpxError && err.code === 'INVALID_PROGRAM') {
+      const place: [number | undefined, number | undefined] = [err.line, err.column];
+      void place;
+    }
+  }
 
   return n + engine.heapBytes() + engine.heapUsedBytes() + engine.handleCount();
 }

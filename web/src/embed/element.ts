@@ -10,6 +10,7 @@ import type { PracticeScore } from '../practice/types';
 import { findPreset, PRESETS } from '../explorer/presets';
 import { openInspector } from '../inspector/index';
 import { mountTrainView, type TrainViewHandle } from '../train/index';
+import { mountCircuitView, type CircuitView } from '../circuit/index';
 import { registerKatexFonts } from './fonts';
 import { ATTRIBUTES, TRAIN_ATTRIBUTES, readOptions, trainHidden, type EmbedOptions, type Mode } from './options';
 import { sharedEngine } from './shared-engine';
@@ -56,7 +57,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string): HTMLEle
 
 export class BackpropExplorerElement extends HTMLElement {
   static get observedAttributes(): string[] {
-    return [...ATTRIBUTES, ...TRAIN_ATTRIBUTES];
+    return [...ATTRIBUTES, ...TRAIN_ATTRIBUTES, 'expr'];
   }
 
   readonly #shadow: ShadowRoot;
@@ -68,6 +69,8 @@ export class BackpropExplorerElement extends HTMLElement {
   #engine: Engine | null = null;
   #explorer: Explorer | null = null;
   #train: TrainViewHandle | null = null;
+  #circuit: CircuitView | null = null; // mode="circuit": the program of the `expr` attribute
+  readonly #circuitHost = el('section', 'bpx-embed-circuit');
   #mode: Mode = 'step';
   #state: ReadyState = 'loading';
   #started = false;
@@ -98,7 +101,7 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#live = el('div', 'sr-only');
     this.#live.setAttribute('aria-live', 'polite');
     this.#live.setAttribute('aria-atomic', 'true');
-    this.#root.append(this.#status, this.#stepHost, this.#trainHost, this.#live);
+    this.#root.append(this.#status, this.#stepHost, this.#trainHost, this.#circuitHost, this.#live);
     this.#shadow.append(this.#root);
   }
 
@@ -186,6 +189,8 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#explorer?.dispose();
     this.#explorer = null;
     this.#stepHost.replaceChildren();
+    this.#circuit?.dispose();
+    this.#circuit = null;
     this.#root.querySelectorAll('dialog').forEach((d) => d.remove());
     this.#dark?.removeEventListener('change', this.#onSchemeChange);
     this.#dark = null;
@@ -276,6 +281,10 @@ export class BackpropExplorerElement extends HTMLElement {
     if (!this.#engine) this.#setStatus('Loading the engine…');
     try {
       const engine = (this.#engine ??= await sharedEngine());
+      this.#circuitHost.hidden = this.getAttribute('mode') !== 'circuit';
+      if (!this.#circuitHost.hidden) return this.#showCircuit(engine);
+      this.#circuit?.dispose();
+      this.#circuit = null;
       let spec: Spec | null = null;
       if (o.spec) spec = parseSpec(o.spec, 'spec');
       else if (o.src) spec = await fetchSpec(o.src);
@@ -302,6 +311,18 @@ export class BackpropExplorerElement extends HTMLElement {
       this.#setState('error', error);
       this.#emit('error', { message: text, code: (e as { code?: string }).code ?? null });
     }
+  }
+
+  #showCircuit(engine: Engine): void {
+    this.#stepHost.hidden = this.#trainHost.hidden = true;
+    const params = new URLSearchParams({ program: this.getAttribute('expr') ?? '' });
+    if (!this.hasAttribute('expr')) params.delete('program');
+    this.#circuit?.dispose(); // the previous program's view takes its keys with it
+    this.#circuitHost.replaceChildren();
+    (this.#circuit = mountCircuitView(this.#circuitHost, engine, { params, writeUrl: false })).show();
+    this.#setStatus('');
+    this.#setState('ready');
+    this.#emit('ready', { mode: 'circuit' });
   }
 
   #dropTrain(): void {

@@ -1,0 +1,84 @@
+// The program editor: a textarea, and the engine's error shown at its place (the line
+// repeated with a caret under the column, and a button that puts the cursor there).
+export interface ProgramError {
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface Editor {
+  readonly element: HTMLElement;
+  readonly textarea: HTMLTextAreaElement;
+  value(): string;
+  setValue(text: string): void;
+  showError(error: ProgramError | null): void;
+}
+
+export function createEditor(onChange: (text: string) => void): Editor {
+  const element = document.createElement('div');
+  element.className = 'circuit-editor';
+  const label = document.createElement('label');
+  label.htmlFor = 'circuit-program';
+  label.textContent = 'Program';
+  const textarea = document.createElement('textarea');
+  textarea.id = 'circuit-program';
+  textarea.spellcheck = false;
+  textarea.rows = 8;
+  textarea.setAttribute('autocapitalize', 'off');
+  textarea.setAttribute('aria-describedby', 'circuit-error');
+  const error = document.createElement('div');
+  error.id = 'circuit-error';
+  error.className = 'circuit-error';
+  error.setAttribute('role', 'alert');
+  error.hidden = true;
+  element.append(label, textarea, error);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  textarea.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => onChange(textarea.value), 250);
+  });
+
+  function offsetOf(line: number, column: number): number {
+    const lines = textarea.value.split('\n');
+    let offset = 0;
+    for (let i = 0; i < line - 1 && i < lines.length; i++) offset += lines[i].length + 1;
+    return offset + Math.max(0, column - 1);
+  }
+
+  return {
+    element,
+    textarea,
+    value: () => textarea.value,
+    setValue(text: string) {
+      textarea.value = text;
+      textarea.rows = Math.min(16, Math.max(6, text.split('\n').length + 1));
+    },
+    showError(e: ProgramError | null) {
+      textarea.setAttribute('aria-invalid', String(Boolean(e)));
+      error.hidden = !e;
+      error.replaceChildren();
+      if (!e) return;
+      const message = document.createElement('p');
+      message.className = 'circuit-error-message';
+      message.textContent = e.message;
+      error.append(message);
+      if (e.line && e.column) {
+        const source = textarea.value.split('\n')[e.line - 1] ?? '';
+        const pre = document.createElement('pre');
+        pre.className = 'circuit-error-place';
+        pre.setAttribute('aria-hidden', 'true');
+        pre.textContent = `${String(e.line).padStart(3)} | ${source}\n      ${' '.repeat(e.column - 1)}^`;
+        const go = document.createElement('button');
+        go.type = 'button';
+        go.textContent = `Go to line ${e.line}, column ${e.column}`;
+        const { line, column } = e;
+        go.addEventListener('click', () => {
+          const at = offsetOf(line, column);
+          textarea.focus();
+          textarea.setSelectionRange(at, at + 1);
+        });
+        error.append(pre, go);
+      }
+    },
+  };
+}
