@@ -99,7 +99,7 @@ Check parse_activations(const json& root, Spec& s) {
     if (auto e = read_string(v[i], p, name)) return e;
     auto g = activation_from_name(name);
     if (!g) {
-      return Error{p, "unknown activation \"" + name +
+      return Error{p, "unknown activation \"" + excerpt(name) +
                           "\"; expected sigmoid, tanh, relu, leaky_relu, linear or softmax"};
     }
     if (*g == Activation::Softmax && i + 1 != L) {
@@ -120,7 +120,8 @@ Check parse_loss(const json& root, Spec& s) {
   if (auto e = read_string(root["loss"], "loss", name)) return e;
   auto loss = loss_from_name(name);
   if (!loss) {
-    return Error{"loss", "unknown loss \"" + name + "\"; expected mse, bce or cross_entropy"};
+    return Error{"loss",
+                 "unknown loss \"" + excerpt(name) + "\"; expected mse, bce or cross_entropy"};
   }
   s.loss = *loss;
   auto need = required_output_activation(*loss);
@@ -152,7 +153,7 @@ Check parse_optimizer(const json& root, Spec& s) {
       o.type = OptimizerType::Adam;
     else
       return Error{"optimizer.type",
-                   "unknown optimizer \"" + t + "\"; expected sgd, momentum or adam"};
+                   "unknown optimizer \"" + excerpt(t) + "\"; expected sgd, momentum or adam"};
   }
   if (v.contains("learning_rate")) {
     if (auto e = read_number(v["learning_rate"], "optimizer.learning_rate", 0, 100, o.learning_rate,
@@ -237,7 +238,7 @@ Check parse_init(const json& root, Spec& s) {
     if (auto e = read_string(v["scheme"], "init.scheme", in.scheme)) return e;
     if (!contains(kSchemes, in.scheme)) {
       return Error{"init.scheme",
-                   "unknown scheme \"" + in.scheme + "\"; expected " + one_of(kSchemes)};
+                   "unknown scheme \"" + excerpt(in.scheme) + "\"; expected " + one_of(kSchemes)};
     }
   }
   if (v.contains("seed")) {
@@ -318,7 +319,7 @@ Check parse_dataset(const json& v, Spec& s) {
   if (auto e = read_string(v["dataset"], "data.dataset", d.dataset)) return e;
   if (!contains(kDatasets, d.dataset)) {
     return Error{"data.dataset",
-                 "unknown data set \"" + d.dataset + "\"; expected " + one_of(kDatasets)};
+                 "unknown data set \"" + excerpt(d.dataset) + "\"; expected " + one_of(kDatasets)};
   }
   long long n = d.points;
   if (v.contains("points")) {
@@ -358,13 +359,13 @@ Check parse_dataset(const json& v, Spec& s) {
                         Feature::SinX1, Feature::SinX2}) {
         if (feature_name(x) == name) {
           for (Feature y : d.features)
-            if (y == x) return Error{p, "feature \"" + name + "\" is listed twice"};
+            if (y == x) return Error{p, "feature \"" + excerpt(name) + "\" is listed twice"};
           d.features.push_back(x);
           found = true;
         }
       }
       if (!found)
-        return Error{p, "unknown feature \"" + name +
+        return Error{p, "unknown feature \"" + excerpt(name) +
                             "\"; expected x1, x2, x1_sq, x2_sq, x1_x2, sin_x1 or sin_x2"};
     }
   }
@@ -435,7 +436,7 @@ Result<double> check_learning_rate(double lr) {
 }
 
 Result<Spec> parse_spec(const std::string& json_text) {
-  auto parsed = parse(json_text);
+  auto parsed = parse(json_text, {kMaxSpecBytes, kMaxSpecValues, kMaxSpecDepth});
   if (!parsed) return parsed.error();
   const json& root = parsed.value();
   if (auto e = expect_object(

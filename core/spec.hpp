@@ -20,6 +20,11 @@ constexpr int kMaxPoints = 2000;
 constexpr int kMaxExamples = 2000;  // explicit data
 constexpr double kMaxNoise = 0.5;
 constexpr int kMaxClasses = 8;
+// The spec's text, bounded before it is parsed; the largest valid spec (64 inputs and
+// outputs, 2000 explicit examples, 8 explicit 64 x 64 layers) has about 295,000 values.
+constexpr size_t kMaxSpecBytes = size_t{32} << 20;
+constexpr size_t kMaxSpecValues = 400000;
+constexpr size_t kMaxSpecDepth = 16;
 
 enum class OptimizerType { Sgd, Momentum, Adam };
 std::string optimizer_name(OptimizerType t);
