@@ -74,8 +74,9 @@ struct QuietDomParser : nlohmann::detail::json_sax_dom_parser<json> {
   bool open(bool object) {
     if (!value()) return false;
     if (open_.size() >= limits.max_depth) {
-      return stop(path(), "lists and objects are nested more than " +
-                              std::to_string(limits.max_depth) + " deep; that is the limit");
+      // The whole text is at fault, not one field: the path goes in the message.
+      return stop("", "lists and objects are nested more than " + std::to_string(limits.max_depth) +
+                          " deep (at " + path() + "); that is the limit");
     }
     open_.push_back(Container{object, 0, {}, {}});
     return true;

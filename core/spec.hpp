@@ -25,6 +25,9 @@ constexpr int kMaxClasses = 8;
 constexpr size_t kMaxSpecBytes = size_t{32} << 20;
 constexpr size_t kMaxSpecValues = 400000;
 constexpr size_t kMaxSpecDepth = 16;
+// Steps of one train call in the wasm module: a call blocks its page until it ends (at
+// about 7 us a step for the smallest network, a million steps take seconds).
+constexpr long kMaxTrainStepsPerCall = 1000000;
 
 enum class OptimizerType { Sgd, Momentum, Adam };
 std::string optimizer_name(OptimizerType t);

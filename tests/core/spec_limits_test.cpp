@@ -71,7 +71,8 @@ TEST(SpecLimits, DeepNestingStopsTheParser) {
   EXPECT_NE(e.message.find("nested more than " + std::to_string(bpx::kMaxSpecDepth)),
             std::string::npos)
       << e.message;
-  EXPECT_EQ(e.path.rfind("data[0]", 0), 0u) << e.path;
+  EXPECT_EQ(e.path, "");
+  EXPECT_NE(e.message.find("(at data[0][0]"), std::string::npos) << e.message;
 }
 
 TEST(SpecLimits, DuplicateKeysAreRejectedNamingThem) {

@@ -88,6 +88,8 @@ export interface Engine {
   validate(spec: Spec | string): { ok: true; spec: Spec } | { ok: false; error: Error & { code: string; path: string } };
   heapBytes(): number;
   handleCount(): number;
+  /** True once the module failed beyond repair: load a new engine. */
+  readonly lost: boolean;
 }
 
 /** The spec (DESIGN.md). Loosely typed: the engine is the one validator. */

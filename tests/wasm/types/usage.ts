@@ -116,10 +116,12 @@ export async function useEverything(): Promise<number> {
     engine.session(spec).matrix('W', 99);
   } catch (err) {
     if (err instanceof BpxError) {
-      const code: 'INVALID_SPEC' | 'INVALID_ARGUMENT' | 'WRONG_PHASE' | 'DELETED' = err.code;
+      const code: 'INVALID_SPEC' | 'INVALID_ARGUMENT' | 'WRONG_PHASE' | 'DELETED' | 'OUT_OF_MEMORY' | 'ENGINE_LOST' =
+        err.code;
+      const lost: boolean = engine.lost;
       const message: string = err.message;
       const isError: Error = err;
-      void [code, message, isError];
+      void [code, message, isError, lost];
     }
   }
   const made = new BpxError('INVALID_ARGUMENT', 'x: bad', 'x');

@@ -250,6 +250,7 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#setState('loading');
     if (!this.#engine) this.#setStatus('Loading the engine…');
     try {
+      if (this.#engine?.lost) this.#engine = null; // a failed module: take the fresh shared one
       const engine = (this.#engine ??= await sharedEngine());
       let spec: Spec | null = null;
       if (o.spec) spec = parseSpec(o.spec, 'spec');
