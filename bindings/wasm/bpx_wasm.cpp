@@ -49,8 +49,6 @@ constexpr int kNoSession = -1000;
 constexpr Eigen::Index kGridChunk = 4096;
 // Largest predictGrid answer, in values (64 MB of doubles).
 constexpr double kMaxGridValues = 8388608;
-// Largest trace per call, in printed numbers (about 80 MB of text).
-constexpr double kMaxTraceNumbers = 4194304;
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
@@ -388,21 +386,8 @@ class RawSession {
     if (!session_) return no_session();
     if (!(steps >= 1 && steps <= 100000 && steps == std::floor(steps)))
       return bad_argument("steps", "expected an integer between 1 and 100000 (trace)");
-    const bpx::Session& x = *session_;
-    const double m = x.batch_size();
-    double per_step = m;  // the batch indices
-    for (int l = 1; l <= x.L(); ++l) {
-      const double n = x.spec().layers[static_cast<size_t>(l)];
-      const double p = x.spec().layers[static_cast<size_t>(l - 1)];
-      per_step += 4 * n * m + 2 * (n * p + n);  // z a dA dZ; dW db; W b
-    }
-    if (per_step * steps > kMaxTraceNumbers) {
-      const long most = std::max(1L, static_cast<long>(kMaxTraceNumbers / per_step));
-      return bad_argument("steps", std::to_string(static_cast<long>(steps)) +
-                                       " steps of this network print more than 4194304 "
-                                       "numbers; ask for at most " +
-                                       std::to_string(most) + " steps per call");
-    }
+    if (auto e = bpx::check_trace_size(*session_, static_cast<long>(steps)))
+      return error_text("INVALID_ARGUMENT", *e);
     return bpx::dump_readable(bpx::run_trace(*session_, static_cast<long>(steps)));
   }
 
