@@ -68,9 +68,9 @@ function parentOrigin(declared: string | null): string {
       // not an origin: fall back to the page's own
     }
   }
-  // A file: page has the opaque origin "null", which postMessage cannot name; its parent
+  // A file: page has an opaque origin, which postMessage cannot name; its parent
   // can only be another local file.
-  return location.origin === 'null' ? '*' : location.origin;
+  return location.protocol === 'file:' || location.origin === 'null' ? '*' : location.origin;
 }
 
 /** The detail as plain data (events carry plain objects; this guards against anything else). */
