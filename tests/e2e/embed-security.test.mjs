@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { distDir, openBrowser, repoRoot, serve } from './embed-support.mjs';
+import { STRICT_CSP, distDir, openBrowser, repoRoot, serve } from './embed-support.mjs';
 
 const seed002 = JSON.parse(readFileSync(`${repoRoot}/examples/seed002.json`, 'utf8'));
 
@@ -121,4 +121,19 @@ test('each load of the element has its own ready promise', async () => {
   assert.equal(outcomes[0].startsWith('error: layers[1]'), true, outcomes[0]);
   assert.equal(outcomes[1], 'ready');
   assert.equal(outcomes[2].startsWith('error: layers[1]'), true, outcomes[2]);
+});
+
+test("the built pages load under default-src 'self' without a violation (the icon is a file)", async () => {
+  const strict = await serve(distDir, { headers: { 'Content-Security-Policy': `default-src 'self'; ${STRICT_CSP}` } });
+  try {
+    for (const page of ['index.html', 'embed.html?preset=xor', 'gallery.html']) {
+      await b.page.goto(strict.url(page));
+      await b.page.waitForFunction(() => document.readyState === 'complete');
+      await b.page.waitForTimeout(300); // the icon is requested after load
+      const violations = await b.page.evaluate(() => window.__cspViolations);
+      assert.deepEqual(violations, [], page);
+    }
+  } finally {
+    await strict.close();
+  }
 });
