@@ -26,6 +26,8 @@ export interface SessionState {
   learningRate: number;
   fused: boolean;
   historySize: number;
+  /** Most phases the undo history keeps (the engine's bound). */
+  historyLimit: number;
   trainExamples: number;
   testExamples: number;
   hasAccuracy: boolean;
