@@ -57,8 +57,7 @@ function classicModules() {
     transform(code, id) {
       if (id !== SINGLE) return null;
       if (!code.includes(FETCH_DATA_URI)) {
-        this.warn('bpx_wasm_single.js: the fetch of the inlined wasm was not found; left as it is');
-        return null;
+        this.error('bpx_wasm_single.js: the fetch of the inlined wasm was not found (the Emscripten glue changed): update FETCH_DATA_URI in vite.classic.js');
       }
       return { code: code.replace(FETCH_DATA_URI, DECODE_DATA_URI), map: null };
     },

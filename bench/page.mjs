@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CHROMIUM_ARGS, startServer } from '../tests/e2e/browser.mjs';  // the flags TOOLCHAIN.md verified
+import { CHROMIUM_ARGS, startServer } from '../tests/e2e/browser.mjs';  // the flags this machine kind needs (docs/architecture.md)
 import { median } from './lib/stats.mjs';
 
 

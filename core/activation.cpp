@@ -1,35 +1,62 @@
 #include "core/activation.hpp"
 
 #include <cmath>
+#include <limits>
 
 #include "core/detmath.hpp"
 
 namespace bpx {
 
-std::string activation_name(Activation g) {
-  switch (g) {
-    case Activation::Sigmoid:
-      return "sigmoid";
-    case Activation::Tanh:
-      return "tanh";
-    case Activation::Relu:
-      return "relu";
-    case Activation::LeakyRelu:
-      return "leaky_relu";
-    case Activation::Linear:
-      return "linear";
-    case Activation::Softmax:
-      return "softmax";
-  }
-  return "?";
+namespace {
+constexpr double kInf = std::numeric_limits<double>::infinity();
 }
 
+const std::vector<ActivationInfo>& activation_table() {
+  static const std::vector<ActivationInfo> table = {
+      {Activation::Sigmoid, "sigmoid", "Sigmoid", "\\sigma", "\\sigma(z) = \\frac{1}{1 + e^{-z}}",
+       "\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z))", false, 0.0, 1.0},
+      {Activation::Tanh, "tanh", "Tanh", "\\tanh",
+       "\\tanh z = \\frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}", "\\tanh'(z) = 1 - \\tanh^2 z", false,
+       -1.0, 1.0},
+      {Activation::Relu, "relu", "ReLU", "\\operatorname{relu}",
+       "\\operatorname{relu}(z) = \\max(0, z)", "\\operatorname{relu}'(z) = [z > 0]", false, 0.0,
+       kInf},
+      {Activation::LeakyRelu, "leaky_relu", "Leaky ReLU", "\\operatorname{leaky\\_relu}",
+       "\\operatorname{leaky\\_relu}(z) = \\max(0.01 z, z)",
+       "\\operatorname{leaky\\_relu}'(z) = 1 \\text{ if } z > 0 \\text{ else } 0.01", false, -kInf,
+       kInf},
+      {Activation::Softplus, "softplus", "Softplus", "\\operatorname{softplus}",
+       "\\operatorname{softplus}(z) = \\log(1 + e^{z})",
+       "\\operatorname{softplus}'(z) = \\sigma(z)", false, 0.0, kInf},
+      {Activation::Linear, "linear", "Linear", "\\operatorname{id}", "\\operatorname{id}(z) = z",
+       "\\operatorname{id}'(z) = 1", false, -kInf, kInf},
+      {Activation::Softmax, "softmax", "Softmax", "\\operatorname{softmax}",
+       "\\operatorname{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}",
+       "\\frac{\\partial a_i}{\\partial z_j} = a_i([i = j] - a_j)", true, 0.0, 1.0},
+  };
+  return table;
+}
+
+const ActivationInfo& activation_info(Activation g) {
+  for (const auto& info : activation_table())
+    if (info.id == g) return info;
+  return activation_table().front();  // unreachable: every enum value has a row
+}
+
+std::string activation_name(Activation g) { return activation_info(g).name; }
+
 std::optional<Activation> activation_from_name(const std::string& name) {
-  for (Activation g : {Activation::Sigmoid, Activation::Tanh, Activation::Relu,
-                       Activation::LeakyRelu, Activation::Linear, Activation::Softmax}) {
-    if (activation_name(g) == name) return g;
-  }
+  for (const auto& info : activation_table())
+    if (name == info.name) return info.id;
   return std::nullopt;
+}
+
+std::string activation_names_sentence() {
+  const auto& t = activation_table();
+  std::string s;
+  for (size_t i = 0; i < t.size(); ++i)
+    s += std::string(i == 0 ? "" : i + 1 == t.size() ? " or " : ", ") + t[i].name;
+  return s;
 }
 
 double sigmoid(double z) {
@@ -60,9 +87,12 @@ double tanh_prime(double z) {
   return c * c;
 }
 
-namespace {
+double softplus(double z) {
+  // max(z, 0) + log(1 + e^-|z|): exact where e^z would overflow.
+  return std::fmax(z, 0.0) + det_log1p(det_exp(-std::fabs(z)));
+}
 
-double apply_scalar(Activation g, double z) {
+double activate_scalar(Activation g, double z) {
   switch (g) {
     case Activation::Sigmoid:
       return sigmoid(z);
@@ -72,6 +102,8 @@ double apply_scalar(Activation g, double z) {
       return z > 0 ? z : 0.0;
     case Activation::LeakyRelu:
       return z > 0 ? z : kLeakySlope * z;
+    case Activation::Softplus:
+      return softplus(z);
     case Activation::Linear:
       return z;
     case Activation::Softmax:
@@ -82,7 +114,7 @@ double apply_scalar(Activation g, double z) {
 
 // g'(z) given a = g(z) already computed: the same bits as sigmoid_prime / tanh_prime,
 // with one exponential fewer.
-double prime_scalar(Activation g, double z, double a) {
+double activation_prime_scalar(Activation g, double z, double a) {
   switch (g) {
     case Activation::Sigmoid:
       return a * sigmoid(-z);
@@ -92,6 +124,8 @@ double prime_scalar(Activation g, double z, double a) {
       return z > 0 ? 1.0 : 0.0;
     case Activation::LeakyRelu:
       return z > 0 ? 1.0 : kLeakySlope;
+    case Activation::Softplus:
+      return sigmoid(z);
     case Activation::Linear:
       return 1.0;
     case Activation::Softmax:
@@ -100,11 +134,9 @@ double prime_scalar(Activation g, double z, double a) {
   return 1.0;
 }
 
-}  // namespace
-
 Matrix activate(Activation g, const Matrix& Z) {
   if (g != Activation::Softmax) {
-    return Z.unaryExpr([g](double z) { return apply_scalar(g, z); });
+    return Z.unaryExpr([g](double z) { return activate_scalar(g, z); });
   }
   Matrix A(Z.rows(), Z.cols());
   for (Eigen::Index k = 0; k < Z.cols(); ++k) {
@@ -121,7 +153,7 @@ Matrix activate(Activation g, const Matrix& Z) {
 
 Matrix activation_prime(Activation g, const Matrix& Z, const Matrix& A) {
   if (g == Activation::Softmax) return A.array() * (1.0 - A.array());
-  return Z.binaryExpr(A, [g](double z, double a) { return prime_scalar(g, z, a); });
+  return Z.binaryExpr(A, [g](double z, double a) { return activation_prime_scalar(g, z, a); });
 }
 
 Matrix backward_activation(Activation g, const Matrix& Z, const Matrix& A, const Matrix& dA) {

@@ -2,23 +2,47 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/types.hpp"
 
 namespace bpx {
 
-enum class Activation { Sigmoid, Tanh, Relu, LeakyRelu, Linear, Softmax };
+enum class Activation { Sigmoid, Tanh, Relu, LeakyRelu, Softplus, Linear, Softmax };
 
 constexpr double kLeakySlope = 0.01;
 
+// What the catalogue (core/catalog.hpp) says of each activation: one row per activation in
+// activation.cpp, so a new activation is its enum value, its row and its two scalar forms.
+struct ActivationInfo {
+  Activation id;
+  const char* name;           // the spec's name
+  const char* display;        // for menus and legends
+  const char* tex;            // the TeX of g, as in A = g(Z)
+  const char* tex_g;          // g(z) = ...
+  const char* tex_prime;      // g'(z) = ...
+  bool output_only;           // allowed on the output layer only
+  double range_lo, range_hi;  // the values g takes (may be infinite)
+};
+const std::vector<ActivationInfo>& activation_table();  // in menu order
+const ActivationInfo& activation_info(Activation g);
+
 std::string activation_name(Activation g);
 std::optional<Activation> activation_from_name(const std::string& name);
+// "sigmoid, tanh, ... or softmax": the names the spec accepts, for error messages.
+std::string activation_names_sentence();
+
+// g(z) and g'(z) (given a = g(z)) of an element-wise activation, one value at a time; the
+// operation graph, the float heatmap's fallback and the matrix forms below all use these.
+double activate_scalar(Activation g, double z);
+double activation_prime_scalar(Activation g, double z, double a);
 
 // Scalar forms (used by the operation graph and by the matrix forms below).
 double sigmoid(double z);        // stable for any |z|
 double tanh_exact(double z);     // our own tanh from expm1: identical on every platform
 double sigmoid_prime(double z);  // sigma(z) * sigma(-z), accurate where sigma(z) rounds to 1
 double tanh_prime(double z);
+double softplus(double z);  // log(1 + e^z), without overflow for large z
 
 // A = g(Z), column by column for softmax (max-shifted).
 Matrix activate(Activation g, const Matrix& Z);

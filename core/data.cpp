@@ -137,8 +137,24 @@ LabelledPoints generate_points(const std::string& dataset, int n, double noise, 
   return out;
 }
 
+void grid_points(int nx, int ny, double xmin, double xmax, double ymin, double ymax,
+                 Eigen::Index start, Eigen::Index count, Matrix& points) {
+  points.resize(2, count);
+  for (Eigen::Index k = 0; k < count; ++k) {
+    const Eigen::Index cell = start + k, r = cell / nx, c = cell % nx;
+    points(0, k) = nx == 1 ? xmin : xmin + (xmax - xmin) * static_cast<double>(c) / (nx - 1);
+    points(1, k) = ny == 1 ? ymin : ymin + (ymax - ymin) * static_cast<double>(r) / (ny - 1);
+  }
+}
+
 Matrix make_features(const std::vector<Feature>& features, const Matrix& points) {
-  Matrix X(static_cast<Eigen::Index>(features.size()), points.cols());
+  Matrix X;
+  make_features_into(features, points, X);
+  return X;
+}
+
+void make_features_into(const std::vector<Feature>& features, const Matrix& points, Matrix& X) {
+  X.resize(static_cast<Eigen::Index>(features.size()), points.cols());
   for (Eigen::Index k = 0; k < points.cols(); ++k) {
     double x1 = points(0, k), x2 = points(1, k);
     for (size_t f = 0; f < features.size(); ++f) {
@@ -169,7 +185,6 @@ Matrix make_features(const std::vector<Feature>& features, const Matrix& points)
       X(static_cast<Eigen::Index>(f), k) = v;
     }
   }
-  return X;
 }
 
 Matrix encode_targets(const Spec& spec, const Eigen::RowVectorXd& labels) {
@@ -177,7 +192,7 @@ Matrix encode_targets(const Spec& spec, const Eigen::RowVectorXd& labels) {
   const int nL = spec.layers.back();
   Matrix Y = Matrix::Zero(nL, labels.size());
   for (Eigen::Index k = 0; k < labels.size(); ++k) {
-    if (is_regression_dataset(spec.data.dataset)) {
+    if (spec.data.regression || is_regression_dataset(spec.data.dataset)) {
       Y(0, k) = labels(k);
     } else if (out == Activation::Softmax) {
       Y(static_cast<Eigen::Index>(labels(k)), k) = 1.0;
@@ -190,19 +205,12 @@ Matrix encode_targets(const Spec& spec, const Eigen::RowVectorXd& labels) {
   return Y;
 }
 
-DataSet make_dataset(const Spec& spec) {
-  DataSet d;
-  if (spec.data.explicit_values) {
-    d.X_train = spec.data.inputs;
-    d.Y_train = spec.data.targets;
-    d.X_test.resize(spec.layers[0], 0);
-    d.Y_test.resize(spec.layers.back(), 0);
-    return d;
-  }
-  const DataSpec& ds = spec.data;
+namespace {
+
+// A generated set, shuffled (Fisher-Yates with our generator) and split by train_fraction.
+void generate_split(const DataSpec& ds, DataSet& d) {
   Pcg32 rng(ds.seed, 1);
   LabelledPoints all = generate_points(ds.dataset, ds.points, ds.noise, ds.classes, rng);
-  // Fisher-Yates with our generator, then the first part trains and the rest tests.
   std::vector<Eigen::Index> order(static_cast<size_t>(ds.points));
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<Eigen::Index>(i);
   for (size_t i = order.size() - 1; i > 0; --i) {
@@ -224,6 +232,28 @@ DataSet make_dataset(const Spec& spec) {
       d.points_test.col(i - n_train) = all.points.col(src);
       d.labels_test(i - n_train) = all.labels(src);
     }
+  }
+}
+
+}  // namespace
+
+DataSet make_dataset(const Spec& spec) {
+  DataSet d;
+  if (spec.data.explicit_values) {
+    d.X_train = spec.data.inputs;
+    d.Y_train = spec.data.targets;
+    d.X_test.resize(spec.layers[0], 0);
+    d.Y_test.resize(spec.layers.back(), 0);
+    return d;
+  }
+  const DataSpec& ds = spec.data;
+  if (ds.point_values) {
+    d.points_train = ds.given_points;
+    d.points_test = ds.given_test_points;
+    d.labels_train = ds.given_labels;
+    d.labels_test = ds.given_test_labels;
+  } else {
+    generate_split(ds, d);
   }
   d.X_train = make_features(ds.features, d.points_train);
   d.X_test = make_features(ds.features, d.points_test);

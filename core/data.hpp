@@ -21,6 +21,14 @@ LabelledPoints generate_points(const std::string& dataset, int n, double noise, 
 
 // Feature rows (x1, x2, x1^2, ...) for every column of points.
 Matrix make_features(const std::vector<Feature>& features, const Matrix& points);
+// The same into X (resized only when its shape changes: no allocation once warm).
+void make_features_into(const std::vector<Feature>& features, const Matrix& points, Matrix& X);
+
+// Cells start .. start + count - 1 of an nx x ny grid over [xmin, xmax] x [ymin, ymax] as
+// the columns of points (2 x count): cell k is column k % nx of row k / nx, row 0 at ymin.
+// Heatmaps and feature pictures all place their cells with this.
+void grid_points(int nx, int ny, double xmin, double xmax, double ymin, double ymax,
+                 Eigen::Index start, Eigen::Index count, Matrix& points);
 
 // Targets for the output layer: one-hot for softmax, -1/+1 for a tanh output on two
 // classes, 0/1 otherwise; regression values unchanged.

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/detmath.hpp"
+#include "core/data.hpp"
 
 namespace bpx {
 
@@ -46,6 +46,9 @@ void activate_row(Activation g, float* z, size_t n) {
     case Activation::Linear:
     case Activation::Softmax:  // whole columns; done by the caller
       break;
+    default:  // no float kernel of its own: the exact scalar form, rounded to float
+      for (size_t c = 0; c < n; ++c) z[c] = static_cast<float>(activate_scalar(g, z[c]));
+      break;
   }
 }
 
@@ -57,42 +60,15 @@ void FastGrid::run(const Session& s, const std::vector<Feature>& features, const
                    std::vector<float>& out) {
   const size_t cells = static_cast<size_t>(g.nx) * static_cast<size_t>(g.ny);
   const auto& layers = s.spec().layers;
-  // Input features, one contiguous row per feature.
+  // Input features, one contiguous row per feature (the data sets' own feature map).
+  grid_points(g.nx, g.ny, g.xmin, g.xmax, g.ymin, g.ymax, 0, static_cast<Eigen::Index>(cells),
+              points_);
+  make_features_into(features, points_, features_);
   a_prev_.resize(features.size() * cells);
-  for (int r = 0; r < g.ny; ++r) {
-    const double y = g.ny == 1 ? g.ymin : g.ymin + (g.ymax - g.ymin) * r / (g.ny - 1);
-    for (int c = 0; c < g.nx; ++c) {
-      const double x = g.nx == 1 ? g.xmin : g.xmin + (g.xmax - g.xmin) * c / (g.nx - 1);
-      const size_t k = static_cast<size_t>(r) * static_cast<size_t>(g.nx) + static_cast<size_t>(c);
-      for (size_t f = 0; f < features.size(); ++f) {
-        double v = 0;
-        switch (features[f]) {
-          case Feature::X1:
-            v = x;
-            break;
-          case Feature::X2:
-            v = y;
-            break;
-          case Feature::X1Sq:
-            v = x * x;
-            break;
-          case Feature::X2Sq:
-            v = y * y;
-            break;
-          case Feature::X1X2:
-            v = x * y;
-            break;
-          case Feature::SinX1:
-            v = det_sin(x);
-            break;
-          case Feature::SinX2:
-            v = det_sin(y);
-            break;
-        }
-        a_prev_[f * cells + k] = static_cast<float>(v);
-      }
-    }
-  }
+  for (size_t f = 0; f < features.size(); ++f)
+    for (size_t k = 0; k < cells; ++k)
+      a_prev_[f * cells + k] =
+          static_cast<float>(features_(static_cast<Eigen::Index>(f), static_cast<Eigen::Index>(k)));
   size_t total = 0;
   for (int l = g.all_units ? 1 : s.L(); l <= s.L(); ++l) total += static_cast<size_t>(layers[l]);
   out.resize(total * cells);

@@ -24,6 +24,7 @@ class FastGrid {
 
  private:
   std::vector<float> a_prev_, a_next_;
+  Matrix points_, features_;
 };
 
 // |tanh_fast(x) - tanh(x)| < 1e-6 for every float x (rational minimax, clamped at +-7.9).

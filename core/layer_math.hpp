@@ -1,4 +1,4 @@
-// The per-layer forward and backward boxes of DESIGN.md, as pure functions. Products are
+// The per-layer forward and backward boxes (docs/architecture.md), as pure functions. Products are
 // coefficient-based (lazyProduct): a fixed summation order, so native and wasm agree bit for bit.
 #pragma once
 #include "core/activation.hpp"

@@ -96,6 +96,11 @@ Matrix loss_dA(Loss loss, const Matrix& Z, const Matrix& A, const Matrix& Y) {
   return A - Y;
 }
 
+bool loss_accepts_output(Loss loss, Activation output) {
+  auto need = required_output_activation(loss);
+  return !need || *need == output;
+}
+
 bool is_fused(Loss loss, Activation output) {
   return (loss == Loss::Bce && output == Activation::Sigmoid) ||
          (loss == Loss::CrossEntropy && output == Activation::Softmax);

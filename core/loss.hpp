@@ -17,6 +17,9 @@ std::optional<Loss> loss_from_name(const std::string& name);
 // nullopt when any output activation works (mse).
 std::optional<Activation> required_output_activation(Loss loss);
 
+// True when the loss may follow this output activation (the spec's rule).
+bool loss_accepts_output(Loss loss, Activation output);
+
 // Per-example loss L_k (a 1 x m row), computed from the logits Z where that is the
 // stable form (bce on logits, cross-entropy through log-softmax): no clamping.
 Eigen::RowVectorXd loss_per_example(Loss loss, const Matrix& Z, const Matrix& A, const Matrix& Y);

@@ -66,15 +66,12 @@ int activation_gates(Builder& b, Activation act, int z, bool expanded, double so
         return b.node("a", "div", {t3, t4}, {1.0 / den, -num / (den * den)}, num / den);
       }
       return b.node("a", "tanh", {z}, {tanh_prime(zv)}, tanh_exact(zv));
-    case Activation::Relu:
-      return b.node("a", "relu", {z}, {zv > 0 ? 1.0 : 0.0}, zv > 0 ? zv : 0.0);
-    case Activation::LeakyRelu:
-      return b.node("a", "leaky_relu", {z}, {zv > 0 ? 1.0 : kLeakySlope},
-                    zv > 0 ? zv : kLeakySlope * zv);
-    case Activation::Linear:
-      return b.node("a", "linear", {z}, {1.0}, zv);
     case Activation::Softmax:
       return b.node("a", "softmax", {z}, {softmax_da_dz}, softmax_a);
+    default: {  // an element-wise activation as one gate: its local gradient is g'(z)
+      const double a = activate_scalar(act, zv);
+      return b.node("a", activation_name(act), {z}, {activation_prime_scalar(act, zv, a)}, a);
+    }
   }
   return z;
 }

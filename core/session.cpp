@@ -21,6 +21,19 @@ std::string Phase::label() const {
   return "?";
 }
 
+std::string Phase::title() const {
+  std::string s = label();
+  s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+Phase phase_at(int L, int index) {
+  if (index < L) return {Phase::Forward, index + 1};
+  if (index == L) return {Phase::Loss, 0};
+  if (index < 2 * L + 1) return {Phase::Backward, 2 * L + 1 - index};
+  return {Phase::Update, 0};
+}
+
 std::string Divergence::message() const {
   std::string where = layer > 0 ? quantity + "[" + std::to_string(layer) + "]" : quantity;
   return "step " + std::to_string(step) + ", " + phase + ": " + where +
@@ -70,13 +83,7 @@ void Session::reset() {
   undo_.clear();
 }
 
-Phase Session::phase_at(int index) const {
-  const int L = spec_.L();
-  if (index < L) return {Phase::Forward, index + 1};
-  if (index == L) return {Phase::Loss, 0};
-  if (index < 2 * L + 1) return {Phase::Backward, 2 * L + 1 - index};
-  return {Phase::Update, 0};
-}
+Phase Session::phase_at(int index) const { return bpx::phase_at(spec_.L(), index); }
 
 Matrix& Session::slot(Slot s, int l) {
   LayerState& ls = layers_[l];
@@ -376,7 +383,7 @@ Matrix Session::predict(const Matrix& X) const { return predict_all(X).back(); }
 
 bool Session::has_accuracy() const {
   if (spec_.data.explicit_values) return spec_.loss != Loss::Mse;
-  return !is_regression_dataset(spec_.data.dataset);
+  return !spec_.data.regression;
 }
 
 Evaluation Session::evaluate(const Matrix& X, const Matrix& Y) const {

@@ -22,8 +22,13 @@ struct Phase {
   Kind kind = Forward;
   int layer = 0;              // 1..L for Forward and Backward; 0 for Loss and Update
   std::string label() const;  // "forward 1", "loss", "backward 2", "update"
+  std::string title() const;  // "Forward 1", "Loss", "Backward 2", "Update"
   bool operator==(const Phase& o) const { return kind == o.kind && layer == o.layer; }
 };
+
+// Phase `index` (0-based) of one step of a network with L layers after the input:
+// forward 1..L, loss, backward L..1, update.
+Phase phase_at(int L, int index);
 
 // The first value that became NaN or infinite.
 struct Divergence {

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/json_read.hpp"
+#include "core/spec_parts.hpp"
 
 namespace bpx {
 
@@ -20,23 +21,22 @@ std::string optimizer_name(OptimizerType t) {
   return "?";
 }
 
+const std::vector<FeatureInfo>& feature_table() {
+  static const std::vector<FeatureInfo> table = {
+      {Feature::X1, "x1", "x_1", "x₁"},
+      {Feature::X2, "x2", "x_2", "x₂"},
+      {Feature::X1Sq, "x1_sq", "x_1^2", "x₁²"},
+      {Feature::X2Sq, "x2_sq", "x_2^2", "x₂²"},
+      {Feature::X1X2, "x1_x2", "x_1 x_2", "x₁x₂"},
+      {Feature::SinX1, "sin_x1", "\\sin x_1", "sin x₁"},
+      {Feature::SinX2, "sin_x2", "\\sin x_2", "sin x₂"},
+  };
+  return table;
+}
+
 std::string feature_name(Feature f) {
-  switch (f) {
-    case Feature::X1:
-      return "x1";
-    case Feature::X2:
-      return "x2";
-    case Feature::X1Sq:
-      return "x1_sq";
-    case Feature::X2Sq:
-      return "x2_sq";
-    case Feature::X1X2:
-      return "x1_x2";
-    case Feature::SinX1:
-      return "sin_x1";
-    case Feature::SinX2:
-      return "sin_x2";
-  }
+  for (const auto& info : feature_table())
+    if (info.id == f) return info.name;
   return "?";
 }
 
@@ -48,23 +48,47 @@ bool is_regression_dataset(const std::string& name) {
   return name == "plane" || name == "multi_gaussian";
 }
 
+const std::vector<std::string>& dataset_names() {
+  static const std::vector<std::string> names = {"circle", "xor",   "gaussian",
+                                                 "spiral", "plane", "multi_gaussian"};
+  return names;
+}
+
+const std::vector<std::string>& init_scheme_names() {
+  static const std::vector<std::string> names = {"xavier", "he", "lecun", "uniform", "zeros"};
+  return names;
+}
+
+int max_classes(const std::string& dataset) {
+  return dataset == "gaussian" || dataset == "spiral" ? kMaxClasses : 2;
+}
+
 namespace {
 
-const char* const kDatasets[] = {"circle", "xor", "gaussian", "spiral", "plane", "multi_gaussian"};
-const char* const kSchemes[] = {"xavier", "he", "lecun", "uniform", "zeros"};
-
-template <size_t N>
-std::string one_of(const char* const (&names)[N]) {
+std::string one_of(const std::vector<std::string>& names) {
   std::string s;
-  for (size_t i = 0; i < N; ++i) s += std::string(i ? ", " : "") + names[i];
+  for (size_t i = 0; i < names.size(); ++i) s += std::string(i ? ", " : "") + names[i];
   return s;
 }
 
-template <size_t N>
-bool contains(const char* const (&names)[N], const std::string& x) {
-  for (size_t i = 0; i < N; ++i)
-    if (x == names[i]) return true;
+bool contains(const std::vector<std::string>& names, const std::string& x) {
+  for (const auto& n : names)
+    if (x == n) return true;
   return false;
+}
+
+// read_number over a named range.
+Check read_range(const json& v, const std::string& path, const NumberRange& r, double& out) {
+  return read_number(v, path, r.lo, r.hi, out, r.lo_open, r.hi_open);
+}
+
+// "x1, x2, ... or sin_x2": the feature names, for error messages.
+std::string feature_names_sentence() {
+  const auto& t = feature_table();
+  std::string s;
+  for (size_t i = 0; i < t.size(); ++i)
+    s += std::string(i == 0 ? "" : i + 1 == t.size() ? " or " : ", ") + t[i].name;
+  return s;
 }
 
 Check parse_layers(const json& root, Spec& s) {
@@ -99,11 +123,11 @@ Check parse_activations(const json& root, Spec& s) {
     if (auto e = read_string(v[i], p, name)) return e;
     auto g = activation_from_name(name);
     if (!g) {
-      return Error{p, "unknown activation \"" + excerpt(name) +
-                          "\"; expected sigmoid, tanh, relu, leaky_relu, linear or softmax"};
+      return Error{p, "unknown activation \"" + excerpt(name) + "\"; expected " +
+                          activation_names_sentence()};
     }
-    if (*g == Activation::Softmax && i + 1 != L) {
-      return Error{p, "softmax is only allowed on the output layer"};
+    if (activation_info(*g).output_only && i + 1 != L) {
+      return Error{p, name + " is only allowed on the output layer"};
     }
     if (*g == Activation::Softmax && s.layers.back() < 2) {
       return Error{
@@ -156,18 +180,19 @@ Check parse_optimizer(const json& root, Spec& s) {
                    "unknown optimizer \"" + excerpt(t) + "\"; expected sgd, momentum or adam"};
   }
   if (v.contains("learning_rate")) {
-    if (auto e = read_number(v["learning_rate"], "optimizer.learning_rate", 0, 100, o.learning_rate,
-                             true))
+    if (auto e = read_range(v["learning_rate"], "optimizer.learning_rate", kLearningRateRange,
+                            o.learning_rate))
       return e;
   }
   if (v.contains("weight_decay")) {
-    if (auto e = read_number(v["weight_decay"], "optimizer.weight_decay", 0, 10, o.weight_decay))
+    if (auto e = read_range(v["weight_decay"], "optimizer.weight_decay", kWeightDecayRange,
+                            o.weight_decay))
       return e;
   }
   if (v.contains("momentum")) {
     if (o.type != OptimizerType::Momentum)
       return Error{"optimizer.momentum", "only used by the momentum optimizer"};
-    if (auto e = read_number(v["momentum"], "optimizer.momentum", 0, 1, o.momentum, false, true))
+    if (auto e = read_range(v["momentum"], "optimizer.momentum", kMomentumRange, o.momentum))
       return e;
   }
   for (const char* k : {"beta1", "beta2", "epsilon"}) {
@@ -177,8 +202,8 @@ Check parse_optimizer(const json& root, Spec& s) {
     double* target = std::string(k) == "beta1"   ? &o.beta1
                      : std::string(k) == "beta2" ? &o.beta2
                                                  : &o.epsilon;
-    Check e = std::string(k) == "epsilon" ? read_number(v[k], p, 0, 1, *target, true)
-                                          : read_number(v[k], p, 0, 1, *target, false, true);
+    Check e =
+        read_range(v[k], p, std::string(k) == "epsilon" ? kEpsilonRange : kBetaRange, *target);
     if (e) return e;
   }
   return std::nullopt;
@@ -236,9 +261,9 @@ Check parse_init(const json& root, Spec& s) {
   if (auto e = expect_object(v, "init", {"scheme", "seed", "bias"})) return e;
   if (v.contains("scheme")) {
     if (auto e = read_string(v["scheme"], "init.scheme", in.scheme)) return e;
-    if (!contains(kSchemes, in.scheme)) {
-      return Error{"init.scheme",
-                   "unknown scheme \"" + excerpt(in.scheme) + "\"; expected " + one_of(kSchemes)};
+    if (!contains(init_scheme_names(), in.scheme)) {
+      return Error{"init.scheme", "unknown scheme \"" + excerpt(in.scheme) + "\"; expected " +
+                                      one_of(init_scheme_names())};
     }
   }
   if (v.contains("seed")) {
@@ -310,6 +335,64 @@ Check parse_explicit_data(const json& v, Spec& s) {
   return check_targets(s, s.data.targets, "data.targets");
 }
 
+}  // namespace
+
+Check parse_features(const json& v, Spec& s) {
+  DataSpec& d = s.data;
+  if (v.contains("features")) {
+    const json& f = v["features"];
+    if (auto e = expect_array(f, "data.features", 1, feature_table().size())) return e;
+    d.features.clear();
+    for (size_t i = 0; i < f.size(); ++i) {
+      std::string name, p = index_path("data.features", i);
+      if (auto e = read_string(f[i], p, name)) return e;
+      bool found = false;
+      for (const auto& info : feature_table()) {
+        const Feature x = info.id;
+        if (info.name == name) {
+          for (Feature y : d.features)
+            if (y == x) return Error{p, "feature \"" + excerpt(name) + "\" is listed twice"};
+          d.features.push_back(x);
+          found = true;
+        }
+      }
+      if (!found)
+        return Error{
+            p, "unknown feature \"" + excerpt(name) + "\"; expected " + feature_names_sentence()};
+    }
+  }
+  if (static_cast<int>(d.features.size()) != s.layers[0]) {
+    return Error{"layers[0]", "expected " + std::to_string(d.features.size()) +
+                                  " inputs, one per feature in data.features, got " +
+                                  std::to_string(s.layers[0])};
+  }
+  return std::nullopt;
+}
+
+Check check_output_layer(const Spec& s, bool regression, int classes, const std::string& what) {
+  const int nL = s.layers.back();
+  const Activation out = s.activations.back();
+  const std::string outp = "layers[" + std::to_string(s.L()) + "]";
+  if (regression) {
+    if (nL != 1) return Error{outp, what + " needs 1 output unit, got " + std::to_string(nL)};
+    if (s.loss != Loss::Mse) return Error{"loss", what + " has targets in [-1, 1]; use mse"};
+  } else if (out == Activation::Softmax) {
+    if (nL != classes)
+      return Error{outp, "a softmax output needs one unit per class: " + std::to_string(classes) +
+                             " classes, got " + std::to_string(nL) + " units"};
+  } else {
+    if (classes != 2)
+      return Error{"data.classes", std::to_string(classes) +
+                                       " classes need a softmax output with one unit per class"};
+    if (nL != 1)
+      return Error{outp, "a two-class set with a " + activation_name(out) +
+                             " output needs 1 output unit, got " + std::to_string(nL)};
+  }
+  return std::nullopt;
+}
+
+namespace {
+
 Check parse_dataset(const json& v, Spec& s) {
   if (auto e = expect_object(
           v, "data",
@@ -317,9 +400,9 @@ Check parse_dataset(const json& v, Spec& s) {
     return e;
   DataSpec& d = s.data;
   if (auto e = read_string(v["dataset"], "data.dataset", d.dataset)) return e;
-  if (!contains(kDatasets, d.dataset)) {
-    return Error{"data.dataset",
-                 "unknown data set \"" + excerpt(d.dataset) + "\"; expected " + one_of(kDatasets)};
+  if (!contains(dataset_names(), d.dataset)) {
+    return Error{"data.dataset", "unknown data set \"" + excerpt(d.dataset) + "\"; expected " +
+                                     one_of(dataset_names())};
   }
   long long n = d.points;
   if (v.contains("points")) {
@@ -338,63 +421,19 @@ Check parse_dataset(const json& v, Spec& s) {
     if (auto e = read_seed(v["seed"], "data.seed", d.seed)) return e;
   }
   const bool regression = is_regression_dataset(d.dataset);
+  d.regression = regression;
   if (v.contains("classes")) {
     long long c = 0;
     if (auto e = read_int(v["classes"], "data.classes", 2, kMaxClasses, c)) return e;
-    if (c != 2 && d.dataset != "gaussian" && d.dataset != "spiral") {
+    if (c > max_classes(d.dataset)) {
       return Error{"data.classes",
                    "only gaussian and spiral have more than 2 classes; " + d.dataset + " has 2"};
     }
     d.classes = static_cast<int>(c);
   }
-  if (v.contains("features")) {
-    const json& f = v["features"];
-    if (auto e = expect_array(f, "data.features", 1, 7)) return e;
-    d.features.clear();
-    for (size_t i = 0; i < f.size(); ++i) {
-      std::string name, p = index_path("data.features", i);
-      if (auto e = read_string(f[i], p, name)) return e;
-      bool found = false;
-      for (Feature x : {Feature::X1, Feature::X2, Feature::X1Sq, Feature::X2Sq, Feature::X1X2,
-                        Feature::SinX1, Feature::SinX2}) {
-        if (feature_name(x) == name) {
-          for (Feature y : d.features)
-            if (y == x) return Error{p, "feature \"" + excerpt(name) + "\" is listed twice"};
-          d.features.push_back(x);
-          found = true;
-        }
-      }
-      if (!found)
-        return Error{p, "unknown feature \"" + excerpt(name) +
-                            "\"; expected x1, x2, x1_sq, x2_sq, x1_x2, sin_x1 or sin_x2"};
-    }
-  }
-  if (static_cast<int>(d.features.size()) != s.layers[0]) {
-    return Error{"layers[0]", "expected " + std::to_string(d.features.size()) +
-                                  " inputs, one per feature in data.features, got " +
-                                  std::to_string(s.layers[0])};
-  }
-  const int nL = s.layers.back();
-  const Activation out = s.activations.back();
-  const std::string outp = "layers[" + std::to_string(s.L()) + "]";
-  if (regression) {
-    if (nL != 1)
-      return Error{outp, "the regression set " + d.dataset + " needs 1 output unit, got " +
-                             std::to_string(nL)};
-    if (s.loss != Loss::Mse)
-      return Error{"loss", "the regression set " + d.dataset + " has targets in [-1, 1]; use mse"};
-  } else if (out == Activation::Softmax) {
-    if (nL != d.classes)
-      return Error{outp, "a softmax output needs one unit per class: " + std::to_string(d.classes) +
-                             " classes, got " + std::to_string(nL) + " units"};
-  } else {
-    if (d.classes != 2)
-      return Error{"data.classes", std::to_string(d.classes) +
-                                       " classes need a softmax output with one unit per class"};
-    if (nL != 1)
-      return Error{outp, "a two-class set with a " + activation_name(out) +
-                             " output needs 1 output unit, got " + std::to_string(nL)};
-  }
+  if (auto e = parse_features(v, s)) return e;
+  if (auto e = check_output_layer(s, regression, d.classes, "the regression set " + d.dataset))
+    return e;
   long n_train = training_count(d.points, d.train_fraction);
   if (n_train < 1) return Error{"data.train_fraction", "leaves no training examples"};
   return std::nullopt;
@@ -409,11 +448,13 @@ Check parse_data(const json& root, Spec& s) {
   const json& v = root["data"];
   if (!v.is_object()) return Error{"data", "expected an object, got " + describe(v)};
   if (v.contains("dataset")) return parse_dataset(v, s);
+  if (v.contains("points")) return parse_point_data(v, s);
   return parse_explicit_data(v, s);
 }
 
 long training_examples(const Spec& s) {
   if (s.data.explicit_values) return s.data.inputs.cols();
+  if (s.data.point_values) return s.data.given_points.cols();
   return training_count(s.data.points, s.data.train_fraction);
 }
 
@@ -431,7 +472,7 @@ json matrix_rows(const Matrix& M) {
 
 Result<double> check_learning_rate(double lr) {
   double out = 0;
-  if (auto e = read_number(json(lr), "learning_rate", 0, 100, out, true)) return *e;
+  if (auto e = read_range(json(lr), "learning_rate", kLearningRateRange, out)) return *e;
   return out;
 }
 
@@ -500,6 +541,8 @@ std::string spec_to_json(const Spec& s) {
   if (s.data.explicit_values) {
     j["data"] = {{"inputs", matrix_rows(s.data.inputs.transpose())},
                  {"targets", matrix_rows(s.data.targets.transpose())}};
+  } else if (s.data.point_values) {
+    j["data"] = point_data_json(s.data);
   } else {
     json f = json::array();
     for (Feature x : s.data.features) f.push_back(feature_name(x));

@@ -28,6 +28,18 @@ constexpr size_t kMaxSpecDepth = 16;
 // Steps of one train call in the wasm module: a call blocks its page until it ends (at
 // about 7 us a step for the smallest network, a million steps take seconds).
 constexpr long kMaxTrainStepsPerCall = 1000000;
+constexpr double kDataExtent = 6.0;  // generated points and heatmaps cover [-6, 6]^2
+
+// A number's allowed range; lo_open/hi_open exclude the bound.
+struct NumberRange {
+  double lo, hi;
+  bool lo_open = false, hi_open = false;
+};
+constexpr NumberRange kLearningRateRange{0, 100, true, false};
+constexpr NumberRange kWeightDecayRange{0, 10};
+constexpr NumberRange kMomentumRange{0, 1, false, true};
+constexpr NumberRange kBetaRange{0, 1, false, true};
+constexpr NumberRange kEpsilonRange{0, 1, true, false};
 
 enum class OptimizerType { Sgd, Momentum, Adam };
 std::string optimizer_name(OptimizerType t);
@@ -52,12 +64,25 @@ struct InitSpec {
 };
 
 enum class Feature { X1, X2, X1Sq, X2Sq, X1X2, SinX1, SinX2 };
+struct FeatureInfo {
+  Feature id;
+  const char* name;   // the spec's name
+  const char* tex;    // TeX of the feature
+  const char* label;  // plain-text label for buttons
+};
+const std::vector<FeatureInfo>& feature_table();
 std::string feature_name(Feature f);
 
 struct DataSpec {
   bool explicit_values = false;
-  Matrix inputs;        // n_0 x N (examples as columns)
-  Matrix targets;       // n_L x N
+  Matrix inputs;   // n_0 x N (examples as columns)
+  Matrix targets;  // n_L x N
+  // Points of the plane with labels (the page's drawn or uploaded data): the engine builds
+  // their features and encodes their targets, as for a generated set.
+  bool point_values = false;
+  Matrix given_points, given_test_points;              // 2 x N
+  Eigen::RowVectorXd given_labels, given_test_labels;  // class index, or the value
+  bool regression = false;                             // labels are values, not classes
   std::string dataset;  // circle | xor | gaussian | spiral | plane | multi_gaussian
   int points = 200;
   double noise = 0.0;
@@ -80,6 +105,9 @@ struct Spec {
 };
 
 bool is_regression_dataset(const std::string& name);
+const std::vector<std::string>& dataset_names();
+const std::vector<std::string>& init_scheme_names();
+int max_classes(const std::string& dataset);  // 2, or kMaxClasses for gaussian and spiral
 
 // Training examples of a generated set: floor(points * train_fraction), read so that a
 // whole percentage such as 0.29 of 100 gives 29 (0.29 is stored a little below 0.29).

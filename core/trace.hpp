@@ -1,5 +1,5 @@
-// JSON views of a session: the trace of DESIGN.md and the neuron graph. Numbers are
-// written in the shortest form that reads back to the same double (at most 17 digits).
+// JSON views of a session: the trace (README.md, "The command-line tool") and the neuron graph.
+// Numbers are written in the shortest form that reads back to the same double (at most 17 digits).
 #pragma once
 #include <nlohmann/json.hpp>
 #include <optional>

@@ -61,23 +61,7 @@ std::string idx(const char* name, int l) {
   return std::string(name) + "^{[" + std::to_string(l) + "]}";
 }
 
-std::string g_latex(Activation g) {
-  switch (g) {
-    case Activation::Sigmoid:
-      return "\\sigma";
-    case Activation::Tanh:
-      return "\\tanh";
-    case Activation::Relu:
-      return "\\operatorname{relu}";
-    case Activation::LeakyRelu:
-      return "\\operatorname{leaky\\_relu}";
-    case Activation::Linear:
-      return "\\operatorname{id}";
-    case Activation::Softmax:
-      return "\\operatorname{softmax}";
-  }
-  return "g";
-}
+std::string g_latex(Activation g) { return activation_info(g).tex; }
 
 std::string loss_formula(Loss loss) {
   switch (loss) {

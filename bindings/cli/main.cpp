@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "bindings/cli/catalog_commands.hpp"
 #include "bindings/cli/cli.hpp"
 #include "bindings/cli/spec_commands.hpp"
 
@@ -16,7 +17,7 @@ using bpx::cli::Command;
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = [] {
     std::vector<Command> out;
-    for (auto family : {bpx::cli::spec_commands}) {
+    for (auto family : {bpx::cli::spec_commands, bpx::cli::catalog_commands}) {
       auto more = family();
       out.insert(out.end(), more.begin(), more.end());
     }

@@ -28,6 +28,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "core/catalog.hpp"
 #include "core/data.hpp"
 #include "core/fast_grid.hpp"
 #include "core/neuron_graph.hpp"
@@ -204,14 +205,12 @@ class RawSession {
   std::string state() const {
     if (!session_) return no_session();
     const bpx::Session& x = *session_;
-    json phases = json::array();
-    for (int i = 0; i < x.phases_per_step(); ++i) phases.push_back(x.phase_at(i).label());
     const auto& last = x.last_phase();
     return dump(json{{"layers", x.spec().layers},
                      {"cursor", x.cursor()},
-                     {"phases", phases},
-                     {"nextPhase", x.next_phase_kind().label()},
-                     {"lastPhase", last ? json(last->label()) : json(nullptr)},
+                     {"phases", bpx::phase_list(x.L())},
+                     {"nextPhase", bpx::phase_json(x.next_phase_kind())},
+                     {"lastPhase", last ? json(bpx::phase_json(*last)) : json(nullptr)},
                      {"step", x.step_count()},
                      {"epoch", x.epoch()},
                      {"loss", x.loss()},
@@ -317,13 +316,7 @@ class RawSession {
     bpx::Matrix points;
     for (Eigen::Index start = 0; start < cells; start += kGridChunk) {
       const Eigen::Index n = std::min(kGridChunk, cells - start);
-      points.resize(2, n);
-      for (Eigen::Index k = 0; k < n; ++k) {
-        const Eigen::Index cell = start + k;
-        const Eigen::Index r = cell / nx, c = cell % nx;
-        points(0, k) = nx == 1 ? xmin : xmin + (xmax - xmin) * static_cast<double>(c) / (nx - 1);
-        points(1, k) = ny == 1 ? ymin : ymin + (ymax - ymin) * static_cast<double>(r) / (ny - 1);
-      }
+      bpx::grid_points(nx, ny, xmin, xmax, ymin, ymax, start, n, points);
       std::vector<bpx::Matrix> A = x.predict_all(bpx::make_features(features, points));
       double offset = 0;  // start of this layer's first unit in `out`
       for (int l = first; l <= L; ++l) {

@@ -41,13 +41,14 @@ export declare class BpxError extends Error {
 // The spec (the one description of a network, its data and its training)
 // ---------------------------------------------------------------------------------------
 
-export type Activation = 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'linear' | 'softmax';
+/** An activation's name: one of `engine.catalog().activations[].name` (sigmoid, tanh, relu, ...). */
+export type Activation = string;
 /** `bce` needs a sigmoid output; `cross_entropy` a softmax output; `mse` any. */
-export type Loss = 'mse' | 'bce' | 'cross_entropy';
-export type OptimizerType = 'sgd' | 'momentum' | 'adam';
-export type InitScheme = 'xavier' | 'he' | 'lecun' | 'uniform' | 'zeros';
-export type DatasetName = 'circle' | 'xor' | 'gaussian' | 'spiral' | 'plane' | 'multi_gaussian';
-export type Feature = 'x1' | 'x2' | 'x1_sq' | 'x2_sq' | 'x1_x2' | 'sin_x1' | 'sin_x2';
+export type Loss = string;
+export type OptimizerType = string;
+export type InitScheme = string;
+export type DatasetName = string;
+export type Feature = string;
 
 export interface OptimizerSpec {
   /** Default `sgd`. */
@@ -105,6 +106,27 @@ export interface DatasetData {
   features?: Feature[];
 }
 
+/**
+ * Points of the plane with labels (drawn or uploaded data): the engine builds their
+ * features and encodes their targets as for a generated set. At most `limits.maxPoints`
+ * points in all.
+ */
+export interface PointData {
+  /** [x1, x2] per point; they train. */
+  points: [number, number][];
+  /** Class index 0..classes-1 per point, or the regression value in [-1, 1]. */
+  labels: number[];
+  /** Held-out points and their labels (both or neither). */
+  test_points?: [number, number][];
+  test_labels?: number[];
+  /** One per input unit; default `['x1', 'x2']`. */
+  features?: Feature[];
+  /** Default `classification`. */
+  task?: 'classification' | 'regression';
+  /** 2 to limits.maxClasses (more than 2 with a softmax output); default 2. */
+  classes?: number;
+}
+
 export interface Spec {
   /** Sizes n_0 (inputs) .. n_L (outputs): 2 to 9 entries of 1 to 64. */
   layers: number[];
@@ -117,7 +139,7 @@ export interface Spec {
   /** Seed of the minibatch order; default 1. */
   seed?: number;
   init?: ExplicitInit | SchemeInit;
-  data: ExplicitData | DatasetData;
+  data: ExplicitData | DatasetData | PointData;
 }
 
 /** A spec with every default filled in, as `Session.spec()` and `Engine.validate()` give it. */
@@ -141,7 +163,7 @@ export interface NormalizedSpec {
   batch_size?: number;
   seed: number;
   init: ExplicitInit | Required<SchemeInit>;
-  data: ExplicitData | Required<DatasetData>;
+  data: ExplicitData | Required<DatasetData> | (PointData & Required<Pick<PointData, "features" | "task">>);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -163,8 +185,18 @@ export type LayerMatrixName = 'W' | 'b' | 'Z' | 'A' | 'dA' | 'dZ' | 'dW' | 'db' 
 export type BatchMatrixName = 'Y' | 'losses';
 export type MatrixName = LayerMatrixName | BatchMatrixName;
 
-/** `forward l` (l = 1..L), `loss`, `backward l` (l = L..1), `update`. */
+/** `forward l` (l = 1..L), `loss`, `backward l` (l = L..1), `update`: how divergences name phases. */
 export type PhaseLabel = `forward ${number}` | 'loss' | `backward ${number}` | 'update';
+
+export type PhaseKind = 'forward' | 'loss' | 'backward' | 'update';
+/** One phase of a step, as the engine lists them (`engine.phases(L)`, `state().phases`). */
+export interface Phase {
+  kind: PhaseKind;
+  /** 1..L for forward and backward; 0 for loss and update. */
+  layer: number;
+  /** For people: `Forward 1`, `Loss`, `Backward 2`, `Update`. */
+  label: string;
+}
 
 /** The first value that became NaN or infinite. */
 export interface Divergence {
@@ -185,10 +217,10 @@ export interface SessionState {
   /** Index into `phases` of the next phase to run (0 at the start of a step). */
   cursor: number;
   /** The 2L + 2 phases of one step, in order. */
-  phases: PhaseLabel[];
-  nextPhase: PhaseLabel;
+  phases: Phase[];
+  nextPhase: Phase;
   /** null on a fresh session or after reset(). */
-  lastPhase: PhaseLabel | null;
+  lastPhase: Phase | null;
   /** Completed steps. */
   step: number;
   /** Completed epochs. */
@@ -222,7 +254,7 @@ export interface SessionState {
 
 export interface PhaseResult {
   /** The phase that ran. */
-  phase: PhaseLabel;
+  phase: Phase;
   divergence: Divergence | null;
 }
 
@@ -492,10 +524,103 @@ export declare class Session implements Disposable {
   [Symbol.dispose](): void;
 }
 
+// ---------------------------------------------------------------------------------------
+// The catalogue: the engine's description of itself (engine.catalog())
+// ---------------------------------------------------------------------------------------
+
+/** A range end that is null is unbounded. */
+export type Range = [number | null, number | null];
+
+export interface ActivationInfo {
+  name: Activation;
+  display: string;
+  /** TeX of g, as in `A = g(Z)`. */
+  tex: string;
+  /** TeX of `g(z) = ...` and of `g'(z) = ...`. */
+  texG: string;
+  texPrime: string;
+  /** Allowed on the output layer only (softmax). */
+  outputOnly: boolean;
+  /** The values g takes. */
+  range: Range;
+}
+
+export interface LossInfo {
+  name: Loss;
+  display: string;
+  tex: string;
+  /** The output activations this loss accepts. */
+  outputs: Activation[];
+  /** The fused output gradient dZ[L] = A[L] - Y, when the loss has one. */
+  fused: { activation: Activation; tex: string } | null;
+}
+
+export interface ParamInfo {
+  name: string;
+  default: number;
+  min: number;
+  max: number;
+  minExclusive: boolean;
+  maxExclusive: boolean;
+}
+
+export interface OptimizerInfo {
+  name: OptimizerType;
+  params: ParamInfo[];
+}
+
+export interface DatasetInfo {
+  name: string;
+  display: string;
+  kind: 'classification' | 'regression';
+  /** Smallest and largest number of classes. */
+  classes: [number, number];
+  defaultPoints: number;
+}
+
+export interface FeatureInfo {
+  name: string;
+  tex: string;
+  label: string;
+}
+
+export interface Limits {
+  maxLayers: number;
+  maxUnits: number;
+  minPoints: number;
+  maxPoints: number;
+  maxExamples: number;
+  maxNoise: number;
+  maxClasses: number;
+  /** Generated points and heatmaps cover [-dataExtent, dataExtent]². */
+  dataExtent: number;
+  maxFeatures: number;
+}
+
+export interface Catalog {
+  activations: ActivationInfo[];
+  losses: LossInfo[];
+  optimizers: OptimizerInfo[];
+  initSchemes: string[];
+  datasets: DatasetInfo[];
+  features: FeatureInfo[];
+  limits: Limits;
+}
+
 /** The loaded WebAssembly engine. One per page is enough; it holds any number of sessions. */
 export declare class Engine {
   /** Engines come from `createEngine()` or `createEngineWith()`. */
   private constructor();
+
+  /** The engine's description of itself; the same frozen object on every call. */
+  catalog(): Readonly<Catalog>;
+  /** The phases of one step of a network with L (1..limits.maxLayers) layers after the input. */
+  phases(L: number): Phase[];
+  /**
+   * Every catalogue feature (x1, x2, x1², ...) over an nx × ny grid (1..200 each) of
+   * [xmin, xmax] × [ymin, ymax], laid out as `predictGrid`'s maps: for pictures of the inputs.
+   */
+  featureGrid(nx: number, ny: number, xmin: number, xmax: number, ymin: number, ymax: number): { feature: string; values: Float64Array }[];
 
   /** A new session from a spec (an object or JSON text); throws `INVALID_SPEC` naming the field. */
   session(spec: Spec | string): Session;

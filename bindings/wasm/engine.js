@@ -123,6 +123,14 @@ function options(name, value) {
   return value;
 }
 
+function deepFreeze(x) {
+  if (x && typeof x === 'object') {
+    for (const v of Object.values(x)) deepFreeze(v);
+    Object.freeze(x);
+  }
+  return x;
+}
+
 function withShape(m) {
   m.shape = [m.rows, m.cols];
   return m;
@@ -160,10 +168,10 @@ export class Session {
   /** True after delete(). */
   get deleted() { return this.#raw === null; }
 
-  /** Cursor, phase labels, step, epoch, loss, batch, divergence, ... */
+  /** Cursor, phases ({kind, layer, label}), step, epoch, loss, batch, divergence, ... */
   state() { return JSON.parse(this.#u(this.#r().state())); }
 
-  /** Runs the next phase. Returns {phase, divergence}: the label of the phase run. */
+  /** Runs the next phase. Returns {phase, divergence}: phase is the {kind, layer, label} run. */
   nextPhase() {
     const raw = this.#r();
     const ran = raw.nextPhase();  // phase index, or -(index + 1) when it diverged
@@ -198,7 +206,7 @@ export class Session {
   #runPhases(from, to, name) {
     const st = this.state();
     if (st.cursor !== from) {
-      throw new BpxError('WRONG_PHASE', `${name} needs the cursor at "${st.phases[from]}", but the next phase is "${st.nextPhase}"`);
+      throw new BpxError('WRONG_PHASE', `${name} needs the cursor at "${st.phases[from].label}", but the next phase is "${st.nextPhase.label}"`);
     }
     return JSON.parse(this.#u(this.#r().runPhases(to - from)));
   }
@@ -396,6 +404,7 @@ class Health {
 export class Engine {
   #module;
   #health;
+  #catalog = null;
   constructor(module, health) {
     this.#module = module;
     this.#health = health;
@@ -421,6 +430,34 @@ export class Engine {
       this.#health.check(error);
       throw error;
     }
+  }
+
+  /**
+   * The engine's description of itself: activations, losses, optimizers (parameters with
+   * defaults and ranges), init schemes, data sets, features and limits. Parsed once, then
+   * the same frozen object on every call.
+   */
+  catalog() {
+    if (!this.#catalog) this.#catalog = deepFreeze(JSON.parse(this.#module.catalogJson()));
+    return this.#catalog;
+  }
+  /** The phases of one step of a network with L layers after the input: [{kind, layer, label}]. */
+  phases(L) {
+    checkInteger('L', L, 1, this.catalog().limits.maxLayers);
+    return JSON.parse(this.#module.phasesJson(L));
+  }
+  /**
+   * Every catalogue feature over an nx x ny grid of [xmin, xmax] x [ymin, ymax]:
+   * [{feature, values: Float64Array}], values laid out as predictGrid's maps.
+   */
+  featureGrid(nx, ny, xmin, xmax, ymin, ymax) {
+    checkInteger('nx', nx, 1, 200);
+    checkInteger('ny', ny, 1, 200);
+    for (const [name, v] of [['xmin', xmin], ['xmax', xmax], ['ymin', ymin], ['ymax', ymax]]) checkNumber(name, v);
+    const flat = this.#module.featureGrid(nx, ny, xmin, xmax, ymin, ymax);
+    if (typeof flat === 'string') throw new BpxError('INVALID_ARGUMENT', flat, 'nx');
+    const cells = nx * ny;
+    return this.catalog().features.map((f, k) => ({ feature: f.name, values: flat.subarray(k * cells, (k + 1) * cells) }));
   }
 
   /** A new session from a spec (object or JSON text); throws BpxError naming the field. */

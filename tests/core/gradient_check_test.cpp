@@ -189,8 +189,9 @@ std::vector<Case> AllCases() {
   };
   const Pair pairs[] = {{"sigmoid", "mse", 2}, {"tanh", "mse", 2},
                         {"linear", "mse", 2},  {"softmax", "mse", 3},
-                        {"sigmoid", "bce", 1}, {"softmax", "cross_entropy", 3}};
-  const char* hidden[] = {"sigmoid", "tanh", "relu", "leaky_relu", "linear"};
+                        {"sigmoid", "bce", 1}, {"softmax", "cross_entropy", 3},
+                        {"softplus", "mse", 2}};
+  const char* hidden[] = {"sigmoid", "tanh", "relu", "leaky_relu", "softplus", "linear"};
   std::vector<Case> cases;
   uint64_t seed = 100;
   for (const char* h : hidden) {
@@ -221,13 +222,13 @@ INSTANTIATE_TEST_SUITE_P(AllActivationsAndLosses, GradientCheck, ::testing::Valu
                          });
 
 TEST(GradientCheckCoverage, EveryCaseHasBothDepthsAndBatchSizes) {
-  // 5 hidden activations x 6 output/loss pairs x 2 batch sizes, and both depths occur for each.
+  // 6 hidden activations x 7 output/loss pairs x 2 batch sizes, and both depths occur for each.
   const std::vector<Case> cases = AllCases();
-  EXPECT_EQ(cases.size(), 60u);
+  EXPECT_EQ(cases.size(), 84u);
   int two = 0, three = 0;
   for (const Case& c : cases) (c.layers.size() == 3 ? two : three) += 1;
-  EXPECT_EQ(two, 30);
-  EXPECT_EQ(three, 30);
+  EXPECT_EQ(two, 42);
+  EXPECT_EQ(three, 42);
 }
 
 TEST(GradientCheckWeightDecay, SgdUpdateAddsDecayToWeightsOnly) {

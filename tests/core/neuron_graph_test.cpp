@@ -120,7 +120,8 @@ TEST(NeuronGraph, AgreesWithLayerGradientsForRandomNetworks) {
   };
   const Case cases[] = {{"sigmoid", "sigmoid", "bce", 1},        {"tanh", "linear", "mse", 2},
                         {"relu", "softmax", "cross_entropy", 3}, {"leaky_relu", "tanh", "mse", 1},
-                        {"tanh", "softmax", "mse", 2},           {"sigmoid", "sigmoid", "mse", 2}};
+                        {"tanh", "softmax", "mse", 2},           {"sigmoid", "sigmoid", "mse", 2},
+                        {"softplus", "softplus", "mse", 1}};
   for (const Case& c : cases) {
     auto s = bpx::Session::create(random_spec(rng, c.hidden, c.out, c.loss, c.n_out));
     ASSERT_TRUE(s.ok()) << s.error().text();

@@ -128,8 +128,12 @@ describe('Session: the phase cursor', () => {
       const st = s.state();
       assert.deepEqual(st.layers, LAYERS);
       assert.equal(st.cursor, 0);
-      assert.deepEqual(st.phases, ['forward 1', 'forward 2', 'forward 3', 'loss', 'backward 3', 'backward 2', 'backward 1', 'update']);
-      assert.equal(st.nextPhase, 'forward 1');
+      const f = (kind, layer, label) => ({ kind, layer, label });
+      assert.deepEqual(st.phases, [
+        f('forward', 1, 'Forward 1'), f('forward', 2, 'Forward 2'), f('forward', 3, 'Forward 3'), f('loss', 0, 'Loss'),
+        f('backward', 3, 'Backward 3'), f('backward', 2, 'Backward 2'), f('backward', 1, 'Backward 1'), f('update', 0, 'Update'),
+      ]);
+      assert.deepEqual(st.nextPhase, f('forward', 1, 'Forward 1'));
       assert.equal(st.lastPhase, null);
       assert.equal(st.step, 0);
       assert.equal(st.epoch, 0);
@@ -154,7 +158,7 @@ describe('Session: the phase cursor', () => {
       for (let k = 0; k < labels.length; k++) {
         const r = s.nextPhase();
         assert.deepEqual(r, { phase: labels[k], divergence: null });
-        assert.equal(s.state().lastPhase, labels[k]);
+        assert.deepEqual(s.state().lastPhase, labels[k]);
         assert.equal(s.state().cursor, (k + 1) % labels.length);
       }
       assert.equal(s.state().step, 1);
@@ -172,12 +176,12 @@ describe('Session: the phase cursor', () => {
     withApiSession((s) => {
       assert.equal(s.forward(), null);
       assert.equal(s.state().cursor, L + 1);
-      assert.equal(s.state().lastPhase, 'loss');
+      assert.equal(s.state().lastPhase.kind, 'loss');
       assert.throws(() => s.forward(), (e) => e instanceof BpxError && e.code === 'WRONG_PHASE');
       assert.throws(() => s.update(), (e) => e.code === 'WRONG_PHASE');
       assert.equal(s.backward(), null);
       assert.equal(s.state().cursor, 2 * L + 1);
-      assert.equal(s.state().lastPhase, 'backward 1');
+      assert.deepEqual(s.state().lastPhase, { kind: 'backward', layer: 1, label: 'Backward 1' });
       assert.equal(s.update(), null);
       assert.equal(s.state().cursor, 0);
       assert.equal(s.state().step, 1);

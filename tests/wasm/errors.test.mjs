@@ -221,7 +221,7 @@ describe('bad calls on a session', () => {
       // The session is unchanged and still works: a step, then back to where it was.
       const after = s.state();
       assert.deepEqual(after, before);
-      assert.equal(s.nextPhase().phase, before.nextPhase);
+      assert.deepEqual(s.nextPhase().phase, before.nextPhase);
       assert.equal(s.previousPhase(), true);
       assert.deepEqual(s.state(), before);
       goodCall();

@@ -3,34 +3,16 @@
 // (the dev server's module entry) and by the classic bundle (web/src/embed/bundle.ts) that
 // the built dist/index.html loads, so the page also works from file:// and under a strict CSP.
 //
-// Contract with the training view (web/src/train/index.ts):
-//   export function mountTrainView(container, engine, { params, openInspector }): { show(); hide() }
+// The training view (web/src/train/index.ts) is loaded the first time it is opened.
 // The mode switch is a tablist: getByRole('tab', { name: 'Step through' | 'Train' }).
 // `?mode=train` in the URL opens the training view.
 import { loadEngine, type Engine, type Session } from './engine';
 import { mountExplorer } from './explorer/index';
 import { openInspector } from './inspector/index';
 import { installHelpOverlay } from './explorer/help';
+import type { TrainViewHandle } from './train/index';
 
 type Mode = 'step' | 'train';
-
-interface TrainView {
-  show(): void;
-  hide(): void;
-}
-interface TrainModule {
-  mountTrainView(
-    container: HTMLElement,
-    engine: Engine,
-    options: {
-      params: URLSearchParams;
-      openInspector: (session: Session, layer: number, unit: number, example: number) => void;
-    },
-  ): TrainView;
-}
-
-// A glob (not a plain dynamic import) so the page still builds before the training view exists.
-const trainModules = import.meta.glob<TrainModule>('./train/index.ts');
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -64,7 +46,7 @@ export async function startApp(): Promise<void> {
   const explorer = mountExplorer(stepHost, engine, { params, live, openInspector: openInspectorFor });
   installHelpOverlay(byId<HTMLButtonElement>('help-button'));
 
-  let trainView: TrainView | null = null;
+  let trainView: TrainViewHandle | null = null;
   let trainLoading: Promise<void> | null = null;
   let mode: Mode = 'step';
 
@@ -72,14 +54,8 @@ export async function startApp(): Promise<void> {
     if (trainView) return;
     if (!trainLoading) {
       trainLoading = (async () => {
-        const loader = trainModules['./train/index.ts'];
-        if (!loader) {
-          trainHost.innerHTML = '<p class="placeholder">The training view is not built yet.</p>';
-          trainView = { show() {}, hide() {} };
-          return;
-        }
-        const mod = await loader();
-        trainView = mod.mountTrainView(trainHost, engine, { params, openInspector: openInspectorFor });
+        const mod = await import('./train/index');
+        trainView = mod.mountTrainView(trainHost, engine, { params, openInspector: openInspectorFor, ownsPage: true });
       })();
     }
     await trainLoading;

@@ -20,7 +20,7 @@ export function makeRng(seed) {
   };
 }
 
-export const HIDDEN = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'linear'];
+export const HIDDEN = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'softplus', 'linear'];
 export const OUTPUTS = [
   { activation: 'sigmoid', loss: 'bce' },
   { activation: 'softmax', loss: 'cross_entropy' },
@@ -72,7 +72,7 @@ function target(rng, out, n) {
 export function explicitSpec(i, seed = 1000 + i) {
   const rng = makeRng(seed);
   const out = OUTPUTS[i % OUTPUTS.length];
-  const hidden = HIDDEN[i % HIDDEN.length];
+  const hidden = HIDDEN[Math.floor(i / 3) % HIDDEN.length]; // each with every depth (i % 3)
   const depth = i % 3;
   const n0 = rng.int(1, 4);
   const layers = [n0];

@@ -3,7 +3,7 @@
 // types, and misuses that must not compile marked @ts-expect-error.
 import { BpxError, Engine, Session, createEngine, createEngineWith } from 'backprop-explorer';
 import type {
-  Divergence, ErrorCode, Evaluation, GridResult, Matrix, NeuronGraph, NormalizedSpec, PhaseLabel,
+  Divergence, ErrorCode, Evaluation, GridResult, Matrix, NeuronGraph, NormalizedSpec, Phase,
   PhaseResult, SessionData, SessionState, Spec, TraceEntry, TrainResult, ValidateResult,
 } from 'backprop-explorer';
 
@@ -38,7 +38,7 @@ export async function useEverything(): Promise<number> {
   void [L, layers, deleted];
 
   const st: SessionState = s.state();
-  const next: PhaseLabel = st.nextPhase;
+  const next: Phase = st.nextPhase;
   const loss: number | null = st.loss;
   void [next, loss, st.cursor, st.phases, st.lastPhase, st.batch, st.divergence, st.fused];
 
@@ -133,8 +133,6 @@ export async function useEverything(): Promise<number> {
 export function misuses(engine: Engine, s: Session): void {
   // @ts-expect-error: a spec is an object or JSON text
   engine.session(42);
-  // @ts-expect-error: unknown activation
-  engine.session({ ...explicit, activations: ['gelu'] });
   // @ts-expect-error: a layer matrix needs its layer
   s.matrix('W');
   // @ts-expect-error: unknown matrix name

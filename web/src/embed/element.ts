@@ -4,6 +4,7 @@
 // digits and keyboard focus. Options: web/src/embed/options.ts; guide: docs/embedding.md.
 import type { Engine, Session, Spec } from '../engine';
 import type { ChangeEvent } from '../explorer/controller';
+import { phaseName } from '../explorer/phases';
 import { mountExplorer, type Explorer } from '../explorer/index';
 import { findPreset, PRESETS } from '../explorer/presets';
 import { openInspector } from '../inspector/index';
@@ -74,6 +75,7 @@ export class BackpropExplorerElement extends HTMLElement {
   #lastStep = 0;
   #diverged = false;
   #dark: MediaQueryList | null = null;
+  readonly #onSchemeChange = () => this.#applyLook(this.#options());
   // One promise per load: `ready` right after a change of attributes is that load's.
   #ready = deferredReady();
 
@@ -163,6 +165,23 @@ export class BackpropExplorerElement extends HTMLElement {
   disconnectedCallback(): void {
     this.#explorer?.hide();
     this.#train?.hide();
+    // Moved within the page, the element is connected again at once; removed, it frees its
+    // sessions, keys and DOM (connecting it again later loads it afresh).
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#teardown();
+    });
+  }
+
+  #teardown(): void {
+    this.#generation++; // a load still in flight finds itself stale and stops
+    this.#dropTrain();
+    this.#explorer?.dispose();
+    this.#explorer = null;
+    this.#stepHost.replaceChildren();
+    this.#root.querySelectorAll('dialog').forEach((d) => d.remove());
+    this.#dark?.removeEventListener('change', this.#onSchemeChange);
+    this.#dark = null;
+    this.#started = false;
   }
 
   attributeChangedCallback(name: string, oldValue: string | null, value: string | null): void {
@@ -215,7 +234,7 @@ export class BackpropExplorerElement extends HTMLElement {
     if (o.theme === 'auto') {
       if (!this.#dark && typeof matchMedia === 'function') {
         this.#dark = matchMedia('(prefers-color-scheme: dark)');
-        this.#dark.addEventListener('change', () => this.#applyLook(this.#options()));
+        this.#dark.addEventListener('change', this.#onSchemeChange);
       }
       dark = !!this.#dark?.matches;
     }
@@ -283,8 +302,7 @@ export class BackpropExplorerElement extends HTMLElement {
 
   #dropTrain(): void {
     if (!this.#train) return;
-    this.#train.hide();
-    this.#train.session?.delete();
+    this.#train.dispose();
     this.#train = null;
     this.#trainHost.replaceChildren();
   }
@@ -305,7 +323,7 @@ export class BackpropExplorerElement extends HTMLElement {
         writeUrl: false,
         linkBase: new URL('index.html', SCRIPT_URL || document.baseURI).href,
         dialogHost: this.#root,
-        shortcutsActive: () => this.#shadow.activeElement !== null && !this.#shadow.querySelector('dialog[open]'),
+        keyRoot: this.#root,
       });
       this.#explorer.onChange((e) => this.#onStepChange(e));
     } else if (spec) {
@@ -348,8 +366,8 @@ export class BackpropExplorerElement extends HTMLElement {
     if (this.#mode !== 'step' || this.#state !== 'ready') return;
     const st = snapshot.state;
     this.#emit('phase', {
-      phase: st.lastPhase,
-      nextPhase: st.nextPhase,
+      phase: phaseName(st.lastPhase),
+      nextPhase: phaseName(st.nextPhase),
       cursor: st.cursor,
       step: st.step,
       loss: st.loss,

@@ -34,8 +34,14 @@ export function trainParamsFromSpec(spec: Spec): [string, string][] {
   set('init', init.scheme);
   set('iseed', init.seed);
 
-  const data = (spec.data ?? {}) as Json;
-  if (typeof data.dataset === 'string') {
+  const data: Json = { ...spec.data };
+  if ('labels' in spec.data) {
+    // The engine's own point form: the view's points as they are.
+    const d = spec.data;
+    set('classes', d.classes);
+    set('features', d.features);
+    out.push(['t.pts', encodePoints({ xy: d.points.flat(), labels: d.labels, regression: d.task === 'regression' })]);
+  } else if (typeof data.dataset === 'string') {
     set('data', data.dataset);
     set('points', data.points);
     set('noise', data.noise);

@@ -105,7 +105,7 @@ export class Stepper {
   #runNext(): void {
     const s = this.session;
     const st = s.state();
-    if (st.nextPhase === 'update') {
+    if (st.nextPhase.kind === 'update') {
       this.#beforeUpdate.set(st.step, readParams(s));
       // Keep only the steps that time travel can reach back to (the engine's history bound).
       const reach = Math.ceil(st.historyLimit / st.phases.length) + 1;

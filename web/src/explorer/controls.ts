@@ -1,7 +1,7 @@
 // Step controls ("Previous phase", "Next phase", "Step", "Play", "Pause", "Reset"), the
 // animation speed, the phase indicator (Forward 1 → … → Loss → Backward L → … → Update)
 // and the step and epoch counters.
-import { parsePhase, phaseTitle } from './phases';
+import { phaseTitle } from './phases';
 import type { Snapshot } from './snapshot';
 
 export interface ControlActions {
@@ -106,14 +106,13 @@ export function createControls(actions: ControlActions, initialSpeed: number): C
       play.disabled = playing;
       pause.disabled = !playing;
       // The indicator: one item per phase of the engine, the last run one is current.
-      const names = st.phases;
-      const doneUpTo = st.cursor === 0 ? (st.lastPhase === 'update' ? names.length : 0) : st.cursor;
+      const phases = st.phases;
+      const doneUpTo = st.cursor === 0 ? (st.lastPhase?.kind === 'update' ? phases.length : 0) : st.cursor;
       indicator.replaceChildren(
-        ...names.map((name, k) => {
+        ...phases.map((p, k) => {
           const li = document.createElement('li');
-          const p = parsePhase(name);
           li.textContent = phaseTitle(p);
-          li.dataset.kind = p?.kind ?? '';
+          li.dataset.kind = p.kind;
           if (k < doneUpTo) li.classList.add('done');
           if (k === doneUpTo - 1) {
             li.classList.add('current');
@@ -127,7 +126,7 @@ export function createControls(actions: ControlActions, initialSpeed: number): C
         `<span>Step <strong data-testid="step-count">${st.step}</strong></span>` +
         `<span>Epoch <strong data-testid="epoch-count">${st.epoch}</strong></span>` +
         `<span>Phase <strong data-testid="phase-name">${phaseTitle(s.phase)}</strong></span>` +
-        `<span class="next-phase">Next: ${phaseTitle(parsePhase(st.nextPhase))}</span>`;
+        `<span class="next-phase">Next: ${phaseTitle(st.nextPhase)}</span>`;
     },
   };
 }

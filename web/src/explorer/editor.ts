@@ -1,6 +1,7 @@
 // Editing values: a small popover to change one weight, bias, input or target, and the spec
 // transformation that applies it. Edits start from what the diagram shows (the current
 // parameters become the new starting point), and the walkthrough restarts at step 0.
+import { explicitData } from './spec-data';
 import type { Spec } from '../engine';
 
 import type { EditTarget } from './diagram';
@@ -42,9 +43,9 @@ export function currentValue(t: EditTarget, spec: Spec, s: Snapshot): number {
     case 'b':
       return s.b[t.layer].data[t.row];
     case 'x':
-      return spec.data?.inputs?.[t.example]?.[t.index] ?? NaN;
+      return explicitData(spec)?.inputs[t.example]?.[t.index] ?? NaN;
     case 'y':
-      return spec.data?.targets?.[t.example]?.[t.index] ?? NaN;
+      return explicitData(spec)?.targets[t.example]?.[t.index] ?? NaN;
   }
 }
 
@@ -54,9 +55,9 @@ export function applyEdit(spec: Spec, s: Snapshot, t: EditTarget, value: number)
   const init = next.init as { weights: number[][][]; biases: number[][] };
   if (t.kind === 'W') init.weights[t.layer - 1][t.row][t.col] = value;
   else if (t.kind === 'b') init.biases[t.layer - 1][t.row] = value;
-  else if (next.data?.inputs && next.data.targets) {
-    const rows = t.kind === 'x' ? next.data.inputs : next.data.targets;
-    rows[t.example][t.index] = value;
+  else {
+    const data = explicitData(next);
+    if (data) (t.kind === 'x' ? data.inputs : data.targets)[t.example][t.index] = value;
   }
   return next;
 }

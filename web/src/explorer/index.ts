@@ -19,7 +19,7 @@ import { renderNumbers, renderSummary } from './readouts';
 import type { Snapshot } from './snapshot';
 import { createStructureEditor, resizeSpec } from './structure';
 import { at } from '../engine';
-import { phaseTitle } from './phases';
+import { phaseName, phaseTitle } from './phases';
 import { openInspector } from '../inspector/index';
 
 export interface ExplorerOptions {
@@ -32,13 +32,15 @@ export interface ExplorerOptions {
   linkBase?: string;
   /** Where dialogs and popovers go (default document.body; an embed's shadow root container). */
   dialogHost?: HTMLElement;
-  /** Extra condition for the keyboard shortcuts (an embed: the focus is inside it). */
-  shortcutsActive?: () => boolean;
+  /** Where keys count as typed into this view (an embed: its whole shadow root); default the host. */
+  keyRoot?: Element;
 }
 
 export interface Explorer {
   show(): void;
   hide(): void;
+  /** Deletes the view's session, removes its keys and its DOM: the view is gone. */
+  dispose(): void;
   /** The engine session of the network shown (replaced when another network is loaded). */
   readonly session: Session;
   next(): void;
@@ -347,7 +349,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
       structure.update(stepper.spec);
       numbersPanel.open = Math.max(...s.layers) <= 6;
     }
-    host.dataset.phase = s.phase?.name ?? 'start';
+    host.dataset.phase = phaseName(s.phase);
     host.dataset.step = String(s.state.step);
     host.dataset.cursor = String(s.state.cursor);
   }
@@ -411,7 +413,9 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     render(stepper.snapshot, 'jump');
   });
 
-  installShortcuts(() => visible && (options.shortcutsActive?.() ?? true), {
+  const removeShortcuts = installShortcuts(
+    { root: options.keyRoot ?? host, active: () => visible, ownsPage: () => visible && !options.keyRoot, announce },
+    {
     next: () => act(() => stepper.next()),
     previous: () => act(() => stepper.previous()),
     step: () => act(() => stepper.step()),
@@ -420,7 +424,8 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     faster: () => setSpeedStep(1),
     slower: () => setSpeedStep(-1),
     inspect: () => onInspect(stepper.snapshot.L, 0),
-  });
+    },
+  );
 
   function setSpeedStep(dir: number): void {
     const i = SPEEDS.indexOf(animator.speed);
@@ -459,6 +464,14 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
       stopPlay();
       animator.cancel();
       visible = false;
+    },
+    dispose() {
+      stopPlay();
+      animator.cancel();
+      visible = false;
+      removeShortcuts();
+      stepper.dispose();
+      host.replaceChildren();
     },
     get session() {
       return stepper.session;

@@ -1,4 +1,8 @@
-// Keyboard shortcuts of the step-through view (listed in the help overlay).
+// Keyboard shortcuts of the step-through view, registered with the page's one key
+// registry (web/src/keys.ts): they act only when this view has the focus, or when it is
+// the page's view and the focus is nowhere in particular.
+import { registerKeys, type KeyBinding } from '../keys';
+
 export interface KeyActions {
   next(): void;
   previous(): void;
@@ -10,56 +14,28 @@ export interface KeyActions {
   inspect(): void;
 }
 
-export function installShortcuts(isActive: () => boolean, a: KeyActions): void {
-  document.addEventListener('keydown', (e) => {
-    if (!isActive() || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
-    // The element the key went to, also inside a shadow root (an embed), where e.target is the host.
-    const t = (e.composedPath()[0] ?? e.target) as HTMLElement;
-    if (!(t instanceof Element)) return;
-    if (t.closest('input, textarea, select, [contenteditable="true"], .value-editor')) return;
-    if (document.querySelector('dialog[open]')) return;
-    const onButton = t.closest('button, [role="button"], [role="tab"], a');
-    let handled = true;
-    switch (e.key) {
-      case 'ArrowRight':
-      case 'n':
-      case 'N':
-        if (e.key === 'ArrowRight' && t.closest('[role="tab"]')) return;
-        a.next();
-        break;
-      case 'ArrowLeft':
-      case 'p':
-      case 'P':
-        if (e.key === 'ArrowLeft' && t.closest('[role="tab"]')) return;
-        a.previous();
-        break;
-      case 's':
-      case 'S':
-        a.step();
-        break;
-      case ' ':
-        if (onButton) return; // Space activates the focused button.
-        a.togglePlay();
-        break;
-      case 'r':
-      case 'R':
-        a.reset();
-        break;
-      case '+':
-      case '=':
-        a.faster();
-        break;
-      case '-':
-      case '_':
-        a.slower();
-        break;
-      case 'i':
-      case 'I':
-        a.inspect();
-        break;
-      default:
-        handled = false;
-    }
-    if (handled) e.preventDefault();
-  });
+export function stepBindings(a: KeyActions): KeyBinding[] {
+  return [
+    { keys: ['ArrowRight', 'n', 'N'], label: '→ or N', description: 'Next phase', run: a.next },
+    { keys: ['ArrowLeft', 'p', 'P'], label: '← or P', description: 'Previous phase', run: a.previous },
+    { keys: ['s', 'S'], label: 'S', description: 'Step (to the end of the current step)', run: a.step },
+    { keys: [' '], label: 'Space', description: 'Play / Pause', run: a.togglePlay, onButtons: false },
+    { keys: ['r', 'R'], label: 'R', description: 'Reset to the initial parameters', run: a.reset },
+    { keys: ['+', '='], label: '+', description: 'Faster animation', run: a.faster },
+    { keys: ['-', '_'], label: '−', description: 'Slower animation', run: a.slower },
+    { keys: ['i', 'I'], label: 'I', description: 'Inspect the first output neuron', run: a.inspect },
+  ];
+}
+
+export interface ShortcutScope {
+  root: Element;
+  active(): boolean;
+  ownsPage(): boolean;
+  announce?(text: string): void;
+}
+
+/** Registers the view's keys; returns the function that removes them (the view's dispose). */
+export function installShortcuts(scope: ShortcutScope, a: KeyActions): () => void {
+  const bindings = stepBindings(a);
+  return registerKeys({ ...scope, bindings: () => bindings });
 }

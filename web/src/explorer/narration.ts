@@ -1,7 +1,7 @@
 // Words for each phase, for the ARIA live region ("Backward, layer 1: dZ[1] = …").
 import type { Matrix } from '../engine';
 import { fmt } from '../format';
-import { parsePhase, phaseTitle } from './phases';
+import { phaseTitle } from './phases';
 import type { Snapshot } from './snapshot';
 
 function vec(m: Matrix, d = 4): string {
@@ -14,7 +14,7 @@ function vec(m: Matrix, d = 4): string {
 export function narrate(s: Snapshot): string {
   const p = s.phase;
   const st = s.state;
-  const next = `Next: ${phaseTitle(parsePhase(st.nextPhase))}.`;
+  const next = `Next: ${phaseTitle(st.nextPhase)}.`;
   if (!p || (st.step === 0 && st.cursor === 0)) {
     return `Start of step ${st.step + 1}: nothing computed yet. ${next}`;
   }

@@ -1,29 +1,17 @@
-// The phase cursor in words: the engine names phases "forward l", "loss", "backward l", "update".
+// The phase cursor as the view reads it. The engine lists the phases as {kind, layer, label}
+// (engine.phases(L), state().phases); nothing here re-derives them.
+import type { Phase } from '../engine';
 
-export type PhaseKind = 'forward' | 'loss' | 'backward' | 'update';
+export type { Phase } from '../engine';
 
-export interface Phase {
-  kind: PhaseKind;
-  /** Layer of a forward/backward phase; 0 for loss and update. */
-  layer: number;
-  /** The engine's name, e.g. "backward 2". */
-  name: string;
-}
-
-export function parsePhase(name: string | null | undefined): Phase | null {
-  if (!name) return null;
-  const m = name.match(/^(forward|backward)\s+(\d+)$/);
-  if (m) return { kind: m[1] as PhaseKind, layer: Number(m[2]), name };
-  if (name === 'loss' || name === 'update') return { kind: name, layer: 0, name };
-  return null;
-}
-
-/** "Forward 1", "Loss", "Backward 2", "Update". */
+/** "Forward 1", "Loss", ...; "Start" before the first phase. */
 export function phaseTitle(p: Phase | null): string {
-  if (!p) return 'Start';
-  if (p.kind === 'forward') return `Forward ${p.layer}`;
-  if (p.kind === 'backward') return `Backward ${p.layer}`;
-  return p.kind === 'loss' ? 'Loss' : 'Update';
+  return p ? p.label : 'Start';
+}
+
+/** The short name of data-phase and the element's events: "forward 2", "loss", "start". */
+export function phaseName(p: Phase | null): string {
+  return p ? p.label.toLowerCase() : 'start';
 }
 
 /** Progress within the current step, derived from the engine's cursor. */
@@ -36,9 +24,9 @@ export interface Progress {
   update: boolean;
 }
 
-export function progressOf(cursor: number, L: number, step: number, lastPhase: string | null): Progress {
+export function progressOf(cursor: number, L: number, step: number, lastPhase: Phase | null): Progress {
   if (cursor === 0) {
-    const done = step > 0 && lastPhase === 'update';
+    const done = step > 0 && lastPhase?.kind === 'update';
     return done
       ? { forward: L, loss: true, backwardFrom: 1, update: true }
       : { forward: 0, loss: false, backwardFrom: L + 1, update: false };

@@ -1,7 +1,7 @@
 // One read of everything the views draw: the engine's state and matrices after a phase,
 // copied out (Float64Array copies) so that views never call the engine themselves.
 import type { Matrix, Session, SessionState, Spec } from '../engine';
-import { parsePhase, progressOf, type Phase, type Progress } from './phases';
+import { progressOf, type Phase, type Progress } from './phases';
 
 export interface Params {
   W: Matrix[];
@@ -63,7 +63,7 @@ export function readSnapshot(s: Session, spec: Spec, before: Params | null): Sna
     for (let l = 0; l <= L; l++) out.push(s.matrix(name, l));
     return out;
   };
-  const phase = parsePhase(state.lastPhase);
+  const phase = state.lastPhase;
   const progress = progressOf(state.cursor, L, state.step, state.lastPhase);
   return {
     state,

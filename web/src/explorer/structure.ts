@@ -1,5 +1,6 @@
 // The structure editor: layer sizes, activations, loss, optimizer and learning rate.
 // Every change produces a new spec; the engine validates it (errors name the field).
+import { explicitData } from './spec-data';
 import type { Engine, Spec } from '../engine';
 import type { Snapshot } from './snapshot';
 import { specWithCurrentParams } from './editor';
@@ -77,9 +78,8 @@ export function resizeSpec(engine: Engine, spec: Spec, snap: Snapshot, layers: n
   const fit = (rows: number[][] | undefined, n: number) =>
     (rows ?? [[]]).map((r) => Array.from({ length: n }, (_, i) => r[i] ?? 0));
   const next: Spec = { ...base, layers, activations: acts, init: { weights: fresh.W, biases: fresh.b } };
-  if (spec.data?.inputs) {
-    next.data = { inputs: fit(spec.data.inputs, layers[0]), targets: fit(spec.data.targets, layers[L]) };
-  }
+  const data = explicitData(spec);
+  if (data) next.data = { inputs: fit(data.inputs, layers[0]), targets: fit(data.targets, layers[L]) };
   reconcile(next, 'activation');
   return next;
 }

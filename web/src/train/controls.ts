@@ -1,18 +1,9 @@
 // The controls of the training view: the toolbar (run buttons and hyper-parameters),
 // the data panel and the output/loss selectors. Plain DOM with labels for every control
 // and an error slot (data-err) beside each, where the engine's validation messages go.
+import { catalog, menus } from '../catalog';
 import { h, select } from './dom';
-import {
-  DATASETS,
-  INIT_SCHEMES,
-  LIMITS,
-  LOSSES,
-  OPTIMIZERS,
-  OUTPUT_ACTIVATIONS,
-  PANELS,
-  SPEEDS,
-  type TrainSettings,
-} from './state';
+import { PANELS, SPEEDS, type TrainSettings } from './state';
 
 export const LEARNING_RATES = ['0.00001', '0.0001', '0.001', '0.003', '0.01', '0.03', '0.1', '0.3', '1', '3', '10'];
 
@@ -68,19 +59,19 @@ function withValue(list: string[], v: number): [string, string][] {
 }
 
 export function buildToolbar(s: TrainSettings): Toolbar {
-  const reset = button('Reset', 'Back to the initial weights (R)', 'reset');
+  const reset = button('Reset', 'Back to the initial weights (R, twice)', 'reset');
   const play = button('Play', 'Play or pause training (Space or K)', 'play', 'bpx-t-play');
   const step = button('Step', 'One training step: one minibatch update (S)', 'step');
   const epochBtn = button('Epoch', 'Train one epoch (E)', 'epoch');
-  const newWeights = button('New weights', 'Draw new initial weights (N)', 'newweights');
+  const newWeights = button('New weights', 'Draw new initial weights (W, twice)', 'newweights');
   const epoch = h('output', { class: 'bpx-t-epoch', 'aria-label': 'Epoch' }, '0');
   const steps = h('output', { class: 'bpx-t-steps', 'aria-label': 'Steps' }, '0');
   const speed = select({}, SPEEDS, s.speed);
   const lr = select({}, withValue(LEARNING_RATES, s.lr), String(s.lr));
-  const optimizer = select({}, OPTIMIZERS, s.optimizer);
-  const batch = h('input', { type: 'number', min: 1, max: LIMITS.maxPoints, step: 1, value: String(s.batch), class: 'bpx-t-num' });
+  const optimizer = select({}, menus.optimizers(), s.optimizer);
+  const batch = h('input', { type: 'number', min: 1, max: catalog().limits.maxPoints, step: 1, value: String(s.batch), class: 'bpx-t-num' });
   const l2 = select({}, withValue(L2_RATES, s.l2), String(s.l2));
-  const init = select({}, INIT_SCHEMES.map((x) => [x, x] as const), s.init);
+  const init = select({}, menus.initSchemes(), s.init);
   const stopLoss = h('input', { type: 'number', min: 0, step: 'any', placeholder: 'off', value: s.stopLoss === null ? '' : String(s.stopLoss), class: 'bpx-t-num' });
   const stopEpoch = h('input', { type: 'number', min: 1, step: 1, placeholder: 'off', value: s.stopEpoch === null ? '' : String(s.stopEpoch), class: 'bpx-t-num' });
   const element = h(
@@ -135,18 +126,19 @@ export interface DataPanel {
 }
 
 export function buildDataPanel(s: TrainSettings): DataPanel {
-  const dataset = select({}, DATASETS, s.dataset);
+  const limits = catalog().limits;
+  const dataset = select({}, menus.datasets(), s.dataset);
   const classes = select(
     {},
-    Array.from({ length: LIMITS.maxClasses - 1 }, (_, k) => [String(k + 2), String(k + 2)] as const),
+    Array.from({ length: limits.maxClasses - 1 }, (_, k) => [String(k + 2), String(k + 2)] as const),
     String(s.classes),
   );
-  const noise = h('input', { type: 'range', min: 0, max: LIMITS.maxNoise, step: 0.05, value: String(s.noise) });
+  const noise = h('input', { type: 'range', min: 0, max: limits.maxNoise, step: 0.05, value: String(s.noise) });
   const noiseOut = h('output', { class: 'bpx-t-val' }, String(s.noise));
-  const points = h('input', { type: 'number', min: LIMITS.minPoints, max: LIMITS.maxPoints, step: 10, value: String(s.points), class: 'bpx-t-num' });
+  const points = h('input', { type: 'number', min: limits.minPoints, max: limits.maxPoints, step: 10, value: String(s.points), class: 'bpx-t-num' });
   const split = h('input', { type: 'range', min: 0.1, max: 1, step: 0.1, value: String(s.split) });
   const splitOut = h('output', { class: 'bpx-t-val' }, `${Math.round(s.split * 100)}%`);
-  const regenerate = button('Regenerate', 'New random points of the same data set', 'regenerate');
+  const regenerate = button('Regenerate', 'New random points of the same data set (D, twice)', 'regenerate');
   const showTest = h('input', { type: 'checkbox' });
   showTest.checked = s.showTest;
   const upload = h('input', { type: 'file', accept: '.csv,text/csv,text/plain' });
@@ -183,8 +175,8 @@ export interface OutputControls {
 }
 
 export function buildOutputControls(s: TrainSettings): OutputControls {
-  const output = select({}, OUTPUT_ACTIVATIONS.map((a) => [a, a] as const), s.output);
-  const loss = select({}, LOSSES, s.loss);
+  const output = select({}, menus.outputActivations(), s.output);
+  const loss = select({}, menus.losses(), s.loss);
   const edges = select({}, [['weights', 'weights'], ['gradients', 'gradients |dW|']], s.edges);
   const element = h(
     'div',

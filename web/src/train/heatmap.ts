@@ -1,5 +1,6 @@
 // Colour maps of unit outputs over the plane, painted straight into ImageData through
 // precomputed lookup tables: no per-cell objects, no strings, one Uint32 write per cell.
+import { boundedRange } from '../catalog';
 import { okabeIto, palette } from '../theme';
 
 const LUT_SIZE = 256;
@@ -69,19 +70,13 @@ export interface Range {
 
 /** The display range of a unit with this activation ("auto" ranges come from the map). */
 export function activationRange(activation: string): Range | null {
-  switch (activation) {
-    case 'tanh':
-      return { mid: 0, half: 1 };
-    case 'sigmoid':
-    case 'softmax':
-      return { mid: 0.5, half: 0.5 };
-    default:
-      return null; // unbounded: scale by the largest |value| in the map
-  }
+  const r = boundedRange(activation);
+  // Unbounded (relu, linear, ...): null, scaled by the largest |value| in the map.
+  return r ? { mid: (r[0] + r[1]) / 2, half: (r[1] - r[0]) / 2 } : null;
 }
 
 /** Symmetric range around 0 that fits the map (for relu, linear, ...). */
-export function autoRange(values: Float64Array): Range {
+export function autoRange(values: ArrayLike<number>): Range {
   let m = 0;
   for (let i = 0; i < values.length; i++) {
     const a = Math.abs(values[i]);
@@ -95,7 +90,7 @@ export function autoRange(values: Float64Array): Range {
  * the same size; image row 0 is the top, ymax).
  */
 export function paintDiverging(
-  values: Float64Array,
+  values: ArrayLike<number>,
   nx: number,
   ny: number,
   range: Range,
@@ -128,7 +123,7 @@ export function paintDiverging(
  * stronger the more confident (from 1/C to 1).
  */
 export function paintClasses(
-  maps: Float64Array[],
+  maps: ArrayLike<number>[],
   nx: number,
   ny: number,
   discretize: boolean,
@@ -162,7 +157,7 @@ export function paintClasses(
 }
 
 /** One softmax unit's probability: white at 0, the full class colour at 1. */
-export function paintClassUnit(values: Float64Array, nx: number, ny: number, cls: number, out: Uint32Array): void {
+export function paintClassUnit(values: ArrayLike<number>, nx: number, ny: number, cls: number, out: Uint32Array): void {
   const base = (cls % CLASS_COLOURS.length) * CLASS_LEVELS;
   const top = CLASS_LEVELS - 1;
   for (let r = 0; r < ny; r++) {

@@ -1,7 +1,7 @@
 // The live training view ("Train" mode): train a network on 2-D data in the engine and
 // watch it learn. The engine does every computation (training steps, losses, unit
 // outputs over the plane, gradients); this module schedules it per animation frame and
-// draws what it returns. See issue 5 and DESIGN.md.
+// draws what it returns. See docs/architecture.md.
 import type { Engine, Session, SessionState, Spec } from '../engine';
 import { buildDataPanel, buildOutputControls, buildPanelToggles, buildToolbar, type DataPanel, type OutputControls, type Toolbar } from './controls';
 import { h, setText } from './dom';
@@ -12,8 +12,10 @@ import { NetworkView } from './network';
 import { LossChart } from './chart';
 import { Plot } from './plot';
 import { addPoint, extentOf, nearest, parseCsv, removePoint, toEdited } from './points';
-import { buildSpec, isRegression, isRegressionSet, outputUnits } from './spec';
-import { FEATURES, LIMITS, PANELS, readHidden, readSettings, writeSettings, type TrainSettings } from './state';
+import { catalog, isRegressionSet, menus } from '../catalog';
+import { buildSpec, isRegression, outputUnits } from './spec';
+import { registerKeys, type KeyBinding } from '../keys';
+import { PANELS, readHidden, readSettings, writeSettings, type TrainSettings } from './state';
 import { errorKey } from './errors';
 import { divergenceMessage, type Divergence } from './divergence';
 import './train.css';
@@ -30,6 +32,8 @@ export interface TrainViewOptions {
   onProgress?: (state: SessionState, steps: number) => void;
   /** When training diverges. */
   onDiverged?: (divergence: Divergence) => void;
+  /** The view is the page's (not one embed among others): it takes keys typed on the page's body. */
+  ownsPage?: boolean;
 }
 
 export interface TrainViewHandle {
@@ -37,6 +41,8 @@ export interface TrainViewHandle {
   hide(): void;
   /** The engine session being trained (null before the view is first shown, or while invalid). */
   readonly session: Session | null;
+  /** Stops training, deletes the session, removes the view's keys, observers and DOM. */
+  dispose(): void;
 }
 
 /** JS time per frame (ms) for training plus drawing; above it the two alternate frames. */
@@ -48,6 +54,7 @@ export function mountTrainView(container: HTMLElement, engine: Engine, options: 
   return {
     show: () => view.show(),
     hide: () => view.hide(),
+    dispose: () => view.dispose(),
     get session() {
       return view.currentSession;
     },
@@ -75,6 +82,8 @@ class TrainView {
   private settings: TrainSettings;
   private hidden: Set<string>;
   private session: Session | null = null;
+  private removeKeys: (() => void) | null = null;
+  private resizeObserver: ResizeObserver | null = null;
   private spec: Spec | null = null;
   private st: SessionState | null = null;
   private invalid = false;
@@ -128,7 +137,13 @@ class TrainView {
     if (!this.root) this.build();
     this.shown = true;
     this.root!.hidden = false;
-    document.addEventListener('keydown', this.onKey);
+    this.removeKeys ??= registerKeys({
+      root: this.root!,
+      active: () => this.shown,
+      ownsPage: () => this.shown && !!this.options.ownsPage,
+      bindings: () => this.keyBindings(),
+      announce: (text) => this.say(text),
+    });
     this.layout();
     if (!this.session && !this.invalid) this.rebuild();
     this.writeUrl();
@@ -138,7 +153,17 @@ class TrainView {
     this.pause();
     this.shown = false;
     if (this.root) this.root.hidden = true;
-    document.removeEventListener('keydown', this.onKey);
+  }
+
+  dispose(): void {
+    this.hide();
+    this.removeKeys?.();
+    this.removeKeys = null;
+    this.resizeObserver?.disconnect();
+    this.session?.delete();
+    this.session = null;
+    this.root?.remove();
+    this.root = null;
   }
 
   // ---------------------------------------------------------------- building the page
@@ -151,7 +176,7 @@ class TrainView {
     this.net = new NetworkView(GRIDS[0], {
       toggleFeature: (id) => this.toggleFeature(id),
       addLayer: () => this.changeNet(() => {
-        if (s.hidden.length >= LIMITS.maxHiddenLayers) return;
+        if (s.hidden.length >= catalog().limits.maxLayers - 1) return;
         s.hidden.push(s.hidden[s.hidden.length - 1] ?? 4);
         s.activations.push(s.activations[s.activations.length - 1] ?? 'tanh');
       }),
@@ -160,7 +185,7 @@ class TrainView {
         s.activations.pop();
       }),
       addUnit: (k) => this.changeNet(() => {
-        s.hidden[k] = Math.min(LIMITS.maxUnits, s.hidden[k] + 1);
+        s.hidden[k] = Math.min(catalog().limits.maxUnits, s.hidden[k] + 1);
       }),
       removeUnit: (k) => this.changeNet(() => {
         s.hidden[k] = Math.max(1, s.hidden[k] - 1);
@@ -237,7 +262,8 @@ class TrainView {
     this.applyPanels();
     this.wire();
     this.applyHidden();
-    new ResizeObserver(() => this.layout()).observe(this.root);
+    this.resizeObserver = new ResizeObserver(() => this.layout());
+    this.resizeObserver.observe(this.root);
   }
 
   private wire(): void {
@@ -383,7 +409,6 @@ class TrainView {
     this.session?.delete();
     this.session = session;
     this.spec = spec;
-    this.painter.grid.features = s.features.slice();
     this.diverged = null;
     this.alert.hidden = true;
     this.st = session.state();
@@ -457,7 +482,7 @@ class TrainView {
     if (![...b.lr.options].some((o) => o.value === String(s.lr))) b.lr.append(h('option', { value: String(s.lr) }, String(s.lr)));
     b.lr.value = String(s.lr);
     b.batch.value = String(s.batch);
-    b.batch.max = String(Math.max(1, this.st?.trainExamples ?? LIMITS.maxPoints));
+    b.batch.max = String(Math.max(1, this.st?.trainExamples ?? catalog().limits.maxPoints));
     b.l2.value = String(s.l2);
     b.speed.value = s.speed;
     for (const el of [b.play, b.step, b.epochBtn, b.reset, b.newWeights]) el.disabled = this.invalid && !this.session;
@@ -523,7 +548,7 @@ class TrainView {
     const set = new Set(this.settings.features);
     if (set.has(id)) set.delete(id);
     else set.add(id);
-    this.changeNet(() => (this.settings.features = FEATURES.map(([f]) => f).filter((f) => set.has(f))));
+    this.changeNet(() => (this.settings.features = menus.features().map(([f]) => f).filter((f) => set.has(f))));
   }
 
   /** A hyper-parameter the session takes while training. */
@@ -783,7 +808,7 @@ class TrainView {
   private drawVisuals(): void {
     const session = this.session;
     if (!session || !this.spec) return;
-    if (!this.diverged) this.painter.draw(session, this.spec, this.settings, this.extent);
+    if (!this.diverged) this.painter.draw(session, this.settings, this.extent);
     const t = performance.now();
     this.chart.flush();
     this.perf.part('chart', t);
@@ -822,34 +847,20 @@ class TrainView {
     if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
   }
 
-  private onKey = (e: KeyboardEvent): void => {
-    if (!this.shown || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || !this.root) return;
-    // The element the key went to, also inside a shadow root (an embed), where e.target is the host.
-    const t = (e.composedPath()[0] ?? e.target) as HTMLElement | null;
-    // Keys typed in the view, or on an element around it (body, the page's <main>).
-    const inside = !t || this.root.contains(t) || t.contains(this.root);
-    if (!inside) return;
-    if (t && (t.closest('input, select, textarea, [role="application"]') || t.isContentEditable)) return;
-    const rootNode = this.root.getRootNode() as Document | ShadowRoot;
-    if (document.querySelector('dialog[open]') || rootNode.querySelector('dialog[open]')) return;
-    const key = e.key.toLowerCase();
-    const onButton = !!t?.closest('button, summary');
-    const act: Record<string, () => void> = {
-      k: () => (this.playing ? this.pause() : this.play()),
-      s: () => this.stepOnce(),
-      e: () => this.epochOnce(),
-      r: () => this.reset(),
-      n: () => this.newWeights(),
-      g: () => this.regenerate(),
-    };
-    if (key === ' ' && !onButton) act.k();
-    else if (act[key] && !this.hidden.has(shortcutControl[key])) act[key]();
-    else return;
-    e.preventDefault();
-  };
+  /** The view's keys (web/src/keys.ts); keys that throw the run away ask first. */
+  private keyBindings(): KeyBinding[] {
+    const all: (KeyBinding & { control: string })[] = [
+      { control: 'play', keys: ['k', 'K', ' '], label: 'K or Space', description: 'Play / Pause', run: () => (this.playing ? this.pause() : this.play()), onButtons: false },
+      { control: 'step', keys: ['s', 'S'], label: 'S', description: 'Train one step', run: () => this.stepOnce() },
+      { control: 'epoch', keys: ['e', 'E'], label: 'E', description: 'Train one epoch', run: () => this.epochOnce() },
+      { control: 'reset', keys: ['r', 'R'], label: 'R', description: 'Reset to the initial weights', run: () => this.reset(), confirm: 'reset the run to its initial weights' },
+      { control: 'newweights', keys: ['w', 'W'], label: 'W', description: 'New initial weights', run: () => this.newWeights(), confirm: 'start again from new weights' },
+      { control: 'regenerate', keys: ['d', 'D'], label: 'D', description: 'New data', run: () => this.regenerate(), confirm: 'draw new data and start again' },
+    ];
+    return all.filter((b) => !this.hidden.has(b.control));
+  }
 }
 
-const shortcutControl: Record<string, string> = { k: 'play', s: 'step', e: 'epoch', r: 'reset', n: 'newweights', g: 'regenerate' };
 
 function randomSeed(): number {
   return 1 + Math.floor(Math.random() * 999_999);

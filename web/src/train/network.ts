@@ -7,7 +7,7 @@ import type { Matrix } from '../engine';
 import { palette } from '../theme';
 import { fmt, h, select, setText, svg } from './dom';
 import { MapCanvas } from './heatmap';
-import { FEATURES, HIDDEN_ACTIVATIONS, LIMITS } from './state';
+import { catalog, menus } from '../catalog';
 
 export interface NetShape {
   features: string[];
@@ -124,11 +124,11 @@ export class NetworkView {
     this.shape = shape;
     this.version++;
     this.hidePreview();
-    const maxUnits = Math.max(FEATURES.length, shape.outUnits, ...shape.hidden);
+    const maxUnits = Math.max(menus.features().length, shape.outUnits, ...shape.hidden);
     this.nodeSize = maxUnits <= 8 ? 36 : maxUnits <= 12 ? 28 : maxUnits <= 24 ? 18 : 12;
     // Nodes.
     for (const n of [...this.inputs, ...this.units.flat()]) n.button.remove();
-    this.inputs = FEATURES.map(([id, label], unit) => {
+    this.inputs = menus.features().map(([id, label], unit) => {
       const on = shape.features.includes(id);
       const node = this.makeNode(0, unit, id);
       node.button.setAttribute('aria-label', `Feature ${label}`);
@@ -180,13 +180,13 @@ export class NetworkView {
     for (let k = 0; k < shape.hidden.length; k++) {
       const add = h('button', { type: 'button', class: 'bpx-t-small', 'aria-label': `Add neuron to layer ${k + 1}` }, '+');
       const rem = h('button', { type: 'button', class: 'bpx-t-small', 'aria-label': `Remove neuron from layer ${k + 1}` }, '−');
-      add.disabled = shape.hidden[k] >= LIMITS.maxUnits;
+      add.disabled = shape.hidden[k] >= catalog().limits.maxUnits;
       rem.disabled = shape.hidden[k] <= 1;
       add.addEventListener('click', () => this.cb.addUnit(k));
       rem.addEventListener('click', () => this.cb.removeUnit(k));
       const act = select(
         { 'aria-label': `Activation of layer ${k + 1}`, class: 'bpx-t-act', 'data-ctl': 'activations' },
-        HIDDEN_ACTIVATIONS.map((a) => [a, a] as const),
+        menus.hiddenActivations(),
         shape.activations[k],
       );
       act.addEventListener('change', () => this.cb.setActivation(k, act.value));
@@ -210,7 +210,7 @@ export class NetworkView {
       this.normsRow.append(box);
     }
     setText(this.layerCount, `${shape.hidden.length} hidden layer${shape.hidden.length === 1 ? '' : 's'}`);
-    this.addLayerBtn.disabled = shape.hidden.length >= LIMITS.maxHiddenLayers;
+    this.addLayerBtn.disabled = shape.hidden.length >= catalog().limits.maxLayers - 1;
     this.removeLayerBtn.disabled = shape.hidden.length === 0;
     this.applyHidden();
     this.layout();
@@ -256,7 +256,7 @@ export class NetworkView {
     const cols = shape.hidden.length + 2;
     const width = Math.max(this.body.clientWidth || 0, 320);
     const pad = 4;
-    const maxRows = Math.max(FEATURES.length, shape.outUnits, ...shape.hidden);
+    const maxRows = Math.max(menus.features().length, shape.outUnits, ...shape.hidden);
     const height = maxRows * (N + gap) + 18;
     this.body.style.height = `${height}px`;
     const colX = (c: number) => pad + (c * (width - 2 * pad - N)) / (cols - 1);
@@ -279,7 +279,7 @@ export class NetworkView {
     // Edges as curves from the right side of a node to the left side of the next.
     this.edgesSvg.setAttribute('width', String(width));
     this.edgesSvg.setAttribute('height', String(height));
-    const used = shape.features.map((f) => FEATURES.findIndex(([id]) => id === f));
+    const used = shape.features.map((f) => menus.features().findIndex(([id]) => id === f));
     let e = 0;
     for (let l = 1; l < this.units.length; l++) {
       const prevRows = l === 1 ? used : this.units[l - 1].map((_, r) => r);
@@ -406,7 +406,7 @@ export class NetworkView {
     const shape = this.shape!;
     let caption: string;
     if (node.feature) {
-      const label = FEATURES.find(([id]) => id === node.feature)?.[1] ?? node.feature;
+      const label = menus.features().find(([id]) => id === node.feature)?.[1] ?? node.feature;
       caption = `Input feature ${label}`;
     } else {
       const L = this.units.length - 1;

@@ -2,20 +2,16 @@
 // the node thumbnails and the output heatmap; edges from W and dW. It also chooses the
 // maps' resolution: the finest when paused, coarser while playing if the grid call and
 // painting do not fit the frame (and finer again when they do).
-import type { Engine, Session, Spec } from '../engine';
-import { featureGrid } from './features';
+import type { Engine, Session } from '../engine';
 import { GridSource } from './grid';
 import { activationRange, autoRange, paintClassUnit, paintClasses, paintDiverging, type Range } from './heatmap';
 import type { NetworkView } from './network';
 import type { FrameRecorder } from './perf';
 import type { Plot } from './plot';
 import { isRegression } from './spec';
-import { FEATURES, type TrainSettings } from './state';
+import type { TrainSettings } from './state';
 
-/**
- * Resolutions of the unit maps, finest first. At most 44: 44² ≤ 2000 examples, the
- * engine's limit for the explicit-data path in grid.ts.
- */
+/** Resolutions of the unit maps, finest first. */
 export const GRIDS = [44, 36, 28, 22] as const;
 /** Drawing time per frame (ms) above which the maps get coarser while playing. */
 const VISUAL_MS = 6;
@@ -26,16 +22,15 @@ export class Painter {
   readonly grid: GridSource;
   private res = 0;
   private sinceAdapt = 0;
-  private featureBuf = new Float64Array(GRIDS[0] * GRIDS[0]);
   private featuresPainted = '';
 
   constructor(
-    engine: Engine,
+    private engine: Engine,
     private plot: Plot,
     private net: NetworkView,
     private perf: FrameRecorder,
   ) {
-    this.grid = new GridSource(engine, GRIDS[0]);
+    this.grid = new GridSource(GRIDS[0]);
   }
 
   get resolution(): number {
@@ -43,9 +38,9 @@ export class Painter {
   }
 
   /** Unit maps, output heatmap and edges from the session's current parameters. */
-  draw(session: Session, spec: Spec, s: TrainSettings, extent: number): void {
+  draw(session: Session, s: TrainSettings, extent: number): void {
     let t = performance.now();
-    const { maps } = this.grid.compute(session, spec, extent);
+    const { maps } = this.grid.compute(session, extent);
     const n = this.grid.nx;
     t = this.perf.part('grid', t);
     const L = session.L;
@@ -80,16 +75,15 @@ export class Painter {
     this.net.updateEdges(W, dW);
   }
 
-  /** Pictures of the input features (data preparation, see features.ts); once per shape. */
+  /** Pictures of the input features, from the engine's feature map; once per shape. */
   paintFeatures(extent: number): void {
     const n = this.grid.nx;
     const key = `${extent}|${n}|${this.net.version}`;
     if (key === this.featuresPainted) return;
     this.featuresPainted = key;
-    FEATURES.forEach(([id], k) => {
+    this.engine.featureGrid(n, n, -extent, extent, -extent, extent).forEach(({ values }, k) => {
       const target = this.net.mapOf(0, k);
       if (!target) return;
-      const values = featureGrid(id, n, n, extent, this.featureBuf.subarray(0, n * n));
       paintDiverging(values, n, n, autoRange(values), false, target.pixels);
       target.flush();
     });

@@ -1,12 +1,8 @@
-// From the view's settings to the engine's spec (DESIGN.md, core/spec.cpp). No
+// From the view's settings to the engine's spec (core/spec.cpp, docs/architecture.md). No
 // validation here: the engine checks the spec and names the field that is wrong.
-import type { Spec } from '../engine';
-import { featureRows } from './features';
-import type { EditedData, TrainSettings } from './state';
-
-export function isRegressionSet(dataset: string): boolean {
-  return dataset === 'plane' || dataset === 'multi_gaussian';
-}
+import type { PointData, Spec } from '../engine';
+import { isRegressionSet } from '../catalog';
+import type { TrainSettings } from './state';
 
 /** Output units: one per class for softmax, else one. */
 export function outputUnits(s: TrainSettings): number {
@@ -18,25 +14,11 @@ export function isRegression(s: TrainSettings): boolean {
   return s.edited ? s.edited.regression : isRegressionSet(s.dataset);
 }
 
-/**
- * Targets of edited points, encoded the way the engine encodes generated sets
- * (core/data.cpp encode_targets): one-hot for softmax, −1/+1 for a tanh output on two
- * classes, 0/1 otherwise; regression values unchanged.
- */
-export function encodeTargets(s: TrainSettings, e: EditedData): number[][] {
-  if (e.regression) return e.labels.map((v) => [v]);
-  if (s.output === 'softmax') {
-    return e.labels.map((c) => Array.from({ length: s.classes }, (_, k) => (k === c ? 1 : 0)));
-  }
-  if (s.output === 'tanh') return e.labels.map((c) => [c > 0 ? 1 : -1]);
-  return e.labels.map((c) => [c > 0 ? 1 : 0]);
-}
-
 export function buildSpec(s: TrainSettings): Spec {
   const layers = [s.features.length, ...s.hidden, outputUnits(s)];
   const optimizer: Spec['optimizer'] = { type: s.optimizer, learning_rate: s.lr };
   if (s.l2 !== 0) optimizer.weight_decay = s.l2;
-  const spec: Spec = {
+  const spec: Omit<Spec, 'data'> & Partial<Pick<Spec, 'data'>> = {
     layers,
     activations: [...s.activations, s.output],
     loss: s.loss,
@@ -47,7 +29,12 @@ export function buildSpec(s: TrainSettings): Spec {
   };
   if (s.edited) {
     const n = s.edited.labels.length;
-    spec.data = { inputs: featureRows(s.features, s.edited.xy), targets: encodeTargets(s, s.edited) };
+    // The engine builds the features and encodes the targets of the user's own points.
+    const points: [number, number][] = [];
+    for (let i = 0; i + 1 < s.edited.xy.length; i += 2) points.push([s.edited.xy[i], s.edited.xy[i + 1]]);
+    const data: PointData = { points, labels: s.edited.labels, features: s.features, task: s.edited.regression ? 'regression' : 'classification' };
+    if (!s.edited.regression && s.output === 'softmax') data.classes = s.classes;
+    spec.data = data;
     // Fewer examples than the batch size after deleting points: use them all.
     if (Number.isInteger(s.batch) && s.batch > n && n > 0) spec.batch_size = n;
   } else {
@@ -62,5 +49,5 @@ export function buildSpec(s: TrainSettings): Spec {
     if (s.classes !== 2) data.classes = s.classes;
     spec.data = data;
   }
-  return spec;
+  return spec as Spec;
 }

@@ -25,38 +25,6 @@
 //               batch l2 init stop reset play step epoch newweights discretize panels help
 //               (a panel id hides that panel).
 
-export const DATASETS = [
-  ['circle', 'Circle'],
-  ['xor', 'Exclusive or'],
-  ['gaussian', 'Gaussians'],
-  ['spiral', 'Spiral'],
-  ['plane', 'Plane (regression)'],
-  ['multi_gaussian', 'Multi-gaussian (regression)'],
-] as const;
-
-export const FEATURES = [
-  ['x1', 'x₁'],
-  ['x2', 'x₂'],
-  ['x1_sq', 'x₁²'],
-  ['x2_sq', 'x₂²'],
-  ['x1_x2', 'x₁x₂'],
-  ['sin_x1', 'sin x₁'],
-  ['sin_x2', 'sin x₂'],
-] as const;
-
-export const HIDDEN_ACTIVATIONS = ['tanh', 'relu', 'leaky_relu', 'sigmoid', 'linear'] as const;
-export const OUTPUT_ACTIVATIONS = ['tanh', 'sigmoid', 'linear', 'softmax'] as const;
-export const LOSSES = [
-  ['mse', 'squared error (mse)'],
-  ['bce', 'binary cross-entropy'],
-  ['cross_entropy', 'cross-entropy'],
-] as const;
-export const OPTIMIZERS = [
-  ['sgd', 'SGD'],
-  ['momentum', 'Momentum'],
-  ['adam', 'Adam'],
-] as const;
-export const INIT_SCHEMES = ['xavier', 'he', 'lecun', 'uniform', 'zeros'] as const;
 export const SPEEDS = [
   ['1', '1 step'],
   ['5', '5 steps'],
@@ -72,16 +40,6 @@ export const PANELS = [
   ['output', 'Output'],
   ['curves', 'Loss curves'],
 ] as const;
-
-/** The engine's limits (core/spec.hpp), quoted by the controls. */
-export const LIMITS = {
-  maxHiddenLayers: 7, // 8 layers after the input, the last is the output
-  maxUnits: 64,
-  minPoints: 10,
-  maxPoints: 2000,
-  maxNoise: 0.5,
-  maxClasses: 8,
-} as const;
 
 export interface EditedData {
   /** x1, x2 interleaved (2 per point), rounded to 3 decimals. */

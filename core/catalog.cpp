@@ -1,0 +1,164 @@
+#include "core/catalog.hpp"
+
+#include <cmath>
+
+#include "core/session.hpp"
+
+namespace bpx {
+
+using nlohmann::json;
+
+namespace {
+
+// JSON has no infinity: an unbounded end of a range is null.
+json bound(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
+
+json activations_json() {
+  json out = json::array();
+  for (const auto& a : activation_table()) {
+    out.push_back({{"name", a.name},
+                   {"display", a.display},
+                   {"tex", a.tex},
+                   {"texG", a.tex_g},
+                   {"texPrime", a.tex_prime},
+                   {"outputOnly", a.output_only},
+                   {"range", {bound(a.range_lo), bound(a.range_hi)}}});
+  }
+  return out;
+}
+
+struct LossText {
+  Loss id;
+  const char* display;
+  const char* tex;
+};
+
+json losses_json() {
+  static const LossText kLosses[] = {
+      {Loss::Mse, "Mean squared error",
+       "\\mathcal{L} = \\frac{1}{m}\\sum_k \\tfrac12 \\lVert \\hat y_k - y_k \\rVert^2"},
+      {Loss::Bce, "Binary cross-entropy",
+       "\\mathcal{L} = -\\frac{1}{m}\\sum_k \\bigl(y_k \\log \\hat y_k + (1 - y_k)\\log(1 - "
+       "\\hat y_k)\\bigr)"},
+      {Loss::CrossEntropy, "Cross-entropy",
+       "\\mathcal{L} = -\\frac{1}{m}\\sum_k \\sum_i y_{ik} \\log \\hat y_{ik}"},
+  };
+  json out = json::array();
+  for (const auto& l : kLosses) {
+    json outputs = json::array();
+    json fused = nullptr;
+    for (const auto& a : activation_table()) {
+      if (loss_accepts_output(l.id, a.id)) outputs.push_back(a.name);
+      if (is_fused(l.id, a.id)) fused = {{"activation", a.name}, {"tex", "dZ^{[L]} = A^{[L]} - Y"}};
+    }
+    out.push_back({{"name", loss_name(l.id)},
+                   {"display", l.display},
+                   {"tex", l.tex},
+                   {"outputs", outputs},
+                   {"fused", fused}});
+  }
+  return out;
+}
+
+json param(const char* name, double def, const NumberRange& r) {
+  return {{"name", name},
+          {"default", def},
+          {"min", r.lo},
+          {"max", r.hi},
+          {"minExclusive", r.lo_open},
+          {"maxExclusive", r.hi_open}};
+}
+
+json optimizers_json() {
+  const OptimizerSpec d;
+  json common = {param("learning_rate", d.learning_rate, kLearningRateRange),
+                 param("weight_decay", d.weight_decay, kWeightDecayRange)};
+  json out = json::array();
+  for (OptimizerType t : {OptimizerType::Sgd, OptimizerType::Momentum, OptimizerType::Adam}) {
+    json params = common;
+    if (t == OptimizerType::Momentum)
+      params.push_back(param("momentum", d.momentum, kMomentumRange));
+    if (t == OptimizerType::Adam) {
+      params.push_back(param("beta1", d.beta1, kBetaRange));
+      params.push_back(param("beta2", d.beta2, kBetaRange));
+      params.push_back(param("epsilon", d.epsilon, kEpsilonRange));
+    }
+    out.push_back({{"name", optimizer_name(t)}, {"params", params}});
+  }
+  return out;
+}
+
+// Display names of the data sets, by spec name.
+const char* dataset_display(const std::string& name) {
+  static const std::pair<const char*, const char*> kNames[] = {
+      {"circle", "Circle"},
+      {"xor", "Exclusive or"},
+      {"gaussian", "Gaussians"},
+      {"spiral", "Spiral"},
+      {"plane", "Plane (regression)"},
+      {"multi_gaussian", "Multi-gaussian (regression)"}};
+  for (const auto& n : kNames)
+    if (name == n.first) return n.second;
+  return nullptr;
+}
+
+json datasets_json() {
+  const DataSpec d;
+  json out = json::array();
+  for (const std::string& name : dataset_names()) {
+    const bool regression = is_regression_dataset(name);
+    const char* display = dataset_display(name);
+    out.push_back({{"name", name},
+                   {"display", display ? display : name.c_str()},
+                   {"kind", regression ? "regression" : "classification"},
+                   {"classes", {2, regression ? 2 : max_classes(name)}},
+                   {"defaultPoints", d.points}});
+  }
+  return out;
+}
+
+json features_json() {
+  json out = json::array();
+  for (const auto& f : feature_table())
+    out.push_back({{"name", feature_name(f.id)}, {"tex", f.tex}, {"label", f.label}});
+  return out;
+}
+
+json limits_json() {
+  return {{"maxLayers", kMaxLayers},
+          {"maxUnits", kMaxUnits},
+          {"minPoints", kMinPoints},
+          {"maxPoints", kMaxPoints},
+          {"maxExamples", kMaxExamples},
+          {"maxNoise", kMaxNoise},
+          {"maxClasses", kMaxClasses},
+          {"dataExtent", kDataExtent},
+          {"maxFeatures", static_cast<int>(feature_table().size())}};
+}
+
+}  // namespace
+
+json phase_json(const Phase& p) {
+  static const char* const kKinds[] = {"forward", "loss", "backward", "update"};
+  return {{"kind", kKinds[p.kind]}, {"layer", p.layer}, {"label", p.title()}};
+}
+
+json phase_list(int L) {
+  json out = json::array();
+  for (int i = 0; i < 2 * L + 2; ++i) out.push_back(phase_json(phase_at(L, i)));
+  return out;
+}
+
+json catalog() {
+  json schemes = json::array();
+  for (const std::string& s : init_scheme_names()) schemes.push_back(s);
+  return {{"activations", activations_json()},
+          {"losses", losses_json()},
+          {"optimizers", optimizers_json()},
+          {"initSchemes", schemes},
+          {"datasets", datasets_json()},
+          {"features", features_json()},
+          {"limits", limits_json()}};
+}
+
+}  // namespace bpx

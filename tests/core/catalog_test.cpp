@@ -1,0 +1,149 @@
+// The catalogue (core/catalog.hpp) says what the validator does: every activation, loss,
+// optimizer range, data set and feature it lists is accepted by parse_spec, and what it
+// excludes is rejected. Softplus, the activation added through the catalogue, is checked
+// against values derived by hand.
+#include "core/catalog.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "core/activation.hpp"
+#include "core/spec.hpp"
+
+namespace {
+
+using nlohmann::json;
+
+json base_spec() {
+  return json::parse(R"({"layers": [2, 2, 1], "activations": ["tanh", "sigmoid"], "loss": "mse",
+    "data": {"inputs": [[1, 2]], "targets": [[1]]}})");
+}
+
+bool accepts(const json& spec) { return bpx::parse_spec(spec.dump()).ok(); }
+
+TEST(Catalog, ListsEveryActivationTheValidatorAcceptsOnTheHiddenLayer) {
+  for (const auto& a : bpx::catalog()["activations"]) {
+    json s = base_spec();
+    s["activations"][0] = a["name"];
+    EXPECT_EQ(accepts(s), !a["outputOnly"].get<bool>()) << a["name"];
+  }
+  json s = base_spec();
+  s["activations"][0] = "softsign";
+  auto r = bpx::parse_spec(s.dump());
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().text().find("softplus"), std::string::npos) << r.error().text();
+}
+
+TEST(Catalog, LossOutputsAreExactlyTheOutputsTheValidatorAccepts) {
+  for (const auto& loss : bpx::catalog()["losses"]) {
+    for (const auto& a : bpx::catalog()["activations"]) {
+      json s = base_spec();
+      s["layers"] = {2, 2, 2};
+      s["data"]["targets"] = {{1, 0}};
+      s["activations"][1] = a["name"];
+      s["loss"] = loss["name"];
+      bool listed = false;
+      for (const auto& o : loss["outputs"]) listed = listed || o == a["name"];
+      EXPECT_EQ(accepts(s), listed) << loss["name"] << " after " << a["name"];
+    }
+  }
+}
+
+TEST(Catalog, FusedRulesAreSigmoidBceAndSoftmaxCrossEntropy) {
+  for (const auto& loss : bpx::catalog()["losses"]) {
+    const std::string name = loss["name"];
+    if (name == "mse") {
+      EXPECT_TRUE(loss["fused"].is_null());
+    } else if (name == "bce") {
+      EXPECT_EQ(loss["fused"]["activation"], "sigmoid");
+    } else {
+      EXPECT_EQ(name, "cross_entropy");
+      EXPECT_EQ(loss["fused"]["activation"], "softmax");
+    }
+  }
+}
+
+TEST(Catalog, OptimizerRangesAreTheValidatorsBounds) {
+  for (const auto& opt : bpx::catalog()["optimizers"]) {
+    for (const auto& p : opt["params"]) {
+      auto with = [&](double x) {
+        json s = base_spec();
+        s["optimizer"] = {{"type", opt["name"]}, {p["name"].get<std::string>(), x}};
+        return accepts(s);
+      };
+      const double lo = p["min"], hi = p["max"];
+      EXPECT_EQ(with(lo), !p["minExclusive"].get<bool>()) << opt["name"] << "." << p["name"];
+      EXPECT_EQ(with(hi), !p["maxExclusive"].get<bool>()) << opt["name"] << "." << p["name"];
+      EXPECT_FALSE(with(hi * 1.5 + 1)) << opt["name"] << "." << p["name"];
+      EXPECT_TRUE(with(p["default"])) << opt["name"] << "." << p["name"];
+    }
+  }
+}
+
+TEST(Catalog, DatasetsAndFeaturesAreAccepted) {
+  const json cat = bpx::catalog();
+  for (const auto& d : cat["datasets"]) {
+    const bool regression = d["kind"] == "regression";
+    const int max_classes = d["classes"][1];
+    json s = base_spec();
+    s["data"] = {{"dataset", d["name"]}, {"classes", max_classes}};
+    if (max_classes > 2) {
+      s["layers"] = {2, 3, max_classes};
+      s["activations"][1] = "softmax";
+      s["loss"] = "cross_entropy";
+    }
+    EXPECT_TRUE(accepts(s)) << d["name"];
+    s["data"]["classes"] = max_classes + 1;
+    EXPECT_FALSE(accepts(s)) << d["name"] << " with one class too many";
+    EXPECT_EQ(regression, bpx::is_regression_dataset(d["name"]));
+  }
+  json features = json::array();
+  for (const auto& f : cat["features"]) features.push_back(f["name"]);
+  json s = base_spec();
+  s["layers"] = {static_cast<int>(features.size()), 2, 1};
+  s["data"] = {{"dataset", "circle"}, {"features", features}};
+  EXPECT_TRUE(accepts(s));
+  EXPECT_EQ(cat["limits"]["maxFeatures"].get<size_t>(), features.size());
+}
+
+TEST(Catalog, PhasesOfATwoLayerNetwork) {
+  // By hand: forward 1, forward 2, loss, backward 2, backward 1, update.
+  const json p = bpx::phase_list(2);
+  ASSERT_EQ(p.size(), 6u);
+  const char* kinds[] = {"forward", "forward", "loss", "backward", "backward", "update"};
+  const int layers[] = {1, 2, 0, 2, 1, 0};
+  const char* labels[] = {"Forward 1", "Forward 2", "Loss", "Backward 2", "Backward 1", "Update"};
+  for (size_t i = 0; i < 6; ++i) {
+    EXPECT_EQ(p[i]["kind"], kinds[i]);
+    EXPECT_EQ(p[i]["layer"], layers[i]);
+    EXPECT_EQ(p[i]["label"], labels[i]);
+  }
+}
+
+TEST(Softplus, KnownValuesAndDerivative) {
+  using bpx::Activation;
+  // softplus(0) = log 2; softplus'(0) = sigma(0) = 1/2.
+  EXPECT_NEAR(bpx::activate_scalar(Activation::Softplus, 0.0), std::log(2.0), 1e-16);
+  // softplus(1) = log(1 + e) = 1.3132616875182228...
+  EXPECT_NEAR(bpx::activate_scalar(Activation::Softplus, 1.0), 1.3132616875182228, 1e-15);
+  // softplus(-1) = log(1 + 1/e) = 0.31326168751822286...
+  EXPECT_NEAR(bpx::activate_scalar(Activation::Softplus, -1.0), 0.31326168751822286, 1e-15);
+  // Large |z|: softplus(z) -> z and -> e^z, with no overflow.
+  EXPECT_EQ(bpx::activate_scalar(Activation::Softplus, 1000.0), 1000.0);
+  EXPECT_EQ(bpx::activate_scalar(Activation::Softplus, -1000.0), 0.0);
+  // log(1 + x) = x - x^2/2 + ...: at z = -30 the second term (4.4e-27) still shows.
+  EXPECT_NEAR(bpx::activate_scalar(Activation::Softplus, -30.0),
+              std::exp(-30.0) - std::exp(-60.0) / 2, 1e-28);
+  for (double z : {-3.0, -0.5, 0.0, 0.7, 4.0}) {
+    const double a = bpx::activate_scalar(Activation::Softplus, z);
+    const double h = 1e-6;
+    const double fd = (bpx::activate_scalar(Activation::Softplus, z + h) -
+                       bpx::activate_scalar(Activation::Softplus, z - h)) /
+                      (2 * h);
+    EXPECT_NEAR(bpx::activation_prime_scalar(Activation::Softplus, z, a), fd, 1e-9) << z;
+  }
+}
+
+}  // namespace
