@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "core/detmath.hpp"
+#include "core/names.hpp"
 
 namespace bpx {
 
@@ -14,25 +15,29 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 const std::vector<ActivationInfo>& activation_table() {
   static const std::vector<ActivationInfo> table = {
       {Activation::Sigmoid, "sigmoid", "Sigmoid", "\\sigma", "\\sigma(z) = \\frac{1}{1 + e^{-z}}",
-       "\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z))", false, 0.0, 1.0},
+       "\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z))", "\u03c3(z) = 1 / (1 + exp(\u2212z))",
+       "\u03c3\u2032(z) = \u03c3(z)(1 \u2212 \u03c3(z))", false, 0.0, 1.0},
       {Activation::Tanh, "tanh", "Tanh", "\\tanh",
-       "\\tanh z = \\frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}", "\\tanh'(z) = 1 - \\tanh^2 z", false,
-       -1.0, 1.0},
+       "\\tanh z = \\frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}", "\\tanh'(z) = 1 - \\tanh^2 z",
+       "tanh(z)", "tanh\u2032(z) = 1 \u2212 tanh(z)\u00b2", false, -1.0, 1.0},
       {Activation::Relu, "relu", "ReLU", "\\operatorname{relu}",
-       "\\operatorname{relu}(z) = \\max(0, z)", "\\operatorname{relu}'(z) = [z > 0]", false, 0.0,
-       kInf},
+       "\\operatorname{relu}(z) = \\max(0, z)", "\\operatorname{relu}'(z) = [z > 0]", "max(0, z)",
+       "relu\u2032(z) = 1 if z > 0, else 0", false, 0.0, kInf},
       {Activation::LeakyRelu, "leaky_relu", "Leaky ReLU", "\\operatorname{leaky\\_relu}",
        "\\operatorname{leaky\\_relu}(z) = \\max(0.01 z, z)",
-       "\\operatorname{leaky\\_relu}'(z) = 1 \\text{ if } z > 0 \\text{ else } 0.01", false, -kInf,
-       kInf},
+       "\\operatorname{leaky\\_relu}'(z) = 1 \\text{ if } z > 0 \\text{ else } 0.01",
+       "max(0.01 z, z)", "1 if z > 0, else 0.01", false, -kInf, kInf},
       {Activation::Softplus, "softplus", "Softplus", "\\operatorname{softplus}",
        "\\operatorname{softplus}(z) = \\log(1 + e^{z})",
-       "\\operatorname{softplus}'(z) = \\sigma(z)", false, 0.0, kInf},
+       "\\operatorname{softplus}'(z) = \\sigma(z)", "log(1 + exp(z))",
+       "softplus\u2032(z) = \u03c3(z) = 1 / (1 + exp(\u2212z))", false, 0.0, kInf},
       {Activation::Linear, "linear", "Linear", "\\operatorname{id}", "\\operatorname{id}(z) = z",
-       "\\operatorname{id}'(z) = 1", false, -kInf, kInf},
+       "\\operatorname{id}'(z) = 1", "z", "1", false, -kInf, kInf},
       {Activation::Softmax, "softmax", "Softmax", "\\operatorname{softmax}",
        "\\operatorname{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}",
-       "\\frac{\\partial a_i}{\\partial z_j} = a_i([i = j] - a_j)", true, 0.0, 1.0},
+       "\\frac{\\partial a_i}{\\partial z_j} = a_i([i = j] - a_j)",
+       "exp(z\u1d62) / \u03a3\u2c7c exp(z\u2c7c) over the column", "the softmax Jacobian", true,
+       0.0, 1.0},
   };
   return table;
 }
@@ -51,13 +56,7 @@ std::optional<Activation> activation_from_name(const std::string& name) {
   return std::nullopt;
 }
 
-std::string activation_names_sentence() {
-  const auto& t = activation_table();
-  std::string s;
-  for (size_t i = 0; i < t.size(); ++i)
-    s += std::string(i == 0 ? "" : i + 1 == t.size() ? " or " : ", ") + t[i].name;
-  return s;
-}
+std::string activation_names_sentence() { return names_sentence(activation_table()); }
 
 double sigmoid(double z) {
   if (z >= 0) return 1.0 / (1.0 + det_exp(-z));

@@ -21,6 +21,8 @@ struct ActivationInfo {
   const char* tex;            // the TeX of g, as in A = g(Z)
   const char* tex_g;          // g(z) = ...
   const char* tex_prime;      // g'(z) = ...
+  const char* rule;           // g(z) in plain text, for hints
+  const char* rule_prime;     // g'(z) in plain text
   bool output_only;           // allowed on the output layer only
   double range_lo, range_hi;  // the values g takes (may be infinite)
 };

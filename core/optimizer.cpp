@@ -40,14 +40,14 @@ void update_one(const OptimizerSpec& o, const OptimizerClock& clock, Matrix& P, 
 }  // namespace
 
 void update_layer(const OptimizerSpec& o, const OptimizerClock& clock, Matrix& W, Matrix& b,
-                  const Matrix& dW, const Matrix& db, OptimizerSlots& s) {
+                  const Matrix& dW, const Matrix& db, OptimizerSlots& s, bool update_b) {
   if (o.weight_decay != 0.0) {
     Matrix g = dW + o.weight_decay * W;
     update_one(o, clock, W, g, s.mW, s.vW);
   } else {
     update_one(o, clock, W, dW, s.mW, s.vW);
   }
-  update_one(o, clock, b, db, s.mb, s.vb);
+  if (update_b) update_one(o, clock, b, db, s.mb, s.vb);
 }
 
 }  // namespace bpx

@@ -24,7 +24,8 @@ void tick(const OptimizerSpec& o, OptimizerClock& clock);
 // sgd:      W <- W - lr (dW + wd W)
 // momentum: v <- momentum v + g;  W <- W - lr v
 // adam:     m <- b1 m + (1-b1) g;  v <- b2 v + (1-b2) g^2;  W <- W - lr m^ / (sqrt(v^) + eps)
+// With update_b false, b and its slots stay as they are.
 void update_layer(const OptimizerSpec& o, const OptimizerClock& clock, Matrix& W, Matrix& b,
-                  const Matrix& dW, const Matrix& db, OptimizerSlots& s);
+                  const Matrix& dW, const Matrix& db, OptimizerSlots& s, bool update_b = true);
 
 }  // namespace bpx

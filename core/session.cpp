@@ -273,7 +273,8 @@ std::optional<Divergence> Session::run_phase(bool with_history) {
       tick(spec_.optimizer, c_.clock);
       for (int l = 1; l <= L; ++l) {
         LayerState& ls = layers_[l];
-        update_layer(spec_.optimizer, c_.clock, ls.W, ls.b, ls.dW, ls.db, ls.opt);
+        update_layer(spec_.optimizer, c_.clock, ls.W, ls.b, ls.dW, ls.db, ls.opt,
+                     spec_.update_biases);
         first(check(p, l, "W", ls.W));
         first(check(p, l, "b", ls.b));
       }

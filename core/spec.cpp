@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/json_read.hpp"
+#include "core/names.hpp"
 #include "core/spec_parts.hpp"
 
 namespace bpx {
@@ -83,13 +84,7 @@ Check read_range(const json& v, const std::string& path, const NumberRange& r, d
 }
 
 // "x1, x2, ... or sin_x2": the feature names, for error messages.
-std::string feature_names_sentence() {
-  const auto& t = feature_table();
-  std::string s;
-  for (size_t i = 0; i < t.size(); ++i)
-    s += std::string(i == 0 ? "" : i + 1 == t.size() ? " or " : ", ") + t[i].name;
-  return s;
-}
+std::string feature_names_sentence() { return names_sentence(feature_table()); }
 
 Check parse_layers(const json& root, Spec& s) {
   if (!root.contains("layers")) return Error{"layers", "missing; expected a list like [2, 2, 1]"};
@@ -480,9 +475,9 @@ Result<Spec> parse_spec(const std::string& json_text) {
   auto parsed = parse(json_text, {kMaxSpecBytes, kMaxSpecValues, kMaxSpecDepth});
   if (!parsed) return parsed.error();
   const json& root = parsed.value();
-  if (auto e = expect_object(
-          root, "",
-          {"layers", "activations", "loss", "optimizer", "batch_size", "seed", "init", "data"})) {
+  if (auto e = expect_object(root, "",
+                             {"layers", "activations", "loss", "optimizer", "batch_size", "seed",
+                              "update_biases", "init", "data"})) {
     if (e->path.empty()) e->message = "the spec must be a JSON object; got " + describe(root);
     return *e;
   }
@@ -493,6 +488,12 @@ Result<Spec> parse_spec(const std::string& json_text) {
   }
   if (root.contains("seed")) {
     if (auto e = read_seed(root["seed"], "seed", s.seed)) return *e;
+  }
+  if (root.contains("update_biases")) {
+    if (!root["update_biases"].is_boolean())
+      return Error{"update_biases",
+                   "expected true or false; got " + describe(root["update_biases"])};
+    s.update_biases = root["update_biases"].get<bool>();
   }
   if (root.contains("batch_size")) {
     long long b = 0;
@@ -526,6 +527,7 @@ std::string spec_to_json(const Spec& s) {
   j["optimizer"] = o;
   if (s.batch_size > 0) j["batch_size"] = s.batch_size;
   j["seed"] = s.seed;
+  if (!s.update_biases) j["update_biases"] = false;
   if (s.init.explicit_values) {
     json w = json::array(), b = json::array();
     for (const Matrix& W : s.init.weights) w.push_back(matrix_rows(W));

@@ -97,8 +97,9 @@ struct Spec {
   std::vector<Activation> activations;  // g[1] .. g[L]
   Loss loss = Loss::Mse;
   OptimizerSpec optimizer;
-  int batch_size = 0;  // 0: the whole training set
-  uint64_t seed = 1;   // order of minibatches
+  int batch_size = 0;         // 0: the whole training set
+  uint64_t seed = 1;          // order of minibatches
+  bool update_biases = true;  // false: the update leaves b as it is (some textbook examples)
   InitSpec init;
   DataSpec data;
   int L() const { return static_cast<int>(layers.size()) - 1; }

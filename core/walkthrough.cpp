@@ -42,6 +42,12 @@ class Writer {
     }
   }
   void para(const std::string& text) { out_ += text + "\n\n"; }
+  // A name such as cross_entropy in running text (LaTeX needs the underscore escaped).
+  std::string words(std::string s) const {
+    if (f_ == WalkthroughFormat::Markdown) return s;
+    for (size_t p = s.find('_'); p != std::string::npos; p = s.find('_', p + 2)) s.insert(p, "\\");
+    return s;
+  }
   void eq(const std::string& latex) {
     if (f_ == WalkthroughFormat::Markdown)
       out_ += "$$\n" + latex + "\n$$\n\n";
@@ -137,10 +143,10 @@ Result<std::string> walkthrough(const Spec& spec, const WalkthroughOptions& o) {
     shape += (i ? "-" : "") + std::to_string(spec.layers[i]);
   std::string acts;
   for (size_t i = 0; i < spec.activations.size(); ++i)
-    acts += (i ? ", " : "") + activation_name(spec.activations[i]);
-  w.heading("Worked example: a " + shape + " network (" + acts + "), " + loss_name(spec.loss) +
-                " loss, " + optimizer_name(spec.optimizer.type) + " with learning rate " +
-                w.num(lr),
+    acts += (i ? ", " : "") + w.words(activation_name(spec.activations[i]));
+  w.heading("Worked example: a " + shape + " network (" + acts + "), " +
+                w.words(loss_name(spec.loss)) + " loss, " + optimizer_name(spec.optimizer.type) +
+                " with learning rate " + w.num(lr),
             1);
   w.para("Notation: " + w.inl("Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}") + ", " +
          w.inl("A^{[l]} = g^{[l]}(Z^{[l]})") + ", " + w.inl("A^{[0]} = X") +
@@ -153,7 +159,7 @@ Result<std::string> walkthrough(const Spec& spec, const WalkthroughOptions& o) {
   w.heading("Backward pass");
   const Activation out = spec.activations.back();
   if (s.fused_output()) {
-    w.para("With " + activation_name(out) + " and " + loss_name(spec.loss) +
+    w.para("With " + w.words(activation_name(out)) + " and " + w.words(loss_name(spec.loss)) +
            " the output error simplifies: " +
            w.inl("\\partial \\mathcal{L}_k / \\partial z_k = \\hat y_k - y_k") +
            " (prediction minus target, not target minus prediction).");

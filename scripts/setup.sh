@@ -14,6 +14,7 @@ DEB_PACKAGES=(
   emscripten
   chromium
   clang-format
+  texlive-latex-base
 )
 
 SUDO=()

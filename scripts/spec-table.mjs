@@ -33,6 +33,7 @@ const rows = [
   ['activations', `one per layer after the input: ${acts}`, 'required'],
   ['loss', `${losses}; averaged over examples`, 'required'],
   ['optimizer', `\`{"type": ${alt(c.optimizers.map((o) => o.name))}, ${params.map((p) => `"${p}"`).join(', ')}}\``, `${c.optimizers[0].name}, ${lr.default}`],
+  ['update_biases', '`false`: the update leaves the biases as they are (Mazur\'s example)', 'true'],
   ['batch_size', 'examples per step; batches are drawn in a seeded shuffled order, one epoch at a time', 'all training examples'],
   ['seed', 'seed of the minibatch order', '1'],
   ['init', `\`{"weights": [...], "biases": [...]}\` explicit, or \`{"scheme": ${alt(c.initSchemes)}, "seed", "bias"}\``, `${c.initSchemes[0]}, seed 1, bias 0`],

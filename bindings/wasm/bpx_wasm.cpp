@@ -28,6 +28,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "bindings/wasm/practice_wasm.hpp"
 #include "core/catalog.hpp"
 #include "core/data.hpp"
 #include "core/fast_grid.hpp"
@@ -401,6 +402,10 @@ class RawSession {
     if (!session_) return no_session();
     return bpx::spec_to_json(session_->spec());
   }
+  // Practice mode (practice_wasm.cpp): a JSON request about this session.
+  std::string practice(const std::string& request) const {
+    return bpx_wasm::practice_request(session_ ? &*session_ : nullptr, request);
+  }
 
   // Called by Guarded when an allocation failed inside a call.
   void ran_out_of_memory(bool was_changing_the_session) {
@@ -496,7 +501,8 @@ EMSCRIPTEN_BINDINGS(bpx) {
       .function("graph", &Guarded<&RawSession::graph, false>::call)
       .function("trace", &Guarded<&RawSession::trace, true>::call)
       .function("walkthrough", &Guarded<&RawSession::walkthrough, false>::call)
-      .function("specJson", &Guarded<&RawSession::specJson, false>::call);
+      .function("specJson", &Guarded<&RawSession::specJson, false>::call)
+      .function("practice", &Guarded<&RawSession::practice, false>::call);
   emscripten::function("normalizeSpec", &normalizeSpec);
   emscripten::function("heapUsedBytes", &heapUsedBytes);
   emscripten::function("limits", &limits);

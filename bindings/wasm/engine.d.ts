@@ -138,6 +138,8 @@ export interface Spec {
   batch_size?: number;
   /** Seed of the minibatch order; default 1. */
   seed?: number;
+  /** false: the update leaves the biases as they are (Mazur's worked example); default true. */
+  update_biases?: boolean;
   init?: ExplicitInit | SchemeInit;
   data: ExplicitData | DatasetData | PointData;
 }
@@ -162,6 +164,8 @@ export interface NormalizedSpec {
   /** Absent: the whole training set. */
   batch_size?: number;
   seed: number;
+  /** Present (false) when the update leaves the biases as they are. */
+  update_biases?: false;
   init: ExplicitInit | Required<SchemeInit>;
   data: ExplicitData | Required<DatasetData> | (PointData & Required<Pick<PointData, "features" | "task">>);
 }
@@ -518,6 +522,15 @@ export declare class Session implements Disposable {
   /** The spec with every default filled in, including the live hyper-parameters. */
   spec(): NormalizedSpec;
 
+  // --- Practice mode ---
+  /** Checks a learner's answer for one entry, as the session computes it next (ask before the phase runs). */
+  check(question: PracticeAnswer): PracticeCheck;
+  /** The three hint levels and the exact value of one entry. */
+  practiceHints(question: PracticeQuestion): PracticeHints;
+  /** What phase `phase` of a step (default: the next one) computes, with shapes. */
+  practiceQuestions(phase?: number): PracticeQuantityInfo[];
+  // --- end of practice mode ---
+
   /** Frees the engine memory of this session. Safe to call twice. */
   delete(): void;
   /** Same as `delete()`: `using s = engine.session(spec)`. */
@@ -606,6 +619,72 @@ export interface Catalog {
   features: FeatureInfo[];
   limits: Limits;
 }
+// --- Practice mode ---------------------------------------------------------------------
+
+/** A quantity of one step, in the README's notation. */
+export type PracticeQuantity = 'Z' | 'A' | 'loss' | 'dA' | 'dZ' | 'dW' | 'db' | 'W' | 'b';
+
+/** One entry of a quantity: `quantity: 'dZ', layer: 2` (or `quantity: 'dZ[2]'`); entry 0-based [row, col]. */
+export interface PracticeQuestion {
+  quantity: PracticeQuantity | string;
+  /** 1..L (0 also for dA: dL/dX); not used for the loss. */
+  layer?: number;
+  /** [row, col] or {row, col}; default [0, 0]. */
+  entry?: [number, number] | { row: number; col: number };
+}
+
+export interface PracticeAnswer extends PracticeQuestion {
+  /** As typed: a number (point or comma), a fraction or arithmetic such as `0.5*0.62 + 0.05`. */
+  answer: string;
+}
+
+/** A known mistake that reproduces the answer (id from `practiceCatalogue()`), or `unknown`. */
+export interface PracticeDiagnosis {
+  id: string;
+  /** Quotes the learner's number. */
+  message: string;
+}
+
+export interface PracticeHints {
+  /** The exact value of the entry. */
+  expected: number;
+  /** Level 1 the rule, 2 the rule with this entry's numbers, 3 the value (plain text). */
+  hints: [string, string, string];
+}
+
+export interface PracticeCheck extends PracticeHints {
+  /** Equal to the exact value at the digits typed. */
+  correct: boolean;
+  /** The value of what was typed. */
+  answer: number;
+  /** Significant digits the answer carries. */
+  digits: number;
+  /** Only when wrong. */
+  diagnosis: PracticeDiagnosis | null;
+}
+
+/** A quantity a phase computes, with its shape. */
+export interface PracticeQuantityInfo {
+  quantity: PracticeQuantity;
+  layer: number;
+  /** "dZ[2]" or "loss". */
+  name: string;
+  rows: number;
+  cols: number;
+}
+
+export interface PracticeExercise {
+  seed: number;
+  /** "2-3-2, tanh hidden units, softmax output, cross-entropy, learning rate 0.5" */
+  title: string;
+  spec: Spec;
+}
+
+export interface PracticeCatalogue {
+  mistakes: { id: string; summary: string }[];
+  limits: { answerLength: number; answerNesting: number; answerDigits: number };
+}
+// --- end of practice mode --------------------------------------------------------------
 
 /** The loaded WebAssembly engine. One per page is enough; it holds any number of sessions. */
 export declare class Engine {
@@ -642,6 +721,13 @@ export declare class Engine {
   heapUsedBytes(): number;
   /** Live embind value handles: for leak checks (0 between calls). */
   handleCount(): number;
+
+  // --- Practice mode ---
+  /** Seeded practice exercise `seed` (0 to 2^53 - 1): a small network with friendly numbers. */
+  exercise(seed: number): PracticeExercise;
+  /** The mistakes a check can name and the limits on a typed answer. */
+  practiceCatalogue(): PracticeCatalogue;
+  // --- end of practice mode ---
 }
 
 export interface CreateEngineOptions {

@@ -131,6 +131,23 @@ function deepFreeze(x) {
   return x;
 }
 
+// Practice mode: {quantity, layer, entry} in the JS API's words, to the request's fields.
+const PRACTICE_QUANTITIES = ['Z', 'A', 'loss', 'dA', 'dZ', 'dW', 'db', 'W', 'b'];
+function practiceQuestion(question, name) {
+  const q = options(name, question);
+  let { quantity, layer, entry = [0, 0] } = q;
+  if (typeof quantity === 'string' && /^\w+\[\d+\]$/.test(quantity) && layer === undefined) {
+    layer = Number(quantity.slice(quantity.indexOf('[') + 1, -1));
+    quantity = quantity.slice(0, quantity.indexOf('['));
+  }
+  checkOneOf('quantity', quantity, PRACTICE_QUANTITIES);
+  if (quantity !== 'loss') checkInteger('layer', layer, 0, 99);
+  const [row, col] = Array.isArray(entry) ? entry : [entry?.row, entry?.col];
+  checkInteger('entry[0]', row, 0, 100000);
+  checkInteger('entry[1]', col, 0, 100000);
+  return { quantity: quantity === 'loss' ? 'loss' : `${quantity}[${layer}]`, row, col };
+}
+
 function withShape(m) {
   m.shape = [m.rows, m.cols];
   return m;
@@ -354,6 +371,31 @@ export class Session {
   /** The spec with every default filled in (and the live hyper-parameters). */
   spec() { return JSON.parse(this.#u(this.#r().specJson())); }
 
+  // --- Practice mode: the learner's answers, checked by the core (practice_wasm.cpp) ---
+  /**
+   * Checks a learner's answer for one entry of a quantity, as the session computes it next
+   * (ask before the phase runs): {quantity: 'dZ', layer: 2, entry: [row, col], answer: '0.81'}.
+   * Returns {correct, expected, answer, digits, diagnosis: {id, message} | null, hints}.
+   */
+  check(question) {
+    const q = practiceQuestion(question, 'check');
+    if (typeof question.answer !== 'string') {
+      throw new BpxError('INVALID_ARGUMENT', `answer: expected the answer as text, got ${describe(question.answer)}`, 'answer');
+    }
+    return this.#practice({ op: 'check', ...q, answer: question.answer.replace(LONE_SURROGATE, '\uFFFD') });
+  }
+  /** The three hint levels and the exact value of one entry: {expected, hints: [rule, substituted, value]}. */
+  practiceHints(question) {
+    return this.#practice({ op: 'derive', ...practiceQuestion(question, 'practiceHints') });
+  }
+  /** What phase `phase` (default: the next one) computes: [{quantity, layer, name, rows, cols}]. */
+  practiceQuestions(phase) {
+    if (phase !== undefined) checkInteger('phase', phase, 0, 2 * this.L + 1);
+    return this.#practice(phase === undefined ? { op: 'questions' } : { op: 'questions', phase });
+  }
+  #practice(request) { return JSON.parse(unwrap(this.#r().practice(JSON.stringify(request)))); }
+  // --- end of practice mode ---
+
   /** Frees the engine memory of this session. Safe to call twice. */
   delete() {
     if (this.#raw) {
@@ -518,6 +560,16 @@ export class Engine {
   heapUsedBytes() { return this.#module.heapUsedBytes(); }
   /** Live embind value handles: for leak checks. */
   handleCount() { return this.#module.count_emval_handles(); }
+
+  // --- Practice mode: seeded exercises and the catalogue of known mistakes ---
+  /** Seeded practice exercise `seed`: {seed, title, spec} (a small network, friendly numbers). */
+  exercise(seed) {
+    checkInteger('seed', seed, 0, MAX_SEED);
+    return JSON.parse(unwrap(this.#module.practiceExercise(seed)));
+  }
+  /** The mistakes a check can name ({id, summary}) and the limits on a typed answer. */
+  practiceCatalogue() { return JSON.parse(this.#module.practiceCatalogue()); }
+  // --- end of practice mode ---
 }
 
 /**

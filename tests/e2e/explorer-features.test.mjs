@@ -30,7 +30,7 @@ const settle = () => app.page.waitForSelector('#view-step:not([data-animating])'
 test('every preset loads and runs a whole step with finite numbers', async () => {
   const page = app.page;
   const ids = await page.getByTestId('preset-select').locator('option').evaluateAll((os) => os.map((o) => o.value).filter((v) => v !== 'custom'));
-  assert.deepEqual(ids, ['seed002', 'seed003', 'seed004', 'seed002-mse', 'xor', 'softmax3']);
+  assert.deepEqual(ids, ['seed002', 'seed003', 'seed004', 'seed002-mse', 'xor', 'softmax3', 'mazur', 'mlcc']);
   for (const id of ids) {
     await page.getByTestId('preset-select').selectOption(id);
     await phase('start');

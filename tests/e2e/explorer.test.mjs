@@ -128,8 +128,8 @@ test('seed 002: a full step and the second forward pass, phase by phase, and bac
     close(await value(`m-b-1-${j}-0`), b1new[j], 1e-12, `b[1]${j} after`);
   }
   assert.equal(await text('step-count'), '1');
-  // The diagram shows old → new on the edge.
-  assert.match(await page.locator('[data-tag="W:2:0:0"]').textContent(), /0\.5 → 0\.5192/);
+  // The diagram shows old → new on the edge, to the Digits chosen (6).
+  assert.match(await page.locator('[data-tag="W:2:0:0"]').textContent(), /0\.5 → 0\.519173/);
   await app.screenshot('seed002-06-update');
 
   // The second forward pass, with the updated parameters.

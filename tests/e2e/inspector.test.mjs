@@ -26,6 +26,12 @@ async function nodes() {
 async function chainValue(id) {
   return Number(await app.page.locator(`dialog.inspector [data-testid="${id}"]`).first().getAttribute('data-value'));
 }
+/** Runs the whole first step (the inspector then shows every quantity of that pass). */
+async function runStep() {
+  await app.page.waitForSelector('#view-step[data-phase="start"]');
+  await app.page.getByRole('button', { name: 'Step', exact: true }).click();
+  await app.page.waitForSelector('#view-step[data-phase="update"]:not([data-animating])');
+}
 async function pick(group, option) {
   await app.page.locator('dialog.inspector').getByRole('group', { name: group }).getByRole('button', { name: option, exact: true }).click();
 }
@@ -33,6 +39,8 @@ async function pick(group, option) {
 test('seed 003: the sigmoid neuron of CS231n, value and gradient on every node', async () => {
   const page = app.page;
   await page.getByTestId('preset-select').selectOption('seed003');
+  // The inspector shows what the phase has computed: at the update, all of the first pass.
+  await runStep();
   await page.getByRole('button', { name: 'Inspect neuron unit 1 of layer 1' }).click();
   const dialog = page.locator('dialog.inspector');
   await dialog.waitFor();
@@ -100,6 +108,7 @@ test('seed 003: the sigmoid neuron of CS231n, value and gradient on every node',
 test('seed 004: the chain of links, with the exact σ′ and the sign convention', async () => {
   const page = app.page;
   await page.getByTestId('preset-select').selectOption('seed004');
+  await runStep(); // forward 1, loss, backward 1, update
   await page.getByRole('button', { name: 'Inspect neuron unit 1 of layer 1' }).click();
   const dialog = page.locator('dialog.inspector');
   await dialog.waitFor();
@@ -118,8 +127,7 @@ test('seed 004: the chain of links, with the exact σ′ and the sign convention
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
 
-  // The page's table: the engine's values against the document's.
-  for (let k = 0; k < 4; k++) await page.getByRole('button', { name: 'Next phase', exact: true }).click(); // forward 1, loss, backward 1, update
+  // The page's table: the engine's values against the document's (at the update).
   await page.waitForSelector('#view-step[data-phase="update"]');
   const row = page.locator('table.compare tr', { hasText: 'σ′(z)' });
   assert.match(await row.textContent(), /0\.0183.*0\.018639/);
@@ -129,6 +137,7 @@ test('seed 004: the chain of links, with the exact σ′ and the sign convention
 test('a hidden neuron of the XOR batch: inspector per example', async () => {
   const page = app.page;
   await page.getByTestId('preset-select').selectOption('xor');
+  await runStep();
   await page.getByRole('button', { name: 'Inspect neuron unit 2 of layer 1' }).click();
   const dialog = page.locator('dialog.inspector');
   await dialog.waitFor();

@@ -10,6 +10,7 @@ import { loadEngine, type Engine, type Session } from './engine';
 import { mountExplorer } from './explorer/index';
 import { openInspector } from './inspector/index';
 import { installHelpOverlay } from './explorer/help';
+import { installPageTheme } from './page-theme';
 import type { TrainViewHandle } from './train/index';
 
 type Mode = 'step' | 'train';
@@ -26,6 +27,7 @@ export async function startApp(): Promise<void> {
     train: byId<HTMLButtonElement>('tab-train'),
   };
   const params = new URLSearchParams(location.search);
+  installPageTheme(params, document.getElementById('theme-select') as HTMLSelectElement | null);
   const live = byId<HTMLElement>('live-region');
 
   let engine: Engine;

@@ -28,7 +28,19 @@ export function svgTitle(parent: Element, text: string): void {
   t.textContent = text;
 }
 
-/** Approximate width of text in px (for tag boxes); system-ui digits are about 0.58em wide. */
-export function textWidth(text: string, fontSize: number): number {
-  return text.length * fontSize * 0.6;
+let measure: CanvasRenderingContext2D | null | undefined;
+const FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+/**
+ * Width of text in px (for tag boxes), measured with the diagram's font where a canvas is
+ * available, with a margin for other renderers of an exported file; else about 0.6em a character.
+ */
+export function textWidth(text: string, fontSize: number, weight: number | string = 500): number {
+  if (measure === undefined) {
+    measure = typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null;
+  }
+  const rough = text.length * fontSize * 0.6;
+  if (!measure) return rough;
+  measure.font = `${weight} ${fontSize}px ${FAMILY}`;
+  return Math.max(measure.measureText(text).width * 1.08, rough * 0.8);
 }

@@ -1,7 +1,9 @@
 // One module for colours and layout constants, shared by the step-through view,
 // the neuron inspector and the training view. The palette is Okabe–Ito
-// (colour-blind safe); positive vs negative values use blue vs vermillion,
-// which stay distinguishable under the common colour-vision deficiencies.
+// (colour-blind safe). One colour language: values are green-blue family, gradients
+// reddish purple; text in either colour uses a darkened shade with at least 4.5:1 on
+// white. Sign is never told by colour alone: numbers carry "−", negative weights are
+// dashed as well as vermillion (positive: solid blue).
 
 export const okabeIto = {
   black: '#000000',
@@ -25,17 +27,24 @@ export const palette = {
   forward: okabeIto.bluishGreen,
   /** Pulses carrying gradients backward. */
   gradient: okabeIto.reddishPurple,
+  /** Text of values (forward) and of gradients: the two hues darkened to 5.5:1 and 6.5:1 on white. */
+  valueText: '#00785a',
+  gradientText: '#9b3a72',
   /** Kinds of quantity (seed 000): learned parameters, data inputs, intermediates. */
   parameter: okabeIto.orange,
   input: okabeIto.skyBlue,
   intermediate: '#6b7280',
   loss: okabeIto.vermillion,
+  /** The loss's "L" (vermillion darkened to 5:1 on the loss node's fill). */
+  lossText: '#a84a00',
   /** The update (old → new). */
   update: okabeIto.orange,
   /** Page colours. */
   ink: '#1c1f24',
   inkMuted: '#4b5260',
   paper: '#ffffff',
+  /** Fill of inputs and targets (data). */
+  dataFill: '#eaf6fd',
   panel: '#f5f6f8',
   border: '#c9ced6',
   focus: '#0b57d0',
@@ -63,14 +72,25 @@ export function signColour(v: number): string {
   return v > 0 ? palette.positive : palette.negative;
 }
 
+/** Second channel of the sign of an edge (besides its colour): negative weights are dashed. */
+export function signDash(v: number): string | null {
+  return Number.isFinite(v) && v < 0 ? '7 4' : null;
+}
+
 /**
- * A diverging colour for value v scaled by `scale` (|v| >= scale gives full colour):
- * negative → vermillion, 0 → white, positive → blue. Returns an rgb() string.
+ * Fill intensity cap of a neuron: dark text on the strongest fill keeps 6.4:1 (blue) and
+ * 7.4:1 (vermillion), so the number inside is always readable.
+ */
+export const MAX_FILL = 0.6;
+
+/**
+ * A diverging colour for value v scaled by `scale` (|v| >= scale gives the strongest fill,
+ * MAX_FILL of the hue): negative → vermillion, 0 → white, positive → blue. Returns rgb().
  */
 export function divergingColour(v: number, scale = 1): string {
   const t = Math.max(-1, Math.min(1, scale > 0 ? v / scale : 0));
   const target = t >= 0 ? [0x00, 0x72, 0xb2] : [0xd5, 0x5e, 0x00];
-  const k = Math.abs(t);
+  const k = Math.abs(t) * MAX_FILL;
   const mix = (c: number) => Math.round(255 + (c - 255) * k);
   return `rgb(${mix(target[0])}, ${mix(target[1])}, ${mix(target[2])})`;
 }
@@ -79,7 +99,7 @@ export function divergingColour(v: number, scale = 1): string {
 export const layout = {
   nodeRadius: 26,
   inputRadius: 22,
-  layerGap: 255,
+  layerGap: 230,
   minLayerGap: 150,
   unitGap: 110,
   minUnitGap: 54,

@@ -25,12 +25,36 @@ export interface StepEventDetail {
   steps?: number;
 }
 
+/** `answer` (mode="practice"): the learner checked a value; the engine's verdict. */
+export interface AnswerEventDetail {
+  quantity: string;
+  layer: number;
+  /** 0-based [row, column]. */
+  entry: [number, number];
+  /** As typed. */
+  answer: string;
+  correct: boolean;
+  /** The known mistake that reproduces a wrong answer (id "unknown" when none does); null when right. */
+  diagnosis: { id: string; message: string } | null;
+}
+
+/** The running score of mode="practice", since practice started. */
+export interface PracticeScore {
+  correct: number;
+  questions: number;
+  wrong: number;
+  hints: number;
+  revealed: number;
+  skipped: number;
+}
+
 export interface BackpropExplorerEventMap {
   ready: CustomEvent<{ mode: BackpropExplorerMode }>;
   phase: CustomEvent<PhaseEventDetail>;
   step: CustomEvent<StepEventDetail>;
   diverged: CustomEvent<Divergence>;
   error: CustomEvent<{ message: string; code: string | null }>;
+  answer: CustomEvent<AnswerEventDetail>;
 }
 
 export interface BackpropExplorerElement extends HTMLElement {
@@ -43,6 +67,8 @@ export interface BackpropExplorerElement extends HTMLElement {
   /** The session of the network shown (owned by the element: read it, do not delete it). */
   readonly session: Session | null;
   readonly mode: BackpropExplorerMode;
+  /** mode="practice" (shown as the step-through view with practice on): the score; else null. */
+  readonly score: PracticeScore | null;
   /** Step-through mode: the next phase, as the "Next phase" button. */
   nextPhase(): void;
   /** Step-through mode: undoes the last phase; false when there is no history. */

@@ -6,6 +6,7 @@ import type { Engine, Session, Spec } from '../engine';
 import type { ChangeEvent } from '../explorer/controller';
 import { phaseName } from '../explorer/phases';
 import { mountExplorer, type Explorer } from '../explorer/index';
+import type { PracticeScore } from '../practice/types';
 import { findPreset, PRESETS } from '../explorer/presets';
 import { openInspector } from '../inspector/index';
 import { mountTrainView, type TrainViewHandle } from '../train/index';
@@ -126,6 +127,11 @@ export class BackpropExplorerElement extends HTMLElement {
     if (this.#state !== 'ready') return null;
     if (this.#mode === 'train') return this.#train?.session ?? null;
     return this.#explorer?.session ?? null;
+  }
+
+  /** mode="practice": the learner's running score (null in other modes or before "ready"). */
+  get score(): PracticeScore | null {
+    return this.#state === 'ready' && this.#explorer?.practice.enabled ? this.#explorer.practice.score : null;
   }
 
   /** The mode shown: 'step' or 'train'. */
@@ -326,6 +332,7 @@ export class BackpropExplorerElement extends HTMLElement {
         keyRoot: this.#root,
       });
       this.#explorer.onChange((e) => this.#onStepChange(e));
+      this.#explorer.practice.onAnswer((d) => this.#emit('answer', d)); // mode="practice"
     } else if (spec) {
       const problem = this.#explorer.loadSpec(spec);
       if (problem) throw new Error(problem);
@@ -333,6 +340,9 @@ export class BackpropExplorerElement extends HTMLElement {
       this.#explorer.loadPreset(presetId);
     }
     this.#explorer.show();
+    const practice = this.getAttribute('mode') === 'practice';
+    this.#explorer.practice.setAvailable(practice);
+    if (practice) this.#explorer.practice.setEnabled(true, false); // never take the host page's focus
     const st = this.#explorer.session.state();
     this.#lastStep = st.step;
     this.#diverged = !!st.divergence;

@@ -1,6 +1,7 @@
 // Animated flow on the diagram: on a forward phase pulses travel from layer l−1 into layer l
 // and the new values appear as they arrive; on a backward phase pulses of another colour
-// travel the other way; on the update the changed parameters light up. With
+// travel the other way; on the update the changed parameters light up. Only the lines a phase
+// computes fade in: the tags and what they showed before stay on screen. With
 // prefers-reduced-motion (or speed "instant") the end state is shown without motion.
 import { svgEl } from '../svg';
 import { palette, prefersReducedMotion, timing } from '../theme';
@@ -69,10 +70,10 @@ export class Animator {
       const el = svgEl('circle', { cx: from.x, cy: from.y, r: Math.max(3, lay.radius * 0.26), fill: colour, stroke: '#fff', 'stroke-width': 1.5 }, g);
       pulses.push({ from, to, el });
     }
-    // The update: rings grow around every changed parameter tag.
+    // The update: rings grow around every changed parameter tag (the tags stay readable).
     const rings: SVGCircleElement[] = [];
     if (phase.kind === 'update') {
-      for (const t of hidden) {
+      for (const t of svg.querySelectorAll<SVGGraphicsElement>('[data-ring="update"]')) {
         const box = (t as SVGGraphicsElement).getBBox?.();
         if (!box) continue;
         rings.push(svgEl('circle', { cx: box.x + box.width / 2, cy: box.y + box.height / 2, r: 4, fill: 'none', stroke: colour, 'stroke-width': 3 }, g));

@@ -1,7 +1,7 @@
 // The phase cursor of the step-through view: owns the engine session of the current spec,
 // runs phases, keeps the parameters from before each update (for "old → new"), and tells
 // the views what changed. The engine does all the arithmetic.
-import type { Engine, Matrix, Session, Spec } from '../engine';
+import type { Engine, Matrix, NeuronGraph, Session, Spec } from '../engine';
 import { readParams, readSnapshot, type Params, type Snapshot } from './snapshot';
 
 export type Transition = 'next' | 'previous' | 'load' | 'reset' | 'jump';
@@ -12,6 +12,15 @@ export interface ChangeEvent {
 }
 
 type Listener = (e: ChangeEvent) => void;
+type GraphOptions = NonNullable<Parameters<Session['graph']>[2]>;
+
+/** Passes whose end state is kept for comparisons (the presets' documents show two). */
+const MAX_RECORDED_PASSES = 8;
+
+/** The pass (1-based) a snapshot belongs to: the update still belongs to the pass it ends. */
+export function passOf(s: Snapshot): number {
+  return s.progress.update ? s.state.step : s.state.step + 1;
+}
 
 export class Stepper {
   #engine: Engine;
@@ -23,6 +32,8 @@ export class Stepper {
   #snapshot: Snapshot | null = null;
   /** The full data set (all examples), for showing inputs before the first forward phase. */
   #data: { X: Matrix; Y: Matrix } | null = null;
+  /** The snapshot at the update of pass k (1-based), for tables that compare a pass's values. */
+  #passEnd = new Map<number, Snapshot>();
 
   constructor(engine: Engine) {
     this.#engine = engine;
@@ -45,8 +56,12 @@ export class Stepper {
     return this.#data;
   }
 
-  onChange(fn: Listener): void {
+  /** Calls fn after every change; returns a function that stops it. */
+  onChange(fn: Listener): () => void {
     this.#listeners.push(fn);
+    return () => {
+      this.#listeners = this.#listeners.filter((f) => f !== fn);
+    };
   }
 
   /**
@@ -60,6 +75,7 @@ export class Stepper {
     this.#session = session;
     this.#spec = full;
     this.#beforeUpdate.clear();
+    this.#passEnd.clear();
     const d = session.data();
     this.#data = { X: d.X, Y: d.Y };
     this.#emit('load');
@@ -85,10 +101,32 @@ export class Stepper {
     this.#emit('jump');
   }
 
+  /**
+   * Time travel to the state right after phase k (0-based, in the engine's list of phases) of
+   * the pass shown: back through the engine's history, or forward by running phases.
+   */
+  jumpToPhase(k: number): void {
+    const s = this.session;
+    const n = s.state().phases.length;
+    const time = () => {
+      const st = s.state();
+      return st.step * n + st.cursor;
+    };
+    const target = (passOf(this.snapshot) - 1) * n + k + 1;
+    let moved = false;
+    while (time() > target && s.previousPhase()) moved = true;
+    while (time() < target) {
+      this.#runNext();
+      moved = true;
+    }
+    if (moved) this.#emit('jump');
+  }
+
   /** Back to the initial parameters. */
   reset(): void {
     this.session.reset();
     this.#beforeUpdate.clear();
+    this.#passEnd.clear();
     this.#emit('reset');
   }
 
@@ -117,11 +155,41 @@ export class Stepper {
     s.nextPhase();
   }
 
+  /**
+   * The snapshot of pass `pass` (1-based: pass k is step k − 1) as it stood after its update;
+   * the current snapshot while that pass runs; null before it starts or when not recorded.
+   */
+  snapshotOfPass(pass: number): Snapshot | null {
+    const s = this.snapshot;
+    const current = passOf(s);
+    if (current === pass) return s;
+    return current > pass ? this.#passEnd.get(pass) ?? null : null;
+  }
+
+  /**
+   * The operation graph of a neuron as the diagram shows it: the engine builds graphs from the
+   * current parameters, so at the update (which shows the pass that has just ended, with
+   * old → new parameters) the graph is read one phase back, then the update is run again.
+   */
+  graphAsShown(layer: number, unit: number, options: GraphOptions): NeuronGraph {
+    const s = this.session;
+    const st = s.state();
+    if (st.cursor === 0 && st.lastPhase?.kind === 'update' && st.historySize > 0 && s.previousPhase()) {
+      try {
+        return s.graph(layer, unit, options);
+      } finally {
+        s.nextPhase();
+      }
+    }
+    return s.graph(layer, unit, options);
+  }
+
   #emit(transition: Transition): void {
     const s = this.session;
     const st = s.state();
     const before = st.cursor === 0 && st.step > 0 ? this.#beforeUpdate.get(st.step - 1) ?? null : null;
     this.#snapshot = readSnapshot(s, this.spec, before);
+    if (this.#snapshot.progress.update && st.step <= MAX_RECORDED_PASSES) this.#passEnd.set(st.step, this.#snapshot);
     for (const fn of this.#listeners) fn({ snapshot: this.#snapshot, transition });
   }
 

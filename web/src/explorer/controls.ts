@@ -12,12 +12,19 @@ export interface ControlActions {
   pause(): void;
   reset(): void;
   setSpeed(speed: number): void;
+  /** Time travel to the state after phase k (0-based) of the pass shown. */
+  jump(k: number): void;
 }
 
 export interface Controls {
   element: HTMLElement;
   update(s: Snapshot, opts: { playing: boolean; canGoBack: boolean }): void;
+  /** The speed one step faster (dir 1) or slower (−1) than `current`, shown in the picker. */
+  nudgeSpeed(current: number, dir: number): number;
 }
+
+/** The speeds that + and − step through (Instant is only picked by hand). */
+const STEPPED = [0.25, 0.5, 1, 2, 4];
 
 const SPEEDS: [string, number][] = [
   ['0.25×', 0.25],
@@ -100,6 +107,12 @@ export function createControls(actions: ControlActions, initialSpeed: number): C
 
   return {
     element: el,
+    nudgeSpeed(current, dir) {
+      const i = STEPPED.indexOf(current);
+      const next = STEPPED[Math.max(0, Math.min(STEPPED.length - 1, (i < 0 ? 2 : i) + dir))];
+      speed.value = String(next);
+      return next;
+    },
     update(s, { playing, canGoBack }) {
       const st = s.state;
       prev.disabled = !canGoBack;
@@ -108,19 +121,29 @@ export function createControls(actions: ControlActions, initialSpeed: number): C
       // The indicator: one item per phase of the engine, the last run one is current.
       const phases = st.phases;
       const doneUpTo = st.cursor === 0 ? (st.lastPhase?.kind === 'update' ? phases.length : 0) : st.cursor;
+      // The focused chip is replaced: keep the focus on its successor.
+      const focusedChip = indicator.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.k : undefined;
       indicator.replaceChildren(
         ...phases.map((p, k) => {
           const li = document.createElement('li');
-          li.textContent = phaseTitle(p);
+          const chip = document.createElement('button');
+          chip.type = 'button';
+          chip.className = 'phase-chip';
+          chip.textContent = phaseTitle(p);
+          chip.dataset.k = String(k);
+          chip.title = `Go to ${phaseTitle(p)} of this step`;
+          chip.addEventListener('click', () => actions.jump(k));
           li.dataset.kind = p.kind;
           if (k < doneUpTo) li.classList.add('done');
           if (k === doneUpTo - 1) {
             li.classList.add('current');
-            li.setAttribute('aria-current', 'step');
+            chip.setAttribute('aria-current', 'step');
           }
+          li.append(chip);
           return li;
         }),
       );
+      if (focusedChip !== undefined) indicator.querySelector<HTMLElement>(`[data-k="${focusedChip}"]`)?.focus();
       indicator.dataset.testid = 'phase-indicator';
       counters.innerHTML =
         `<span>Step <strong data-testid="step-count">${st.step}</strong></span>` +

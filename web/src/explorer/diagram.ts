@@ -1,11 +1,15 @@
 // The network diagram (SVG), drawn from a snapshot: inputs, neurons (z, a, dA, dZ), biases,
-// weighted edges (coloured by sign, sized by |W|, dW and old → new), targets and the loss.
-// Parameters, inputs (data) and intermediates are drawn as different kinds of thing.
+// weighted edges (coloured and dashed by sign, sized by |W|, dW and old → new), targets and
+// the loss. Parameters, inputs (data) and intermediates are drawn as different kinds of
+// thing. Labels are placed so that none overlaps another (labels.ts); the nodes are drawn by
+// diagram-nodes.ts.
 import { fmt } from '../format';
 import { svgEl, svgText, svgTitle, textWidth } from '../svg';
-import { divergingColour, kindColour, layout as L0, palette, signColour } from '../theme';
-import { along, computeLayout, type DiagramLayout, type NodePos } from './layout';
-import { hasBackward, hasDA, hasForward, type Snapshot } from './snapshot';
+import { layout as L0, palette, signColour, signDash } from '../theme';
+import { along, computeLayout, type DiagramLayout } from './layout';
+import { alongCandidates, drawTag, Placer, tagSize, type TagLine } from './labels';
+import { biasLines, drawInputs, drawLossAndTargets, drawNeurons, inputText, targetText } from './diagram-nodes';
+import { hasBackward, type Snapshot } from './snapshot';
 import { at } from '../engine';
 
 export type EditTarget =
@@ -38,39 +42,27 @@ export interface DiagramRefs {
   pulses: SVGGElement;
 }
 
-const FONT = L0.fontFamily;
+export interface DrawContext {
+  snap: Snapshot;
+  view: DiagramView;
+  lay: DiagramLayout;
+  placer: Placer;
+  handlers: DiagramHandlers;
+  /** Layers of the drawing, bottom to top. */
+  gEdges: SVGGElement;
+  gNodes: SVGGElement;
+  gTags: SVGGElement;
+  gHover: SVGGElement;
+}
+
+/** Font size of tags and detail lines (the smallest text of a detailed diagram). */
+export const TAG_FONT = 12;
 
 function edgeKey(l: number, j: number, i: number) {
   return `${l}:${j}:${i}`;
 }
 
-/** A rounded tag with one or two lines of text; returns its group. */
-function tag(
-  parent: Element,
-  c: NodePos,
-  lines: { text: string; colour: string; weight?: number }[],
-  border: string,
-  fontSize: number,
-  attrs: Record<string, string> = {},
-): SVGGElement {
-  const g = svgEl('g', attrs, parent);
-  const w = Math.max(...lines.map((l) => textWidth(l.text, fontSize))) + 10;
-  const lh = fontSize + 3;
-  const h = lines.length * lh + 5;
-  svgEl('rect', {
-    x: c.x - w / 2, y: c.y - h / 2, width: w, height: h, rx: 4,
-    fill: palette.paper, stroke: border, 'stroke-width': 1.2,
-  }, g);
-  lines.forEach((line, k) => {
-    svgText(g, c.x, c.y - h / 2 + 3 + lh * (k + 0.5), line.text, {
-      'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': fontSize,
-      'font-family': FONT, fill: line.colour, 'font-weight': line.weight ?? 500,
-    });
-  });
-  return g;
-}
-
-function makeInteractive(el: SVGElement, label: string, onActivate: () => void) {
+export function makeInteractive(el: SVGElement, label: string, onActivate: () => void) {
   el.setAttribute('role', 'button');
   el.setAttribute('tabindex', '0');
   el.setAttribute('aria-label', label);
@@ -89,20 +81,43 @@ function makeInteractive(el: SVGElement, label: string, onActivate: () => void) 
   });
 }
 
+
+/** The lines of the tag of weight W[l] (j, i). */
+function weightLines(snap: Snapshot, l: number, j: number, i: number, d: number): TagLine[] {
+  const w = at(snap.W[l], j, i);
+  const updated = snap.progress.update && !!snap.before;
+  const lines: TagLine[] = [updated && snap.before
+    ? { text: `${fmt(at(snap.before.W[l], j, i), d)} → ${fmt(w, d)}`, colour: palette.ink, weight: 600 }
+    : { text: `w ${fmt(w, d)}`, colour: palette.ink, weight: 600 }];
+  if (hasBackward(snap, l)) lines.push({ text: `dW ${fmt(at(snap.dW[l], j, i), d)}`, colour: palette.gradientText, weight: 600, reveal: `backward-${l}` });
+  return lines;
+}
+
 export function renderDiagram(
   svg: SVGSVGElement,
   snap: Snapshot,
   view: DiagramView,
   handlers: DiagramHandlers = {},
 ): DiagramRefs {
-  const lay = computeLayout(snap.layers);
-  const { pos, radius, fontSize: fs } = lay;
   const d = view.digits;
-  const col = view.column;
+  const Lyr = snap.L;
+  // Label sizes first: the columns leave room for the widest at these Digits.
+  let weight = 0;
+  let bias = 0;
+  for (let l = 1; l <= Lyr; l++) {
+    for (let j = 0; j < snap.layers[l]; j++) {
+      bias = Math.max(bias, tagSize(biasLines(snap, l, j, d), TAG_FONT).w);
+      for (let i = 0; i < snap.layers[l - 1]; i++) weight = Math.max(weight, tagSize(weightLines(snap, l, j, i, d), TAG_FONT).w);
+    }
+  }
+  const input = Math.max(0, ...view.x.map((v) => textWidth(inputText(v, d), 13, 600) + 14));
+  const target = Math.max(68, ...view.y.map((v, k) => textWidth(targetText(snap, k, v, d), 13, 600) + 16));
+  const lay = computeLayout(snap.layers, { weight, bias, input, target });
+  const { pos } = lay;
   svg.replaceChildren();
   svg.setAttribute('viewBox', `0 0 ${lay.width} ${lay.height}`);
   svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  svg.setAttribute('font-family', FONT);
+  svg.setAttribute('font-family', L0.fontFamily);
   svgEl('rect', { x: 0, y: 0, width: lay.width, height: lay.height, fill: palette.paper }, svg);
 
   const gHeads = svgEl('g', {}, svg);
@@ -111,27 +126,41 @@ export function renderDiagram(
   const gNodes = svgEl('g', { 'data-layer': 'nodes' }, svg);
   const gTags = svgEl('g', { 'data-layer': 'tags' }, svg);
   const gHover = svgEl('g', { 'data-layer': 'hover', 'pointer-events': 'none' }, svg);
+  const placer = new Placer();
+  const ctx: DrawContext = { snap, view, lay, placer, handlers, gEdges, gNodes, gTags, gHover };
+
+  // Column headings: layer, activation, size.
+  const heading = (x: number, y: number, text: string, size: number, bold: boolean) => {
+    svgText(gHeads, x, y, text, { 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': size, 'font-weight': bold ? 700 : 400, fill: bold ? palette.ink : palette.inkMuted, 'data-label-box': 'heading' });
+    const w = textWidth(text, size, bold ? 700 : 400);
+    placer.fixed({ x: x - w / 2, y: y - size * 0.7, w, h: size * 1.4 });
+  };
+  for (let l = 0; l <= Lyr; l++) {
+    const x = pos[l][0].x;
+    heading(x, 22, l === 0 ? 'Input' : l === Lyr ? `Output (layer ${l})` : `Layer ${l}`, 14, true);
+    heading(x, 40, l === 0 ? `${snap.layers[0]} feature${snap.layers[0] > 1 ? 's' : ''}` : `${snap.activations[l - 1]} · ${snap.layers[l]} unit${snap.layers[l] > 1 ? 's' : ''}`, 12, false);
+  }
+  heading(lay.targets[0].x, 22, 'Target', 14, true);
+  heading(lay.loss.x, 22, 'Loss', 14, true);
+  heading(lay.loss.x, 40, snap.loss, 12, false);
+
+  // Nodes first (fixed boxes), then the bias tags above them, then the weight tags.
+  drawInputs(ctx);
+  drawNeurons(ctx);
+  drawLossAndTargets(ctx);
+  drawEdges(ctx);
+  return { layout: lay, svg, pulses: gPulses };
+}
+
+function drawEdges(ctx: DrawContext): void {
+  const { snap, lay, placer, handlers, gEdges, gTags, gHover, view } = ctx;
+  const { pos } = lay;
+  const d = view.digits;
   let edgeCount = 0;
   for (let l = 1; l < snap.layers.length; l++) edgeCount += snap.layers[l] * snap.layers[l - 1];
   const hoverable = edgeCount <= 2500;
-
-  const Lyr = snap.L;
   const updated = snap.progress.update && !!snap.before;
-
-  // Column headings: layer, activation, size.
-  for (let l = 0; l <= Lyr; l++) {
-    const x = pos[l][0].x;
-    const name = l === 0 ? 'Input' : l === Lyr ? `Output (layer ${l})` : `Layer ${l}`;
-    const sub = l === 0 ? `${snap.layers[0]} feature${snap.layers[0] > 1 ? 's' : ''}` : `${snap.activations[l - 1]} · ${snap.layers[l]} unit${snap.layers[l] > 1 ? 's' : ''}`;
-    svgText(gHeads, x, 24, name, { 'text-anchor': 'middle', 'font-size': 14, 'font-weight': 700, fill: palette.ink });
-    svgText(gHeads, x, 42, sub, { 'text-anchor': 'middle', 'font-size': 12, fill: palette.inkMuted });
-  }
-  svgText(gHeads, lay.targets[0].x, 24, 'Target', { 'text-anchor': 'middle', 'font-size': 14, 'font-weight': 700, fill: palette.ink });
-  svgText(gHeads, lay.loss.x, 24, 'Loss', { 'text-anchor': 'middle', 'font-size': 14, 'font-weight': 700, fill: palette.ink });
-  svgText(gHeads, lay.loss.x, 42, snap.loss, { 'text-anchor': 'middle', 'font-size': 12, fill: palette.inkMuted });
-
-  // Edges.
-  for (let l = 1; l <= Lyr; l++) {
+  for (let l = 1; l <= snap.L; l++) {
     const W = snap.W[l];
     let maxAbs = 0;
     for (const v of W.data) maxAbs = Math.max(maxAbs, Math.abs(v));
@@ -145,178 +174,53 @@ export function renderDiagram(
         const width = L0.edgeMinWidth + (L0.edgeMaxWidth - L0.edgeMinWidth) * (maxAbs > 0 ? Math.abs(w) / maxAbs : 0);
         const line = svgEl('line', {
           x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: signColour(w), 'stroke-width': width.toFixed(2),
-          'stroke-opacity': 0.75, 'stroke-linecap': 'round', 'data-edge': edgeKey(l, j, i),
+          'stroke-opacity': 0.75, 'stroke-dasharray': signDash(w), 'data-edge': edgeKey(l, j, i),
         }, gLayer);
         const wLabel = `W[${l}] row ${j + 1}, column ${i + 1}`;
         const parts = [`${wLabel} = ${fmt(w, 17)}`];
         if (back) parts.push(`dW = ${fmt(at(snap.dW[l], j, i), 17)}`);
         if (updated && snap.before) parts.unshift(`before the update: ${fmt(at(snap.before.W[l], j, i), 17)}`);
         svgTitle(line, parts.join('; '));
-        const c = along(a, b, lay.edgeLabelAt);
-        const lines: { text: string; colour: string; weight?: number }[] = [];
-        if (updated && snap.before) {
-          lines.push({ text: `${fmt(at(snap.before.W[l], j, i), d)} → ${fmt(w, d)}`, colour: palette.ink, weight: 600 });
-        } else {
-          lines.push({ text: `w ${fmt(w, d)}`, colour: palette.ink, weight: 600 });
-        }
-        if (back) lines.push({ text: `dW ${fmt(at(snap.dW[l], j, i), d)}`, colour: palette.gradient, weight: 600 });
+        const lines = weightLines(snap, l, j, i, d);
         if (!lay.labelLayer[l]) {
-          // Many edges: the label appears while the pointer is on the edge.
-          if (hoverable) {
-            const hit = svgEl('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: 'transparent', 'stroke-width': 9, 'pointer-events': 'stroke', 'data-hit': edgeKey(l, j, i) }, gLayer);
-            svgTitle(hit, parts.join('; '));
-            const mid = along(a, b, 0.5);
-            hit.addEventListener('pointerenter', () => {
-              gHover.replaceChildren();
-              tag(gHover, mid, [{ text: `W[${l}] ${j + 1},${i + 1}`, colour: palette.inkMuted }, ...lines], palette.parameter, fs);
-              line.setAttribute('stroke-opacity', '1');
-            });
-            if (handlers.onEdit) {
-              hit.style.cursor = 'pointer';
-              hit.addEventListener('click', () => handlers.onEdit!({ kind: 'W', layer: l, row: j, col: i }, hit));
-            }
-            hit.addEventListener('pointerleave', () => {
-              gHover.replaceChildren();
-              line.setAttribute('stroke-opacity', '0.75');
-            });
-          }
+          // Many edges: the label appears while the pointer is on the edge, or on a tap.
+          if (!hoverable) continue;
+          const hit = svgEl('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: 'transparent', 'stroke-width': 9, 'pointer-events': 'stroke', 'data-hit': edgeKey(l, j, i) }, gLayer);
+          svgTitle(hit, parts.join('; '));
+          const show = () => {
+            gHover.replaceChildren();
+            drawTag(gHover, along(a, b, 0.5), [{ text: `W[${l}] ${j + 1},${i + 1}`, colour: palette.inkMuted }, ...lines.map((x) => ({ ...x, reveal: undefined }))], palette.parameter, TAG_FONT);
+            line.setAttribute('stroke-opacity', '1');
+          };
+          hit.addEventListener('pointerenter', show);
+          hit.addEventListener('pointerleave', () => {
+            gHover.replaceChildren();
+            line.setAttribute('stroke-opacity', '0.75');
+          });
+          hit.style.cursor = 'pointer';
+          hit.addEventListener('click', () => {
+            show();
+            handlers.onEdit?.({ kind: 'W', layer: l, row: j, col: i }, hit);
+          });
           continue;
         }
-        const t = tag(gTags, c, lines, palette.parameter, fs - 1, {
-          'data-tag': `W:${l}:${j}:${i}`,
-          'data-reveal': updated ? 'update' : back ? `backward-${l}` : '',
-        });
+        const { w: tw, h: th } = tagSize(lines, TAG_FONT);
+        const c = placer.place(alongCandidates(a, b, lay.edgeLabelAt, th), tw, th);
+        const t = drawTag(gTags, c, lines, palette.parameter, TAG_FONT, { 'data-tag': `W:${l}:${j}:${i}`, ...(updated ? { 'data-ring': 'update' } : {}) } as Record<string, string>);
         if (handlers.onEdit) {
-          makeInteractive(t, `Edit weight ${wLabel}, now ${fmt(w, 17)}`, () =>
+          // The name carries the tag's visible text (for speech input and screen readers alike).
+          makeInteractive(t, `Edit weight ${wLabel}: ${lines.map((x) => x.text).join(' ')}`, () =>
             handlers.onEdit!({ kind: 'W', layer: l, row: j, col: i }, t));
         }
       }
     }
   }
-
   // Output → target → loss connectors.
-  for (let k = 0; k < snap.layers[Lyr]; k++) {
-    const o = pos[Lyr][k];
+  const half = lay.targetWidth / 2;
+  for (let k = 0; k < snap.layers[snap.L]; k++) {
+    const o = pos[snap.L][k];
     const t = lay.targets[k];
-    svgEl('line', { x1: o.x + radius, y1: o.y, x2: t.x - 34, y2: t.y, stroke: palette.neutral, 'stroke-width': 1.5, 'stroke-dasharray': '4 3', 'data-edge': `out:${k}` }, gEdges);
-    svgEl('line', { x1: t.x + 34, y1: t.y, x2: lay.loss.x - radius, y2: lay.loss.y, stroke: palette.neutral, 'stroke-width': 1.5, 'data-edge': `loss:${k}` }, gEdges);
+    svgEl('line', { x1: o.x + lay.radius, y1: o.y, x2: t.x - half, y2: t.y, stroke: palette.neutral, 'stroke-width': 1.5, 'stroke-dasharray': '4 3', 'data-edge': `out:${k}` }, gEdges);
+    svgEl('line', { x1: t.x + half, y1: t.y, x2: lay.loss.x - lay.radius, y2: lay.loss.y, stroke: palette.neutral, 'stroke-width': 1.5, 'data-edge': `loss:${k}` }, gEdges);
   }
-
-  // Input nodes.
-  const haveX = view.x.length === snap.layers[0];
-  for (let i = 0; i < snap.layers[0]; i++) {
-    const p = pos[0][i];
-    const r = lay.inputRadius;
-    const g = svgEl('g', { 'data-node': `0:${i}` }, gNodes);
-    const box = svgEl('rect', { x: p.x - r * 1.3, y: p.y - r, width: r * 2.6, height: r * 2, rx: 6, fill: '#eaf6fd', stroke: kindColour('input'), 'stroke-width': 2 }, g);
-    const xv = haveX ? view.x[i] : null;
-    svgText(g, p.x, p.y, fmt(xv, d), { 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': fs, 'font-weight': 600, fill: palette.ink });
-    svgText(g, p.x - r * 1.3 - 6, p.y, `x${i + 1}`, { 'text-anchor': 'end', 'dominant-baseline': 'central', 'font-size': fs, 'font-style': 'italic', fill: palette.inkMuted });
-    svgTitle(box, `Input x${i + 1} (data) = ${fmt(xv, 17)}`);
-    if (handlers.onEdit && haveX && lay.detailed) {
-      makeInteractive(g, `Edit input x${i + 1} of example ${view.example + 1}, now ${fmt(xv, 17)}`, () =>
-        handlers.onEdit!({ kind: 'x', example: view.example, index: i }, g));
-    }
-  }
-
-  // Neurons with biases and their values.
-  for (let l = 1; l <= Lyr; l++) {
-    const fwd = hasForward(snap, l);
-    const back = hasBackward(snap, l);
-    const da = hasDA(snap, l);
-    for (let j = 0; j < snap.layers[l]; j++) {
-      const p = pos[l][j];
-      const g = svgEl('g', { 'data-node': `${l}:${j}` }, gNodes);
-      const a = fwd ? at(snap.A[l], j, col) : null;
-      const fill = a === null ? palette.paper : divergingColour(a, 1);
-      const circle = svgEl('circle', { cx: p.x, cy: p.y, r: radius, fill, stroke: palette.intermediate, 'stroke-width': 2, 'data-reveal-fill': `forward-${l}` }, g);
-      const valueGroup = svgEl('g', { 'data-reveal': `forward-${l}` }, g);
-      const dark = a !== null && Math.abs(a) > 0.55;
-      if (lay.detailed || a !== null) {
-        svgText(valueGroup, p.x, p.y, a === null ? '' : fmt(a, Math.min(d, lay.detailed ? 4 : 2)), {
-          'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': lay.detailed ? fs : fs * 0.85,
-          'font-weight': 700, fill: dark ? '#ffffff' : palette.ink,
-        });
-      }
-      const unitName = `unit ${j + 1} of layer ${l}`;
-      svgTitle(circle, [
-        `Neuron ${unitName} (${snap.activations[l - 1]})`,
-        fwd ? `z = ${fmt(at(snap.Z[l], j, col), 17)}, a = ${fmt(a, 17)}` : 'not computed yet in this step',
-        da ? `dA = ${fmt(at(snap.dA[l], j, col), 17)}` : '',
-        back ? `dZ = ${fmt(at(snap.dZ[l], j, col), 17)}` : '',
-        'Click to inspect its operation graph',
-      ].filter(Boolean).join('\n'));
-      if (handlers.onInspect) {
-        makeInteractive(circle, `Inspect neuron ${unitName}`, () => handlers.onInspect!(l, j));
-      }
-      if (l === Lyr) {
-        svgText(g, p.x + radius + 6, p.y - radius + 2, snap.layers[l] > 1 ? `ŷ${j + 1}` : 'ŷ', {
-          'font-size': fs, 'font-style': 'italic', fill: palette.inkMuted,
-        });
-      }
-      if (!lay.detailed) {
-        // Large networks: the bias is a small parameter mark above the node (value on hover).
-        const size = Math.max(3, radius * 0.7);
-        const mark = svgEl('rect', { x: p.x - size / 2, y: p.y - radius - size - 2, width: size, height: size, fill: palette.parameter, 'data-bias': `${l}:${j}` }, gTags);
-        svgTitle(mark, `Bias b[${l}] of ${unitName} = ${fmt(at(snap.b[l], j), 17)}` +
-          (back ? `; db = ${fmt(at(snap.db[l], j), 17)}` : '') +
-          (updated && snap.before ? `; before the update ${fmt(at(snap.before.b[l], j), 17)}` : ''));
-        continue;
-      }
-      // Details below the node: z (forward), dA and dZ (backward).
-      const lines: { text: string; colour: string; reveal: string }[] = [];
-      if (fwd) lines.push({ text: `z ${fmt(at(snap.Z[l], j, col), d)}`, colour: palette.inkMuted, reveal: `forward-${l}` });
-      if (da) lines.push({ text: `dA ${fmt(at(snap.dA[l], j, col), d)}`, colour: palette.gradient, reveal: l === Lyr ? 'loss' : `backward-${l + 1}` });
-      if (back) lines.push({ text: `dZ ${fmt(at(snap.dZ[l], j, col), d)}`, colour: palette.gradient, reveal: `backward-${l}` });
-      lines.forEach((line, k) => {
-        svgText(g, p.x, p.y + radius + 15 + k * (fs + 3), line.text, {
-          'text-anchor': 'middle', 'font-size': fs - 1, 'font-weight': 600, fill: line.colour,
-          'data-reveal': line.reveal,
-        });
-      });
-      // The bias: a parameter, drawn as a tag above the node.
-      const bp = { x: p.x - 14, y: p.y - radius - 24 };
-      const bv = at(snap.b[l], j);
-      svgEl('line', { x1: p.x, y1: bp.y + 9, x2: p.x, y2: p.y - radius, stroke: palette.parameter, 'stroke-width': 1.5, 'stroke-dasharray': '3 2' }, gEdges);
-      const bLines: { text: string; colour: string; weight?: number }[] = [];
-      if (updated && snap.before) bLines.push({ text: `b ${fmt(at(snap.before.b[l], j), d)} → ${fmt(bv, d)}`, colour: palette.ink, weight: 600 });
-      else bLines.push({ text: `b ${fmt(bv, d)}`, colour: palette.ink, weight: 600 });
-      if (back) bLines.push({ text: `db ${fmt(at(snap.db[l], j), d)}`, colour: palette.gradient, weight: 600 });
-      const bt = tag(gTags, { x: bp.x, y: bp.y - (bLines.length - 1) * 8 }, bLines, palette.parameter, fs - 1, {
-        'data-tag': `b:${l}:${j}`,
-        'data-reveal': updated ? 'update' : back ? `backward-${l}` : '',
-      });
-      if (handlers.onEdit) {
-        makeInteractive(bt, `Edit bias b[${l}] of ${unitName}, now ${fmt(bv, 17)}`, () =>
-          handlers.onEdit!({ kind: 'b', layer: l, row: j }, bt));
-      }
-    }
-  }
-
-  // Targets (data) and the loss.
-  for (let k = 0; k < snap.layers[Lyr]; k++) {
-    const t = lay.targets[k];
-    const g = svgEl('g', { 'data-node': `y:${k}` }, gNodes);
-    const yv = view.y.length > k ? view.y[k] : null;
-    const label = `${snap.layers[Lyr] > 1 ? `y${k + 1}` : 'y'} = ${fmt(yv, d)}`;
-    svgEl('rect', { x: t.x - 34, y: t.y - 14, width: 68, height: 28, rx: 6, fill: '#eaf6fd', stroke: kindColour('input'), 'stroke-width': 2 }, g);
-    svgText(g, t.x, t.y, label, { 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': Math.min(fs, 13), 'font-weight': 600, fill: palette.ink });
-    if (handlers.onEdit && yv !== null && lay.detailed) {
-      makeInteractive(g, `Edit target y${k + 1} of example ${view.example + 1}, now ${fmt(yv, 17)}`, () =>
-        handlers.onEdit!({ kind: 'y', example: view.example, index: k }, g));
-    }
-  }
-  {
-    const p = lay.loss;
-    const g = svgEl('g', { 'data-node': 'loss' }, gNodes);
-    const lossValue = snap.progress.loss ? snap.state.loss : null;
-    svgEl('circle', { cx: p.x, cy: p.y, r: radius + 4, fill: '#fdf0e6', stroke: palette.loss, 'stroke-width': 2.5 }, g);
-    svgText(g, p.x, p.y - 8, 'L', { 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': fs, 'font-style': 'italic', 'font-weight': 700, fill: palette.loss });
-    svgText(g, p.x, p.y + 9, lossValue === null ? '' : fmt(lossValue, Math.min(d, 4)), {
-      'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': fs - 1, 'font-weight': 600, fill: palette.ink, 'data-reveal': 'loss',
-    });
-    svgTitle(g, lossValue === null ? 'Loss: not computed yet in this step' : `Loss (batch mean) = ${fmt(lossValue, 17)}`);
-  }
-
-  return { layout: lay, svg, pulses: gPulses };
 }

@@ -1,7 +1,12 @@
-// Export: the walkthrough as Markdown with LaTeX (the engine's text, as `bpx walkthrough`
-// prints it), the diagram as SVG and PNG, the spec as JSON, and a link to this state.
+// Export: the walkthrough as Markdown with LaTeX or as a LaTeX document (the engine's text,
+// as `bpx walkthrough` prints it), the diagram as SVG and PNG with its legend, the spec as
+// JSON, and a link to this state.
+import { svgEl } from '../svg';
+import { palette } from '../theme';
+import { drawLegend } from './legend';
+
 export interface ExportSources {
-  walkthrough(): string;
+  walkthrough(format: 'md' | 'tex'): string;
   specJson(): string;
   link(): string;
   svg(): SVGSVGElement;
@@ -41,10 +46,22 @@ export async function copyText(text: string, what: string, dialogHost: HTMLEleme
   }
 }
 
-/** Standalone SVG text of the diagram (presentation attributes only, so it renders anywhere). */
-export function svgMarkup(svg: SVGSVGElement): string {
+const LEGEND_GAP = 16;
+
+/**
+ * Standalone SVG text of the diagram with its legend below (presentation attributes only, so
+ * it renders anywhere). Returns the markup and its size.
+ */
+export function svgExport(svg: SVGSVGElement): { markup: string; width: number; height: number } {
   const clone = svg.cloneNode(true) as SVGSVGElement;
-  const [, , w, h] = (svg.getAttribute('viewBox') ?? '0 0 800 400').split(/\s+/).map(Number);
+  const [, , w, h0] = (svg.getAttribute('viewBox') ?? '0 0 800 400').split(/\s+/).map(Number);
+  // The legend under the drawing, on the same paper.
+  const probe = svgEl('g', {});
+  const legendHeight = drawLegend(probe, 20, 0, w - 40);
+  const h = h0 + LEGEND_GAP + legendHeight;
+  svgEl('rect', { x: 0, y: h0, width: w, height: h - h0, fill: palette.paper }, clone);
+  drawLegend(clone, 20, h0 + LEGEND_GAP, w - 40);
+  clone.setAttribute('viewBox', `0 0 ${w} ${h}`);
   clone.setAttribute('width', String(w));
   clone.setAttribute('height', String(h));
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
@@ -52,12 +69,22 @@ export function svgMarkup(svg: SVGSVGElement): string {
   clone.removeAttribute('style');
   for (const el of clone.querySelectorAll<SVGElement>('[style]')) el.removeAttribute('style');
   for (const el of clone.querySelectorAll('[tabindex]')) el.removeAttribute('tabindex');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}\n`;
+  for (const el of clone.querySelectorAll('[role], [aria-label]')) {
+    el.removeAttribute('role');
+    el.removeAttribute('aria-label');
+  }
+  clone.setAttribute('role', 'img');
+  clone.setAttribute('aria-label', svg.getAttribute('aria-label') ?? 'Network diagram');
+  const markup = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}\n`;
+  return { markup, width: w, height: h };
+}
+
+export function svgMarkup(svg: SVGSVGElement): string {
+  return svgExport(svg).markup;
 }
 
 async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
-  const markup = svgMarkup(svg);
-  const [, , w, h] = (svg.getAttribute('viewBox') ?? '0 0 800 400').split(/\s+/).map(Number);
+  const { markup, width: w, height: h } = svgExport(svg);
   const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
   try {
     const img = new Image();
@@ -101,10 +128,15 @@ export function createExportPanel(src: ExportSources): HTMLElement {
     return b;
   };
   el.append(
-    act('Copy walkthrough (Markdown)', () => copyText(src.walkthrough(), 'Walkthrough (Markdown with LaTeX)', src.dialogHost)),
-    act('Download walkthrough', () => {
-      downloadBlob(`${src.baseName()}-walkthrough.md`, new Blob([src.walkthrough()], { type: 'text/markdown' }));
+    act('Copy walkthrough (Markdown)', () => copyText(src.walkthrough('md'), 'Walkthrough (Markdown with LaTeX)', src.dialogHost)),
+    act('Download walkthrough (Markdown)', () => {
+      downloadBlob(`${src.baseName()}-walkthrough.md`, new Blob([src.walkthrough('md')], { type: 'text/markdown' }));
       return 'Walkthrough downloaded.';
+    }),
+    act('Copy walkthrough (LaTeX)', () => copyText(src.walkthrough('tex'), 'Walkthrough (LaTeX)', src.dialogHost)),
+    act('Download walkthrough (LaTeX)', () => {
+      downloadBlob(`${src.baseName()}-walkthrough.tex`, new Blob([src.walkthrough('tex')], { type: 'application/x-tex' }));
+      return 'LaTeX walkthrough downloaded.';
     }),
     act('Download SVG', () => {
       downloadBlob(`${src.baseName()}.svg`, new Blob([svgMarkup(src.svg())], { type: 'image/svg+xml' }));

@@ -6,21 +6,26 @@ import { timing } from '../theme';
 import { Animator } from './animation';
 import { Stepper, type ChangeEvent } from './controller';
 import { createControls } from './controls';
-import { renderDiagram, type DiagramRefs, type DiagramView, type EditTarget } from './diagram';
+import { renderDiagram, type DiagramRefs, type EditTarget } from './diagram';
 import { applyEdit, currentValue, describeTarget, openValueEditor } from './editor';
 import { createExportPanel } from './export';
 import { installShortcuts } from './keyboard';
-import { legendHtml } from './legend';
 import { renderMath } from './mathpanel';
 import { narrate } from './narration';
 import { renderNotes } from './notes';
 import { findPreset, PRESETS, type Preset } from './presets';
+import { buildSkeleton, buildSpecEditor } from './skeleton';
+import { createZoom } from './zoom';
+import { diagramViewOf, renderExamplePicker } from './example-view';
+import { markOverflow, watchOverflow } from './overflow';
+import { stepLink } from './link';
 import { renderNumbers, renderSummary } from './readouts';
 import type { Snapshot } from './snapshot';
 import { createStructureEditor, resizeSpec } from './structure';
-import { at } from '../engine';
 import { phaseName, phaseTitle } from './phases';
+import { inspectorPhaseOf } from './known';
 import { openInspector } from '../inspector/index';
+import { mountPractice, type PracticeHandle } from '../practice/index';
 
 export interface ExplorerOptions {
   params: URLSearchParams;
@@ -52,15 +57,8 @@ export interface Explorer {
   /** Loads a spec; returns the engine's message when it is invalid (nothing changes then). */
   loadSpec(spec: Spec): string | null;
   onChange(fn: (e: ChangeEvent) => void): void;
-}
-
-const SPEEDS = [0.25, 0.5, 1, 2, 4];
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', html = ''): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (cls) el.className = cls;
-  if (html) el.innerHTML = html;
-  return el;
+  /** Practice mode of this view (web/src/practice). */
+  readonly practice: PracticeHandle;
 }
 
 export function mountExplorer(host: HTMLElement, engine: Engine, options: ExplorerOptions): Explorer {
@@ -81,24 +79,8 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
 
   // Layout.
   host.classList.add('explorer');
-  const top = h('div', 'explorer-top');
-  const presetLabel = h('label', 'preset-picker');
-  presetLabel.append('Example ');
-  const presetSelect = h('select');
-  presetSelect.setAttribute('aria-label', 'Example network');
-  presetSelect.dataset.testid = 'preset-select';
-  for (const p of PRESETS) presetSelect.append(new Option(p.title, p.id));
-  presetSelect.append(new Option('Custom (edited)', 'custom'));
-  presetLabel.append(presetSelect);
-
-  const digitsLabel = h('label', 'digits-picker');
-  digitsLabel.append('Digits ');
-  const digitsSelect = h('select');
-  digitsSelect.setAttribute('aria-label', 'Significant digits');
-  for (const d of [3, 4, 6, 8, 12, 17]) digitsSelect.append(new Option(String(d), String(d)));
-  digitsSelect.value = String(digits);
-  digitsLabel.append(digitsSelect);
-
+  const ui = buildSkeleton(digits);
+  const { presetSelect, digitsSelect, svg, summary, math, notes, numbers, numbersPanel, editError, examplePicker } = ui;
   const controls = createControls({
     next: () => act(() => stepper.next()),
     previous: () => act(() => stepper.previous()),
@@ -109,47 +91,12 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     setSpeed: (s) => {
       animator.speed = s;
     },
+    jump: (k) => act(() => stepper.jumpToPhase(k)),
   }, 1);
-  const settings = h('div', 'settings');
-  settings.append(presetLabel, digitsLabel);
-  top.append(settings, controls.element);
+  ui.top.append(ui.settings, controls.element);
+  const zoom = createZoom(ui.viewport, svg);
+  ui.figure.prepend(zoom.element);
 
-  const main = h('div', 'explorer-main');
-  const diagramCol = h('div', 'diagram-col');
-  const figure = h('figure', 'diagram');
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('role', 'group');
-  svg.setAttribute('aria-label', 'Network diagram');
-  svg.dataset.testid = 'diagram';
-  const caption = h('figcaption', '', legendHtml());
-  figure.append(svg, caption);
-  const examplePicker = h('div', 'example-picker');
-  const summary = h('div', 'summary');
-  summary.setAttribute('aria-label', 'Prediction and loss');
-  diagramCol.append(summary, figure, examplePicker);
-  const mathCol = h('section', 'math-col');
-  mathCol.setAttribute('aria-labelledby', 'math-title');
-  mathCol.innerHTML = '<h2 id="math-title">Equations</h2>';
-  const math = h('div', 'math');
-  math.dataset.testid = 'math';
-  mathCol.append(math);
-
-  const lower = h('div', 'explorer-lower');
-  const notesPanel = h('section', 'panel notes-panel');
-  notesPanel.setAttribute('aria-labelledby', 'notes-title');
-  notesPanel.innerHTML = '<h2 id="notes-title">About this example</h2>';
-  const notes = h('div', 'notes');
-  notesPanel.append(notes);
-  const numbersPanel = h('details', 'panel numbers-panel');
-  numbersPanel.open = true;
-  numbersPanel.innerHTML = '<summary><h2>All numbers</h2></summary>';
-  const numbers = h('div', 'numbers');
-  numbersPanel.append(numbers);
-  const editPanel = h('section', 'panel edit-panel');
-  editPanel.setAttribute('aria-labelledby', 'edit-title');
-  editPanel.innerHTML = '<h2 id="edit-title">Edit the network</h2><p class="muted">Click (or focus and press Enter) any weight, bias, input or target in the diagram to change it. Edits restart the walkthrough from the values shown.</p>';
-  const editError = h('p', 'edit-error');
-  editError.setAttribute('role', 'alert');
   const structure = createStructureEditor(
     (kind, make) => {
       const snap = stepper.snapshot;
@@ -166,41 +113,28 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
       }
     },
   );
-  const specDetails = h('details', 'spec-editor');
-  specDetails.innerHTML = '<summary>Spec (JSON)</summary>';
-  const specText = h('textarea');
-  specText.rows = 12;
-  specText.spellcheck = false;
-  specText.setAttribute('aria-label', 'Spec JSON');
-  const specApply = h('button');
-  specApply.type = 'button';
-  specApply.textContent = 'Apply spec';
-  specApply.addEventListener('click', () => {
+  const specEditor = buildSpecEditor((text) => {
     let parsed: Spec;
     try {
-      parsed = JSON.parse(specText.value);
+      parsed = JSON.parse(text);
     } catch (e) {
       editError.textContent = `The JSON does not parse: ${(e as Error).message}`;
       return;
     }
     applySpec(parsed, true);
   });
-  specDetails.append(specText, specApply);
-  editPanel.append(structure.element, specDetails, editError);
-  const exportPanel = h('section', 'panel export-panel');
-  exportPanel.setAttribute('aria-labelledby', 'export-title');
-  exportPanel.innerHTML = '<h2 id="export-title">Export</h2>';
-  exportPanel.append(createExportPanel({
-    walkthrough: () => stepper.session.walkthrough({ format: 'md', digits }),
+  const specText = specEditor.text;
+  ui.editPanel.append(structure.element, specEditor.element, editError);
+  ui.exportPanel.append(createExportPanel({
+    walkthrough: (format) => stepper.session.walkthrough({ format, digits }),
     specJson: () => JSON.stringify(stepper.spec, null, 2),
     link: () => linkUrl(),
     svg: () => svg,
     baseName: () => (preset && !edited ? preset.id : 'network'),
     dialogHost,
   }));
-  main.append(diagramCol, mathCol, notesPanel);
-  lower.append(numbersPanel, editPanel, exportPanel);
-  host.append(top, main, lower);
+  host.append(ui.top, ui.main, ui.lower);
+  watchOverflow(math);
 
   // Behaviour.
   function message(e: unknown): string {
@@ -257,61 +191,15 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     updateUrl();
   }
 
+  /** "Copy link": the step-through state only (the example or the edited spec). */
   function linkUrl(): string {
-    const url = new URL(options.linkBase ?? location.href);
-    url.searchParams.delete('mode');
-    if (preset && !edited) {
-      url.searchParams.set('preset', preset.id);
-      url.searchParams.delete('spec');
-    } else {
-      url.searchParams.delete('preset');
-      url.searchParams.set('spec', JSON.stringify(stepper.spec));
-    }
-    return url.toString();
+    return stepLink(options.linkBase ?? location.href, preset && !edited ? preset.id : null, stepper.spec, true);
   }
 
+  /** The page's own URL keeps its other parameters (the training view's among them). */
   function updateUrl(): void {
     if (!visible || options.writeUrl === false) return;
-    const url = new URL(linkUrl());
-    const mode = new URLSearchParams(location.search).get('mode');
-    if (mode) url.searchParams.set('mode', mode);
-    history.replaceState(null, '', url);
-  }
-
-  function diagramView(s: Snapshot): DiagramView {
-    const m = Math.max(s.A[0].cols, 1);
-    column = Math.min(column, m - 1);
-    if (s.A[0].cols > 0) {
-      const x = Array.from({ length: s.layers[0] }, (_, i) => at(s.A[0], i, column));
-      const y = Array.from({ length: s.layers[s.L] }, (_, k) => at(s.Y, k, column));
-      return { column, example: s.state.batch[column] ?? column, x, y, digits: Math.min(digits, 4) };
-    }
-    const X = stepper.data.X;
-    const Y = stepper.data.Y;
-    // The data set is features × examples (examples are columns).
-    const ex = Math.min(column, Math.max(0, X.cols - 1));
-    const pick = (M: typeof X, n: number) => Array.from({ length: n }, (_, i) => at(M, i, ex));
-    return { column, example: ex, x: X.data.length ? pick(X, s.layers[0]) : [], y: Y.data.length ? pick(Y, s.layers[s.L]) : [], digits: Math.min(digits, 4) };
-  }
-
-  function renderExamplePicker(s: Snapshot): void {
-    const m = s.A[0].cols > 0 ? s.A[0].cols : Math.min(s.state.batchSize, s.state.trainExamples);
-    if (m <= 1) {
-      examplePicker.replaceChildren();
-      return;
-    }
-    const label = h('label');
-    label.append(`Example shown at the nodes (of ${m} in the batch) `);
-    const sel = h('select');
-    sel.setAttribute('aria-label', 'Example shown at the nodes');
-    for (let k = 0; k < m; k++) sel.append(new Option(String(k + 1), String(k)));
-    sel.value = String(column);
-    sel.addEventListener('change', () => {
-      column = Number(sel.value);
-      render(stepper.snapshot, 'jump');
-    });
-    label.append(sel);
-    examplePicker.replaceChildren(label);
+    history.replaceState(null, '', stepLink(location.href, preset && !edited ? preset.id : null, stepper.spec, false));
   }
 
   function onEdit(t: EditTarget, anchor: Element): void {
@@ -328,19 +216,28 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     const note = p?.id === 'seed003' || p?.id === 'seed004' ? (p.notes ?? []).map((n) => `<p>${n}</p>`).join('') : undefined;
     stopPlay();
     setDigits(digits);
-    openInspector(dialogHost, stepper.session, layer, unit, ex, { root, note });
+    openInspector(dialogHost, stepper.session, layer, unit, ex, { root, note, phase: inspectorPhase });
   }
+
+  /** The inspector follows this view's phase while it is open. */
+  const inspectorPhase = inspectorPhaseOf(stepper, act);
 
   function render(s: Snapshot, transition: ChangeEvent['transition']): void {
     setDigits(digits); // the shared formatter follows the view being drawn
     const d = digits;
-    const view = diagramView(s);
+    const view = diagramViewOf(s, stepper.data, column, digits);
+    column = view.column;
     refs = renderDiagram(svg, s, view, { onEdit, onInspect });
+    zoom.refresh();
     renderSummary(summary, s, column, d, view.y);
     renderMath(math, s, { digits: d, column, data: stepper.data });
+    markOverflow(math);
     renderNumbers(numbers, s, d);
-    renderNotes(notes, preset, edited, s, d);
-    renderExamplePicker(s);
+    renderNotes(notes, preset, edited, (pass) => stepper.snapshotOfPass(pass), d);
+    renderExamplePicker(examplePicker, s, column, (c) => {
+      column = c;
+      render(stepper.snapshot, 'jump');
+    });
     controls.update(s, { playing, canGoBack: stepper.canGoBack() });
     if (transition === 'load' || (specText.getRootNode() as Document | ShadowRoot).activeElement !== specText) {
       specText.value = JSON.stringify(stepper.spec, null, 2);
@@ -428,12 +325,8 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   );
 
   function setSpeedStep(dir: number): void {
-    const i = SPEEDS.indexOf(animator.speed);
-    const next = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, (i < 0 ? 2 : i) + dir))];
-    animator.speed = next;
-    const sel = controls.element.querySelector<HTMLSelectElement>('select');
-    if (sel) sel.value = String(next);
-    announce(`Animation speed ${next}×.`);
+    animator.speed = controls.nudgeSpeed(animator.speed, dir);
+    announce(`Animation speed ${animator.speed}×.`);
   }
 
   // Initial network: ?spec=JSON, else ?preset=id, else seed 002.
@@ -454,7 +347,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   if (!loaded) loadPreset(findPreset(options.params.get('preset')) ?? PRESETS[0]);
   else render(stepper.snapshot, 'load');
 
-  return {
+  const api: Omit<Explorer, 'practice'> = {
     show() {
       visible = true;
       host.hidden = false;
@@ -491,9 +384,10 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     loadSpec(spec: Spec) {
       stopPlay();
       column = 0;
-      const problem = applySpec(spec, true);
-      return problem;
+      return applySpec(spec, true);
     },
     onChange: (fn) => stepper.onChange(fn),
   };
+  const practice = mountPractice(ui.practicePanel, api, engine, { params: options.params, writeUrl: options.writeUrl });
+  return Object.assign(api, { practice });
 }

@@ -27,9 +27,21 @@ export interface DiagramLayout {
   fontSize: number;
   /** Where along an edge (from its source) its label sits. */
   edgeLabelAt: number;
+  /** Widths of the target and input boxes. */
+  targetWidth: number;
+  inputWidth: number;
 }
 
-export function computeLayout(layers: number[]): DiagramLayout {
+/** Widths (px) of the widest labels, so that columns leave room for them at any Digits. */
+export interface LabelWidths {
+  /** Widest weight tag, bias tag, input box, target box. */
+  weight: number;
+  bias: number;
+  input: number;
+  target: number;
+}
+
+export function computeLayout(layers: number[], widths: LabelWidths = { weight: 90, bias: 90, input: 50, target: 68 }): DiagramLayout {
   const maxUnits = Math.max(...layers);
   const L = layers.length - 1;
   let edges = 0;
@@ -44,21 +56,28 @@ export function computeLayout(layers: number[]): DiagramLayout {
   const radius = detailed ? layout.nodeRadius : Math.max(3, Math.min(layout.nodeRadius * 0.8, unitGap * 0.38));
   const shrink = radius / layout.nodeRadius;
   const inputRadius = layout.inputRadius * shrink;
-  const layerGap = L <= 3 ? layout.layerGap : Math.max(layout.minLayerGap, 900 / L);
-  const edgeLabelAt = 0.34;
+  const edgeLabelAt = 0.4;
+  // A weight tag at edgeLabelAt clears its source node; neighbouring bias tags clear each other.
+  const source = Math.max(radius, widths.input / 2);
+  const roomForTags = detailed ? Math.max((widths.weight / 2 + source + 12) / edgeLabelAt, widths.bias + 24) : 0;
+  const layerGap = Math.max(L <= 3 ? layout.layerGap : Math.max(layout.minLayerGap, 900 / L), roomForTags);
+  // Room above the first row for the headings and the bias tags.
   const top = layout.margin + (detailed ? 62 : 10);
   const bodyHeight = (maxUnits - 1) * unitGap;
-  const left = layout.margin + 20;
+  // Room left of the inputs for their box and name (x1).
+  const left = 36 + Math.max(36, widths.input / 2 + 26);
   const pos: NodePos[][] = layers.map((n, l) => {
     const offset = ((maxUnits - n) * unitGap) / 2;
     return Array.from({ length: n }, (_, j) => ({ x: left + l * layerGap, y: top + offset + j * unitGap }));
   });
   const outX = left + L * layerGap;
-  const targets = pos[L].map((p) => ({ x: outX + 118, y: p.y }));
-  const loss = { x: outX + 230, y: top + bodyHeight / 2 };
+  const targetX = outX + Math.max(118, radius + 52 + widths.target / 2);
+  const targets = pos[L].map((p) => ({ x: targetX, y: p.y }));
+  const loss = { x: targetX + widths.target / 2 + 64, y: top + bodyHeight / 2 };
   return {
-    width: loss.x + layout.margin + 10,
-    height: top + bodyHeight + (detailed ? 86 : 40),
+    width: loss.x + radius + 30,
+    // Below the last row: up to four detail lines (z, a, dA, dZ).
+    height: top + bodyHeight + (detailed ? radius + 80 : 40),
     edgeLabelAt,
     pos,
     targets,
@@ -71,6 +90,8 @@ export function computeLayout(layers: number[]): DiagramLayout {
     labelLayer,
     detailed,
     fontSize: detailed ? 13 : Math.max(8, 12 * shrink),
+    targetWidth: widths.target,
+    inputWidth: widths.input,
   };
 }
 

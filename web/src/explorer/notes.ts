@@ -1,9 +1,16 @@
-// The preset's notes and its "document vs engine" table, filled in as the phases run.
+// The preset's notes and its "document vs engine" table, filled in as the phases run. Each
+// row reads the engine's value of the pass it belongs to (kept once that pass has ended).
 import { exact, fmt } from '../format';
 import type { Preset } from './presets';
 import type { Snapshot } from './snapshot';
 
-export function renderNotes(host: HTMLElement, preset: Preset | null, edited: boolean, s: Snapshot, d: number): void {
+export function renderNotes(
+  host: HTMLElement,
+  preset: Preset | null,
+  edited: boolean,
+  ofPass: (pass: number) => Snapshot | null,
+  d: number,
+): void {
   if (!preset) {
     host.innerHTML = '<p class="muted">A custom network. Edit any value in the diagram, or the structure below.</p>';
     return;
@@ -15,7 +22,8 @@ export function renderNotes(host: HTMLElement, preset: Preset | null, edited: bo
   for (const n of preset.notes ?? []) html += `<p class="note">${n}</p>`;
   if (preset.compare?.length) {
     const rows = preset.compare.map((c, k) => {
-      const v = edited ? null : c.read(s);
+      const s = edited ? null : ofPass(c.pass ?? 1);
+      const v = s ? c.read(s) : null;
       const cell = v === null
         ? '<td class="pending">—</td>'
         : `<td data-testid="compare-${k}" data-value="${exact(v)}" title="${exact(v)}">${fmt(v, d)}</td>`;

@@ -12,6 +12,8 @@ export interface DocumentValue {
   read: (s: Snapshot) => number | null;
   /** True where the document's arithmetic slips (not just rounding). */
   slip?: boolean;
+  /** The forward pass the value belongs to (1 = the first step, the default). */
+  pass?: number;
 }
 
 export interface Preset {
@@ -45,13 +47,11 @@ const dZ = (l: number, j: number) => (s: Snapshot) => (s.progress.backwardFrom <
 const dW = (l: number, j: number, i: number) => (s: Snapshot) => (s.progress.backwardFrom <= l ? at(s.dW[l], j, i) : null);
 const Wnew = (l: number, j: number, i: number) => (s: Snapshot) => (s.progress.update ? at(s.W[l], j, i) : null);
 const bnew = (l: number, j: number) => (s: Snapshot) => (s.progress.update ? at(s.b[l], j) : null);
-/** Values of the second forward pass (step 2). */
-const second = (f: (s: Snapshot) => number | null) => (s: Snapshot) => (s.state.step === 1 && !s.progress.update ? f(s) : null);
 
 export const PRESETS: Preset[] = [
   {
     id: 'seed002',
-    title: 'Seed 002: the 2-2-1 worked example (BCE)',
+    title: 'Seed 002: worked example (BCE)',
     summary: 'x = [1, 2], y = 1, sigmoid, binary cross-entropy, learning rate 0.1: two forward passes and one backward pass.',
     spec: seed002,
     notes: [
@@ -77,14 +77,14 @@ export const PRESETS: Preset[] = [
       { what: 'new W[1]₁₁', document: '0.1035', read: Wnew(1, 0, 0), slip: true },
       { what: 'new W[1]₁₂', document: '0.207', read: Wnew(1, 0, 1) },
       { what: 'new b[1]', document: '0.0135, 0.0233', read: bnew(1, 0), slip: true },
-      { what: 'pass 2: z[2]', document: '0.872', read: second(z(2, 0)), slip: true },
-      { what: 'pass 2: ŷ', document: '0.705', read: second(a(2, 0)), slip: true },
-      { what: 'pass 2: loss', document: '0.350', read: second(lossOf), slip: true },
+      { what: 'pass 2: z[2]', document: '0.872', read: z(2, 0), slip: true, pass: 2 },
+      { what: 'pass 2: ŷ', document: '0.705', read: a(2, 0), slip: true, pass: 2 },
+      { what: 'pass 2: loss', document: '0.350', read: lossOf, slip: true, pass: 2 },
     ],
   },
   {
     id: 'seed003',
-    title: 'Seed 003: one sigmoid neuron (CS231n graph)',
+    title: 'Seed 003: one neuron (CS231n)',
     summary: 'w = [2, −3], b = −3 (the document\'s w₂), x = [−1, −2]: the operation graph of σ(w·x + b). Click the neuron to open its graph.',
     spec: {
       layers: [2, 1],
@@ -102,7 +102,7 @@ export const PRESETS: Preset[] = [
   },
   {
     id: 'seed004',
-    title: 'Seed 004: the chain of links (one neuron, MSE)',
+    title: 'Seed 004: chain of links (MSE)',
     summary: 'x = 0.76, w = 0.5, b = ln(0.981/0.019) − 0.38 so that ŷ = 0.981, target 0, MSE, learning rate 0.1. Click the neuron to follow the chain.',
     spec: {
       layers: [1, 1],
@@ -127,7 +127,7 @@ export const PRESETS: Preset[] = [
   },
   {
     id: 'seed002-mse',
-    title: 'The same 2-2-1 network with MSE',
+    title: 'Seed 002\'s network with MSE',
     summary: 'Seed 002\'s network and data with ½(ŷ − y)² instead of cross-entropy: compare dZ[2] (no longer ŷ − y) and the gradients.',
     spec: { ...seed002, loss: 'mse' },
     notes: [
@@ -166,6 +166,47 @@ export const PRESETS: Preset[] = [
     },
     notes: ['Softmax with cross-entropy also fuses: dZ = A − Y, one column per example.'],
   },
+  // --- Practice presets: worked examples teachers assign (examples/mazur.json, examples/mlcc.json) ---
+  {
+    id: 'mazur',
+    title: 'Mazur\u2019s step by step (2-2-2)',
+    summary: 'Inputs 0.05 and 0.10, targets 0.01 and 0.99, w1..w8 = .15 .20 .25 .30 .40 .45 .50 .55, b1 = .35, b2 = .60, logistic units, E = \u03a3 \u00bd(target \u2212 out)\u00b2, learning rate 0.5.',
+    spec: {
+      layers: [2, 2, 2],
+      activations: ['sigmoid', 'sigmoid'],
+      loss: 'mse',
+      optimizer: { type: 'sgd', learning_rate: 0.5 },
+      update_biases: false,
+      init: { weights: [[[0.15, 0.2], [0.25, 0.3]], [[0.4, 0.45], [0.5, 0.55]]], biases: [[0.35, 0.35], [0.6, 0.6]] },
+      data: { inputs: [[0.05, 0.1]], targets: [[0.01, 0.99]] },
+    },
+    notes: [
+      'Where the post\u2019s conventions differ from ours: it names weights w1..w8 (here W<sup>[1]</sup> = [[w1, w2], [w3, w4]], W<sup>[2]</sup> = [[w5, w6], [w7, w8]]: a row holds one unit\u2019s weights); it writes \u2202E/\u2202out = \u2212(target \u2212 out), which is our dA = A \u2212 Y; and it does not update the biases, so this preset sets <code>update_biases</code> to false.',
+      'Its error function is our <code>mse</code> (\u00bd of the squared error, summed over the outputs) with one example. It updates the hidden weights with the original output weights, as the engine does.',
+      'Its total error after the first step is published as 0.291027924; exact arithmetic (and even its own rounded new weights) gives 0.2910277737: the two agree to 6 digits.',
+    ],
+    compare: [
+      { what: 'E<sub>total</sub> before', document: '0.298371109', read: lossOf },
+      { what: 'w5<sup>+</sup>', document: '0.35891648', read: Wnew(2, 0, 0) },
+      { what: 'w1<sup>+</sup>', document: '0.149780716', read: Wnew(1, 0, 0) },
+      { what: 'E<sub>total</sub> after one step', document: '0.291027924', read: lossOf, slip: true, pass: 2 },
+    ],
+  },
+  {
+    id: 'mlcc',
+    title: 'ML Crash Course shape (1-2-2-1)',
+    summary: 'The shape of the Google Machine Learning Crash Course backpropagation walkthrough: one input, two hidden layers of two sigmoid units, one sigmoid output, \u00bd squared error. The numbers are this preset\u2019s own.',
+    spec: {
+      layers: [1, 2, 2, 1],
+      activations: ['sigmoid', 'sigmoid', 'sigmoid'],
+      loss: 'mse',
+      optimizer: { type: 'sgd', learning_rate: 0.5 },
+      init: { weights: [[[0.5], [-0.5]], [[0.4, -0.3], [0.2, 0.6]], [[0.7, -0.4]]], biases: [[0.1, 0.1], [0.0, 0.0], [0.2]] },
+      data: { inputs: [[1.0]], targets: [[0.8]] },
+    },
+    notes: ['Every hidden unit feeds two units of the next layer, so each dA sums two paths: a good network to practise the fork sum on.'],
+  },
+  // --- end of practice presets ---
 ];
 
 export function findPreset(id: string | null | undefined): Preset | undefined {

@@ -1,5 +1,6 @@
 // The numbers as text: the prediction, target and loss, and every matrix of every layer that
-// the current phase has computed (engine values; exact value in data-value and title).
+// the current phase has computed (engine values; exact value in data-value and title). Numbers
+// are coloured by kind (value, parameter, gradient); their sign is the "−" they carry.
 import { at, type Matrix } from '../engine';
 import { exact, fmt } from '../format';
 import { hasBackward, hasDA, hasForward, type Snapshot } from './snapshot';
@@ -19,7 +20,7 @@ function matrixTable(name: string, label: string, m: Matrix, layer: number, d: n
     body += '<tr>';
     for (let j = 0; j < cols; j++) {
       const v = at(m, i, j);
-      body += `<td data-testid="m-${name}-${layer}-${i}-${j}" data-value="${exact(v)}" title="${exact(v)}" class="${v < 0 ? 'neg' : v > 0 ? 'pos' : ''}">${fmt(v, d)}</td>`;
+      body += `<td data-testid="m-${name}-${layer}-${i}-${j}" data-value="${exact(v)}" title="${exact(v)}">${fmt(v, d)}</td>`;
     }
     if (m.cols > cols) body += '<td class="more">…</td>';
     body += '</tr>';
@@ -59,8 +60,8 @@ export function renderNumbers(host: HTMLElement, s: Snapshot, d: number): void {
     if (s.before) items.push(matrixTable('bold', `b[${l}] before update`, s.before.b[l], l, d, 'param old'));
     items.push(matrixTable('b', s.before ? `b[${l}] after update` : `b[${l}]`, s.b[l], l, d, 'param'));
     if (hasForward(s, l)) {
-      items.push(matrixTable('Z', `Z[${l}]`, s.Z[l], l, d));
-      items.push(matrixTable('A', `A[${l}]`, s.A[l], l, d));
+      items.push(matrixTable('Z', `Z[${l}]`, s.Z[l], l, d, 'value'));
+      items.push(matrixTable('A', `A[${l}]`, s.A[l], l, d, 'value'));
     }
     if (hasDA(s, l)) items.push(matrixTable('dA', `dA[${l}]`, s.dA[l], l, d, 'grad'));
     if (hasBackward(s, l)) {

@@ -5,6 +5,11 @@ import type { NeuronGraph, Session } from '../engine';
 import { getDigits } from '../format';
 import { renderOpGraph } from './opgraph';
 import { renderChain } from './chain';
+import { phaseBar, shownAt, type InspectorPhase } from './phase-view';
+import { markOverflow } from '../explorer/overflow';
+import { createZoom } from '../explorer/zoom';
+
+export type { InspectorPhase } from './phase-view';
 
 export interface InspectorOptions {
   root?: 'loss' | 'activation';
@@ -13,6 +18,8 @@ export interface InspectorOptions {
   note?: string;
   /** Called when the dialog closes. */
   onClose?: () => void;
+  /** The step-through view: show only what its phase has computed, and follow it live. */
+  phase?: InspectorPhase;
 }
 
 /** One dialog per host (the page's body, or each embed's own container). */
@@ -24,6 +31,8 @@ function ensureDialog(host: HTMLElement): HTMLDialogElement {
   const dialog = document.createElement('dialog');
   dialogs.set(host, dialog);
   dialog.className = 'inspector';
+  // Focusable itself, so that its keys keep working wherever in it the reader clicks.
+  dialog.tabIndex = -1;
   dialog.setAttribute('aria-labelledby', 'inspector-title');
   dialog.dataset.testid = 'inspector';
   host.append(dialog);
@@ -44,6 +53,7 @@ function toggle(name: string, options: [string, string][], value: string, onPick
     b.type = 'button';
     b.textContent = text;
     b.setAttribute('aria-pressed', String(v === value));
+    b.dataset.focusKey = `${name}:${v}`;
     b.addEventListener('click', () => onPick(v));
     group.append(b);
   }
@@ -75,12 +85,19 @@ export function openInspector(
   let opener = document.activeElement as HTMLElement | null;
   while (opener?.shadowRoot?.activeElement) opener = opener.shadowRoot.activeElement as HTMLElement;
 
+  const phase = options.phase;
+  const graphOf = (o: { example: number; expanded: boolean; root: 'loss' | 'activation' }) =>
+    phase ? phase.graph(layer, unit, o) : session.graph(layer, unit, o);
+
   function render(): void {
+    // Re-rendering replaces the focused control: keep the focus on its successor.
+    const focused = dlg.querySelector(':focus') as HTMLElement | null;
+    const focusKey = focused?.dataset.focusKey;
     let graph: NeuronGraph;
     let chainGraph: NeuronGraph;
     try {
-      graph = session.graph(layer, unit, { example: ex, expanded, root });
-      chainGraph = root === 'loss' ? graph : session.graph(layer, unit, { example: ex, expanded, root: 'loss' });
+      graph = graphOf({ example: ex, expanded, root });
+      chainGraph = root === 'loss' ? graph : graphOf({ example: ex, expanded, root: 'loss' });
     } catch (e) {
       dlg.innerHTML = `<p role="alert">The graph could not be built: ${(e as Error).message}</p><form method="dialog"><button>Close</button></form>`;
       return;
@@ -94,6 +111,7 @@ export function openInspector(
     close.type = 'button';
     close.className = 'close';
     close.textContent = 'Close';
+    close.dataset.focusKey = 'close';
     close.addEventListener('click', () => dlg.close());
     head.append(close);
     const bar = document.createElement('div');
@@ -141,14 +159,24 @@ export function openInspector(
     svg.setAttribute('aria-label', `Operation graph of neuron ${unit + 1} of layer ${layer}: ` +
       graph.nodes.map((n) => `${n.label} = ${n.value}, gradient ${n.grad}`).join('; '));
     svg.dataset.testid = 'opgraph';
-    graphFig.append(svg);
+    // Pans and zooms like the network diagram, so that its text stays readable on a phone.
+    const viewport = document.createElement('div');
+    viewport.className = 'diagram-viewport';
+    viewport.tabIndex = 0;
+    viewport.setAttribute('role', 'region');
+    viewport.setAttribute('aria-label', 'Operation graph (scroll or pinch to pan and zoom)');
+    viewport.append(svg);
+    const zoom = createZoom(viewport, svg);
+    graphFig.append(zoom.element, viewport);
     if (graph.note) {
       const p = document.createElement('p');
       p.className = 'muted';
       p.textContent = graph.note;
       graphFig.append(p);
     }
-    renderOpGraph(svg, graph, { digits: Math.min(getDigits(), 5) });
+    const known = phase?.known(layer);
+    renderOpGraph(svg, graph, { digits: Math.min(getDigits(), 5), shown: known ? shownAt(graph, known) : undefined });
+    requestAnimationFrame(() => zoom.refresh());
     const chain = document.createElement('section');
     chain.className = 'chain-panel';
     chain.setAttribute('aria-label', 'Chain of links');
@@ -156,7 +184,7 @@ export function openInspector(
     chain.innerHTML = '<h3>Chain of links (gradients of the loss)</h3>';
     chain.append(chainHost);
     renderChain(chainHost, chainGraph, {
-      activation, loss: String(spec.loss), isOutput, layer, L, batch: state.batchSize, digits: getDigits(),
+      activation, loss: String(spec.loss), isOutput, layer, L, batch: state.batchSize, digits: getDigits(), known,
     });
     body.append(graphFig, chain);
     dlg.append(head);
@@ -166,15 +194,32 @@ export function openInspector(
       note.innerHTML = options.note;
       dlg.append(note);
     }
+    if (phase && known) dlg.append(phaseBar(phase, known));
     dlg.append(bar, body);
+    if (dlg.open) markOverflow(dlg);
+    if (focusKey) {
+      const again = dlg.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`);
+      (again && !(again as HTMLButtonElement).disabled ? again : dlg.querySelector<HTMLElement>('.close'))?.focus();
+    } else if (focused && !focused.isConnected) {
+      dlg.focus();
+    }
   }
 
   render();
+  if (!dlg.open) dlg.showModal();
+  markOverflow(dlg);
+  const unsubscribe = phase?.subscribe(() => {
+    if (dlg.open) render();
+  });
   dlg.onkeydown = (e) => {
     const t = e.target as HTMLElement;
     if (t.closest('select, input')) return;
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    if (e.key === 'e' || e.key === 'E') {
+    if (phase && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {
+      e.preventDefault();
+      if (e.key === 'ArrowRight') phase.next();
+      else phase.previous();
+    } else if (e.key === 'e' || e.key === 'E') {
       expanded = !expanded;
       render();
     } else if (e.key === 'g' || e.key === 'G') {
@@ -187,6 +232,7 @@ export function openInspector(
     if (e.key !== 'Tab') e.stopPropagation();
   };
   dlg.onclose = () => {
+    unsubscribe?.();
     options.onClose?.();
     if (opener?.isConnected) opener.focus();
   };

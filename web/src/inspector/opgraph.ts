@@ -4,6 +4,7 @@ import type { GraphNode, NeuronGraph } from '../engine';
 import { fmt } from '../format';
 import { svgEl, svgText, svgTitle } from '../svg';
 import { kindColour, layout, palette } from '../theme';
+import { ALL_SHOWN, type Shown } from './phase-view';
 
 const COL_GAP = 138;
 const ROW_GAP = 84;
@@ -58,6 +59,8 @@ function isLeaf(n: GraphNode): boolean {
 
 export interface OpGraphOptions {
   digits: number;
+  /** Which values and gradients the phase shown has computed (the others are blank). */
+  shown?: Shown;
 }
 
 /** Lays out and draws the graph into `svg`. */
@@ -128,14 +131,22 @@ export function renderOpGraph(svg: SVGSVGElement, g: NeuronGraph, opts: OpGraphO
   const gN = svgEl('g', {}, svg);
   const d = opts.digits;
   const fs = 13;
+  const shown = opts.shown ?? ALL_SHOWN;
+  const valueText = (n: GraphNode) => (shown.value(n.id) ? fmt(n.value, d) : '…');
+  const gradText = (n: GraphNode) => (shown.grad(n.id) ? fmt(n.grad, d) : '…');
+  const valueData = (n: GraphNode) => (shown.value(n.id) ? String(n.value) : '');
+  const gradData = (n: GraphNode) => (shown.grad(n.id) ? String(n.grad) : '');
+  const describe = (n: GraphNode) =>
+    `value ${shown.value(n.id) ? fmt(n.value, 17) : `not computed yet (${shown.valueWhen(n.id)})`}, ` +
+    `gradient ${shown.grad(n.id) ? fmt(n.grad, 17) : `not computed yet (${shown.gradWhen(n.id)})`}`;
 
   const wire = (from: { x: number; y: number }, to: { x: number; y: number }, n: GraphNode, testid: string) => {
     const line = svgEl('line', { x1: from.x, y1: from.y, x2: to.x, y2: to.y, stroke: palette.neutral, 'stroke-width': 1.6, 'marker-end': 'url(#arrow)' }, gW);
-    svgTitle(line, `${n.label}: value ${fmt(n.value, 17)}, gradient ${fmt(n.grad, 17)}`);
+    svgTitle(line, `${n.label}: ${describe(n)}`);
     const mx = (from.x + to.x) / 2;
     const my = (from.y + to.y) / 2;
-    svgText(gW, mx, my - 6, fmt(n.value, d), { 'text-anchor': 'middle', 'font-size': fs, 'font-weight': 600, fill: palette.forward, 'data-testid': `${testid}-value`, 'data-value': String(n.value), stroke: palette.paper, 'stroke-width': 3, 'paint-order': 'stroke' });
-    svgText(gW, mx, my + 15, fmt(n.grad, d), { 'text-anchor': 'middle', 'font-size': fs, 'font-weight': 600, fill: palette.gradient, 'data-testid': `${testid}-grad`, 'data-value': String(n.grad), stroke: palette.paper, 'stroke-width': 3, 'paint-order': 'stroke' });
+    svgText(gW, mx, my - 6, valueText(n), { 'text-anchor': 'middle', 'font-size': fs, 'font-weight': 600, fill: palette.valueText, 'data-testid': `${testid}-value`, 'data-value': valueData(n), stroke: palette.paper, 'stroke-width': 3, 'paint-order': 'stroke' });
+    svgText(gW, mx, my + 15, gradText(n), { 'text-anchor': 'middle', 'font-size': fs, 'font-weight': 600, fill: palette.gradientText, 'data-testid': `${testid}-grad`, 'data-value': gradData(n), stroke: palette.paper, 'stroke-width': 3, 'paint-order': 'stroke' });
   };
 
   const defs = svgEl('defs', {}, svg);
@@ -160,7 +171,7 @@ export function renderOpGraph(svg: SVGSVGElement, g: NeuronGraph, opts: OpGraphO
 
   for (const n of nodes) {
     const p = pos.get(n.id)!;
-    const gNode = svgEl('g', { 'data-testid': `op-node-${n.id}`, 'data-label': n.label, 'data-value': String(n.value), 'data-grad': String(n.grad) }, gN);
+    const gNode = svgEl('g', { 'data-testid': `op-node-${n.id}`, 'data-label': n.label, 'data-value': valueData(n), 'data-grad': gradData(n) }, gN);
     const kind = n.kind === 'target' ? 'input' : n.kind;
     const colour = kindColour(kind);
     if (isLeaf(n)) {
@@ -174,6 +185,6 @@ export function renderOpGraph(svg: SVGSVGElement, g: NeuronGraph, opts: OpGraphO
       svgText(gNode, p.x, p.y, sym, { 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': sym.length > 3 ? 10 : 14, 'font-weight': 700, fill: palette.ink });
       svgText(gNode, p.x, p.y + R + 13, n.label, { 'text-anchor': 'middle', 'font-size': 12, fill: palette.inkMuted, 'font-family': layout.monoFamily });
     }
-    svgTitle(gNode, `${n.label} (${n.kind}, ${n.op}): value ${fmt(n.value, 17)}, gradient ${fmt(n.grad, 17)}`);
+    svgTitle(gNode, `${n.label} (${n.kind}, ${n.op}): ${describe(n)}`);
   }
 }

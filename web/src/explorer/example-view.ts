@@ -1,0 +1,40 @@
+// Which example of the batch the diagram shows: its inputs and targets (engine values, from the
+// batch once the forward pass has run, from the data set before), and the picker that chooses it.
+import { at, type Matrix } from '../engine';
+import type { DiagramView } from './diagram';
+import { h } from './skeleton';
+import type { Snapshot } from './snapshot';
+
+/** The diagram's view of example column `column` (clamped to the batch). */
+export function diagramViewOf(s: Snapshot, data: { X: Matrix; Y: Matrix }, column: number, digits: number): DiagramView {
+  const m = Math.max(s.A[0].cols, 1);
+  const col = Math.min(column, m - 1);
+  if (s.A[0].cols > 0) {
+    const x = Array.from({ length: s.layers[0] }, (_, i) => at(s.A[0], i, col));
+    const y = Array.from({ length: s.layers[s.L] }, (_, k) => at(s.Y, k, col));
+    return { column: col, example: s.state.batch[col] ?? col, x, y, digits };
+  }
+  // The data set is features × examples (examples are columns).
+  const { X, Y } = data;
+  const ex = Math.min(col, Math.max(0, X.cols - 1));
+  const pick = (M: Matrix, n: number) => Array.from({ length: n }, (_, i) => at(M, i, ex));
+  return { column: col, example: ex, x: X.data.length ? pick(X, s.layers[0]) : [], y: Y.data.length ? pick(Y, s.layers[s.L]) : [], digits };
+}
+
+/** The "Example shown at the nodes" picker (nothing for a batch of one). */
+export function renderExamplePicker(host: HTMLElement, s: Snapshot, column: number, onPick: (column: number) => void): void {
+  const m = s.A[0].cols > 0 ? s.A[0].cols : Math.min(s.state.batchSize, s.state.trainExamples);
+  if (m <= 1) {
+    host.replaceChildren();
+    return;
+  }
+  const label = h('label');
+  label.append(`Example shown at the nodes (of ${m} in the batch) `);
+  const sel = h('select');
+  sel.setAttribute('aria-label', 'Example shown at the nodes');
+  for (let k = 0; k < m; k++) sel.append(new Option(String(k + 1), String(k)));
+  sel.value = String(column);
+  sel.addEventListener('change', () => onPick(Number(sel.value)));
+  label.append(sel);
+  host.replaceChildren(label);
+}

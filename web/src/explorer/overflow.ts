@@ -1,0 +1,44 @@
+// Equations wider than their panel scroll sideways: each one that overflows gets a visible
+// sign ("scroll sideways for the rest", a fading edge), is focusable (arrow keys scroll it) and
+// is re-checked when the panel changes width.
+const HINT = 'scroll-hint';
+
+/** Marks the overflowing equations (.katex-display) inside `root`; call after each render. */
+export function markOverflow(root: HTMLElement): void {
+  for (const el of root.querySelectorAll<HTMLElement>('.katex-display')) {
+    const over = el.scrollWidth > el.clientWidth + 1;
+    const hint = el.nextElementSibling?.classList.contains(HINT) ? (el.nextElementSibling as HTMLElement) : null;
+    el.dataset.overflow = String(over);
+    if (over) {
+      el.tabIndex = 0;
+      el.setAttribute('role', 'group');
+      el.setAttribute('aria-label', 'Equation, scrolls sideways');
+      if (!hint) {
+        const p = document.createElement('p');
+        p.className = HINT;
+        p.textContent = 'Scroll sideways for the rest of this line →';
+        el.after(p);
+      }
+    } else {
+      el.removeAttribute('tabindex');
+      el.removeAttribute('role');
+      el.removeAttribute('aria-label');
+      hint?.remove();
+    }
+  }
+}
+
+/** Keeps the marks right when `root` changes width. */
+export function watchOverflow(root: HTMLElement): void {
+  if (typeof ResizeObserver !== 'function') return;
+  let width = 0;
+  const ro = new ResizeObserver((entries) => {
+    if (!root.isConnected) return ro.disconnect(); // the view was disposed
+    const w = Math.round(entries[0]?.contentRect.width ?? 0);
+    if (w !== width) {
+      width = w;
+      markOverflow(root);
+    }
+  });
+  ro.observe(root);
+}
