@@ -9,6 +9,7 @@
 // The dev server (`npm run dev`, vite.config.js) keeps serving web/ as ES modules.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -30,6 +31,26 @@ const FONT_FACE = /@font-face\s*\{[^}]*\}/g;
 // nothing.
 const FETCH_DATA_URI = 'if(typeof fetch=="function"){return fetch(wasmBinaryFile';
 const DECODE_DATA_URI = 'if(typeof fetch=="function"&&!isDataURI(wasmBinaryFile)){return fetch(wasmBinaryFile';
+
+// The inlined wasm, deflated before it is written as base64 (base64 of the raw module
+// compresses badly: gzip of the bundle then carries about 40 KB more). The glue's one
+// asynchronous read of its data: URL inflates it with DecompressionStream (no fetch, so
+// nothing for a Content-Security-Policy to refuse; works from file:// too).
+const WASM_DATA_URI = /(wasmBinaryFile=")(data:application\/octet-stream;base64,)([A-Za-z0-9+/=]+)(")/;
+const READ_DATA_URI = 'return Promise.resolve().then(function(){return getBinary(wasmBinaryFile)})';
+const INFLATE_DATA_URI =
+  'return wasmBinary?Promise.resolve().then(function(){return getBinary(wasmBinaryFile)}):' +
+  'new Response(new Blob([intArrayFromBase64(wasmBinaryFile.slice(dataURIPrefix.length))]).stream()' +
+  '.pipeThrough(new DecompressionStream("deflate-raw"))).arrayBuffer().then(function(b){return new Uint8Array(b)})';
+
+function deflateInlinedWasm(code, fail) {
+  const m = WASM_DATA_URI.exec(code);
+  if (!m || !code.includes(READ_DATA_URI)) {
+    fail('bpx_wasm_single.js: the inlined wasm or its read was not found (the Emscripten glue changed): update WASM_DATA_URI and READ_DATA_URI in vite.classic.js');
+  }
+  const packed = deflateRawSync(Buffer.from(m[3], 'base64'), { level: 9 }).toString('base64');
+  return code.replace(WASM_DATA_URI, `$1$2${packed}$4`).replace(READ_DATA_URI, INFLATE_DATA_URI);
+}
 
 /** Swaps the ES-module glue for the single-file build; drops side-effect CSS imports. */
 function classicModules() {
@@ -59,7 +80,8 @@ function classicModules() {
       if (!code.includes(FETCH_DATA_URI)) {
         this.error('bpx_wasm_single.js: the fetch of the inlined wasm was not found (the Emscripten glue changed): update FETCH_DATA_URI in vite.classic.js');
       }
-      return { code: code.replace(FETCH_DATA_URI, DECODE_DATA_URI), map: null };
+      const decoded = code.replace(FETCH_DATA_URI, DECODE_DATA_URI);
+      return { code: deflateInlinedWasm(decoded, (m) => this.error(m)), map: null };
     },
   };
 }

@@ -1,6 +1,6 @@
 // Page-side figures of the benchmark report:
-//  - gzipped size of the one-tag script (bindings/wasm/dist/bpx_wasm_single.js) and of the
-//    page's payload under dist/ (KaTeX fonts counted as the .woff2 files the CSS names:
+//  - gzipped size of the one-tag script (dist/backprop-explorer.js), of the engine alone
+//    (bindings/wasm/dist/bpx_wasm.wasm and bpx_wasm_single.js) and of the page's payload under dist/ (KaTeX fonts counted as the .woff2 files the CSS names:
 //    browsers fetch those and never the .woff/.ttf fallbacks);
 //  - time from navigation to "ready" (document.body.dataset.ready === 'true') in headless
 //    Chromium (/usr/bin/chromium through playwright-core, never a downloaded browser),
@@ -32,12 +32,16 @@ const isFont = (f) => /\.(woff2?|ttf|otf|eot)$/i.test(f);
 
 /** Sizes of the one-tag script and of dist/ (null when dist/ has no index.html). */
 export function payloadSizes(repoRoot) {
-  const single = path.join(repoRoot, 'bindings/wasm/dist/bpx_wasm_single.js');
-  const result = { single: null, page: null };
-  if (existsSync(single)) {
-    const buf = readFileSync(single);
-    result.single = { raw: buf.length, gzip: gzipBytes(buf) };
-  }
+  const result = { single: null, wasm: null, bundle: null, page: null };
+  const measure = (file) => {
+    if (!existsSync(file)) return null;
+    const buf = readFileSync(file);
+    return { raw: buf.length, gzip: gzipBytes(buf) };
+  };
+  result.single = measure(path.join(repoRoot, 'bindings/wasm/dist/bpx_wasm_single.js'));
+  result.wasm = measure(path.join(repoRoot, 'bindings/wasm/dist/bpx_wasm.wasm'));
+  // The one-tag script of the page and of embeds: engine, code, styles and fonts in one file.
+  result.bundle = measure(path.join(repoRoot, 'dist/backprop-explorer.js'));
   const dist = path.join(repoRoot, 'dist');
   if (!existsSync(path.join(dist, 'index.html'))) return result;
   const files = walk(dist);

@@ -40,19 +40,6 @@ double cos_kernel(double r) {
   return 1.0 + r2 * horner(kCos, r2);
 }
 
-// 1/k! for k = 2..13: with |r| <= ln2/2 the first omitted term is below 1e-17 relative.
-constexpr double kExp[] = {0.5,
-                           0.16666666666666666,
-                           0.041666666666666664,
-                           0.008333333333333333,
-                           0.001388888888888889,
-                           0.0001984126984126984,
-                           2.48015873015873e-05,
-                           2.7557319223985893e-06,
-                           2.755731922398589e-07,
-                           2.505210838544172e-08,
-                           2.08767569878681e-09,
-                           1.6059043836821613e-10};
 // 1/(2k+1) for k = 1..11: atanh series for |s| <= 0.1716.
 constexpr double kAtanh[] = {0.3333333333333333,  0.2,
                              0.14285714285714285, 0.1111111111111111,
@@ -60,14 +47,10 @@ constexpr double kAtanh[] = {0.3333333333333333,  0.2,
                              0.06666666666666667, 0.058823529411764705,
                              0.05263157894736842, 0.047619047619047616,
                              0.043478260869565216};
-// ln 2 split so that k * kLn2Hi is exact for |k| < 2^11 (fdlibm's constants).
-constexpr double kLn2Hi = 6.93147180369123816490e-01;
-constexpr double kLn2Lo = 1.90821492927058770002e-10;
-
 // r^2 (1/2 + r/6 + ... + r^11/13!): the part of e^r - 1 - r.
 double exp_tail(double r) {
-  double p = kExp[11];
-  for (int k = 10; k >= 0; --k) p = kExp[k] + r * p;
+  double p = kExpTail[11];
+  for (int k = 10; k >= 0; --k) p = kExpTail[k] + r * p;
   return r * r * p;
 }
 
@@ -97,14 +80,14 @@ double det_exp(double x) {
   if (std::isnan(x)) return x;
   if (x > 709.782712893384) return HUGE_VAL;
   if (x < -745.1332191019412) return 0.0;
-  const double k = std::nearbyint(x * 1.4426950408889634);
+  const double k = std::nearbyint(x * kInvLn2);
   const double r = (x - k * kLn2Hi) - k * kLn2Lo;  // |r| <= ln2/2
   return std::ldexp(1.0 + (r + exp_tail(r)), static_cast<int>(k));
 }
 
 double det_expm1(double x) {
   if (std::isnan(x)) return x;
-  if (std::fabs(x) < 0.34657359027997264) return x + exp_tail(x);
+  if (std::fabs(x) < kExpm1Series) return x + exp_tail(x);
   if (x < -40.0) return -1.0;  // e^-40 is below half an ulp of 1
   return det_exp(x) - 1.0;
 }

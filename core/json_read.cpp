@@ -1,19 +1,20 @@
 #include "core/json_read.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <set>
-#include <sstream>
 #include <vector>
 
 namespace bpx::json_read {
 
 namespace {
 
+// What an ostream at precision 17 prints, without iostreams (their locale machinery is
+// most of the C++ library in the wasm module).
 std::string format_number(double x) {
-  std::ostringstream os;
-  os.precision(17);
-  os << x;
-  return os.str();
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", x);
+  return buf;
 }
 
 // SAX parser that records the first syntax error instead of throwing, and stops at the

@@ -1,10 +1,12 @@
 #include "core/layer_math.hpp"
 
+#include "core/ordered_product.hpp"
+
 namespace bpx {
 
 void forward_layer(const Matrix& W, const Matrix& b, Activation g, const Matrix& A_prev, Matrix& Z,
                    Matrix& A) {
-  Z.noalias() = W.lazyProduct(A_prev);
+  ordered_product(W, A_prev, Z);
   Z.colwise() += b.col(0);
   A = activate(g, Z);
 }
@@ -21,10 +23,10 @@ void backward_layer(const Matrix& W, Activation g, const Matrix& Z, const Matrix
   } else {
     out.dZ = dA.cwiseProduct(out.gprime);  // g'(Z) once, for display and for dZ
   }
-  out.dW.noalias() = out.dZ.lazyProduct(A_prev.transpose());
+  ordered_product_rt(out.dZ, A_prev, out.dW);
   out.dW /= m;
   out.db = out.dZ.rowwise().sum() / m;
-  out.dA_prev.noalias() = W.transpose().lazyProduct(out.dZ);
+  ordered_product_lt(W, out.dZ, out.dA_prev);
 }
 
 }  // namespace bpx

@@ -1,5 +1,5 @@
-// The per-layer forward and backward boxes (docs/architecture.md), as pure functions. Products are
-// coefficient-based (lazyProduct): a fixed summation order, so native and wasm agree bit for bit.
+// The per-layer forward and backward boxes (docs/architecture.md), as pure functions. Products
+// sum in one fixed order (ordered_product.hpp), so native and wasm agree bit for bit.
 #pragma once
 #include "core/activation.hpp"
 #include "core/types.hpp"

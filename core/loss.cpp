@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/detmath.hpp"
+#include "core/vector_activation.hpp"
 
 namespace bpx {
 
@@ -41,6 +42,13 @@ std::optional<Activation> required_output_activation(Loss loss) {
 Eigen::RowVectorXd loss_per_example(Loss loss, const Matrix& Z, const Matrix& A, const Matrix& Y) {
   const Eigen::Index n = A.rows(), m = A.cols();
   Eigen::RowVectorXd out = Eigen::RowVectorXd::Zero(m);
+  // e^-|z| for bce, all at once (exp_array: det_exp's bits, two lanes at a time).
+  Matrix exp_minus_abs;
+  if (loss == Loss::Bce) {
+    const Matrix minus_abs = -Z.cwiseAbs();
+    exp_minus_abs.resize(Z.rows(), Z.cols());
+    exp_array(minus_abs.data(), exp_minus_abs.data(), static_cast<std::size_t>(Z.size()));
+  }
   for (Eigen::Index k = 0; k < m; ++k) {
     double sum = 0.0;
     switch (loss) {
@@ -54,7 +62,7 @@ Eigen::RowVectorXd loss_per_example(Loss loss, const Matrix& Z, const Matrix& A,
         // -[y log s(z) + (1-y) log(1-s(z))] = max(z,0) - z y + log(1 + e^-|z|)
         for (Eigen::Index i = 0; i < n; ++i) {
           double z = Z(i, k);
-          sum += std::max(z, 0.0) - z * Y(i, k) + det_log1p(det_exp(-std::fabs(z)));
+          sum += std::max(z, 0.0) - z * Y(i, k) + det_log1p(exp_minus_abs(i, k));
         }
         break;
       case Loss::CrossEntropy: {
@@ -78,12 +86,13 @@ Matrix loss_dA(Loss loss, const Matrix& Z, const Matrix& A, const Matrix& Y) {
     case Loss::Mse:
       return A - Y;
     case Loss::Bce: {
-      // -y/a + (1-y)/(1-a) = (a - y) / (a (1 - a)), with a(1-a) = s(z) s(-z) kept accurate.
-      Matrix d(A.rows(), A.cols());
-      for (Eigen::Index k = 0; k < A.cols(); ++k)
-        for (Eigen::Index i = 0; i < A.rows(); ++i)
-          d(i, k) = (A(i, k) - Y(i, k)) / sigmoid_prime(Z(i, k));
-      return d;
+      // -y/a + (1-y)/(1-a) = (a - y) / (a (1 - a)), with a(1-a) = s(z) s(-z) kept accurate
+      // (sigmoid_prime's bits, from the array forms).
+      const auto size = static_cast<std::size_t>(Z.size());
+      Matrix s(Z.rows(), Z.cols()), g(Z.rows(), Z.cols());
+      sigmoid_array(Z.data(), s.data(), size);
+      sigmoid_prime_array(Z.data(), s.data(), g.data(), size);
+      return (A - Y).cwiseQuotient(g);
     }
     case Loss::CrossEntropy: {
       Matrix d(A.rows(), A.cols());

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "core/finite.hpp"
 #include "core/layer_math.hpp"
 
 namespace bpx {
@@ -208,7 +209,7 @@ void Session::draw_batch() {
 
 std::optional<Divergence> Session::check(const Phase& p, int layer, const char* quantity,
                                          const Matrix& M) const {
-  if (M.allFinite()) return std::nullopt;
+  if (all_finite(M)) return std::nullopt;
   return Divergence{c_.step + 1, p.label(), layer, quantity};
 }
 

@@ -15,6 +15,7 @@ DEB_PACKAGES=(
   chromium
   clang-format
   texlive-latex-base
+  python3-numpy python3-torch
 )
 
 SUDO=()

@@ -88,9 +88,12 @@ export function wasmContender(engine, w) {
   const updates = Math.ceil(s.state().trainExamples / s.state().batchSize);
   const grid = (precision) => s.predictGrid(nx, ny, lo, hi, lo, hi, { allUnits: true, precision });
   const once = {
+    // The training view's frame (web/src/train): train(steps of one epoch), state(),
+    // evaluate('train'), evaluate('test'), then every unit map on the float kernel.
     frame: () => {
       const t0 = performance.now();
       s.train(updates);
+      s.state();
       const t1 = performance.now();
       s.evaluate('train');
       s.evaluate('test');

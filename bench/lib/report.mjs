@@ -60,7 +60,10 @@ export function render({ plan, agreement, tfInfo, sizes, ready, started, load0, 
       t.push([`${p.w.id}: wasm ≤ 1.5× native`, fmtRatio(m.wasm / m.native), verdict(m.wasm / m.native <= 1.5)]);
     }
   }
-  L.push('## Targets (issue 7)');
+  if (sizes.bundle) {
+    t.push(['one-tag script dist/backprop-explorer.js ≤ 300 KiB gzipped (issue 16)', fmtBytes(sizes.bundle.gzip), verdict(sizes.bundle.gzip <= 300 * 1024)]);
+  }
+  L.push('## Targets (issues 7 and 16)');
   L.push('');
   L.push(mdTable(['target', 'measured', 'verdict'], t));
   L.push('');
@@ -107,7 +110,9 @@ export function render({ plan, agreement, tfInfo, sizes, ready, started, load0, 
   L.push('## Size and load');
   L.push('');
   const srows = [];
-  if (sizes.single) srows.push(['one-tag script bindings/wasm/dist/bpx_wasm_single.js', fmtBytes(sizes.single.gzip), fmtBytes(sizes.single.raw)]);
+  if (sizes.bundle) srows.push(['one-tag script dist/backprop-explorer.js (engine, code, styles, fonts)', fmtBytes(sizes.bundle.gzip), fmtBytes(sizes.bundle.raw)]);
+  if (sizes.wasm) srows.push(['engine alone: bindings/wasm/dist/bpx_wasm.wasm', fmtBytes(sizes.wasm.gzip), fmtBytes(sizes.wasm.raw)]);
+  if (sizes.single) srows.push(['engine alone, single file: bindings/wasm/dist/bpx_wasm_single.js', fmtBytes(sizes.single.gzip), fmtBytes(sizes.single.raw)]);
   if (sizes.page) {
     const g = sizes.page.gzip;
     const r = sizes.page.raw;

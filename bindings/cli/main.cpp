@@ -7,6 +7,7 @@
 
 #include "bindings/cli/catalog_commands.hpp"
 #include "bindings/cli/cli.hpp"
+#include "bindings/cli/code_commands.hpp"
 #include "bindings/cli/practice_commands.hpp"
 #include "bindings/cli/spec_commands.hpp"
 
@@ -18,8 +19,8 @@ using bpx::cli::Command;
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = [] {
     std::vector<Command> out;
-    for (auto family :
-         {bpx::cli::spec_commands, bpx::cli::catalog_commands, bpx::cli::practice_commands}) {
+    for (auto family : {bpx::cli::spec_commands, bpx::cli::catalog_commands,
+                        bpx::cli::practice_commands, bpx::cli::code_commands}) {
       auto more = family();
       out.insert(out.end(), more.begin(), more.end());
     }

@@ -687,6 +687,41 @@ export interface PracticeCatalogue {
 // --- end of practice mode --------------------------------------------------------------
 
 /** The loaded WebAssembly engine. One per page is enough; it holds any number of sessions. */
+// --- Code view ---------------------------------------------------------------------------
+export type CodeLang = 'numpy' | 'pytorch';
+export interface CodeLinesOptions {
+  lang?: CodeLang;
+  /** Phase index 0..2L+1; default: the phase just run (or the next one at the start). */
+  phase?: number;
+}
+export interface CodeScriptOptions {
+  lang?: CodeLang;
+  /** Steps the script runs, 1..codeMaxSteps (default 1). */
+  steps?: number;
+}
+/** One Python statement of the code view. */
+export interface CodeLine {
+  text: string;
+  /** The session quantity it computes (Z A dA dZ dW db W b mW mb vW vb Y), 'loss', or ''. */
+  quantity: string;
+  layer: number;
+  /** [rows, cols]; [] for a Python scalar (the loss, m). */
+  shape: number[];
+  /** The code slips that happen on this line, in plain words. */
+  notes: string[];
+  /** Its value after the phase (when `current`): a matrix, the loss, or null. */
+  value: Matrix | number | null;
+}
+export interface PhaseCode {
+  /** The phase, as `state().phases` lists it. */
+  phase: Phase;
+  phaseIndex: number;
+  /** True when this is the phase just run, so the values are its results. */
+  current: boolean;
+  lines: CodeLine[];
+}
+// --- end of the code view ----------------------------------------------------------------
+
 export declare class Engine {
   /** Engines come from `createEngine()` or `createEngineWith()`. */
   private constructor();
@@ -710,6 +745,14 @@ export declare class Engine {
   withSession<T>(spec: Spec | string, fn: (session: Session) => T): T;
   /** Checks a spec without creating a session. Never throws. */
   validate(spec: unknown): ValidateResult;
+  // --- Code view -----------------------------------------------------------------------
+  /** Largest `steps` of codeScript. */
+  readonly codeMaxSteps: number;
+  /** The NumPy or PyTorch lines of one phase of a session, with shapes, slip notes and values. */
+  codeLines(session: Session, options?: CodeLinesOptions): PhaseCode;
+  /** A runnable Python script of a spec (or a session's spec) that prints the whole trace. */
+  codeScript(spec: Spec | string | Session, options?: CodeScriptOptions): string;
+  // --- end of the code view ---------------------------------------------------------------
   /** Bytes of wasm memory (grows, never shrinks): for leak checks. */
   heapBytes(): number;
   /**

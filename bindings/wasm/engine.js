@@ -554,6 +554,52 @@ export class Engine {
     }
     return { ok: true, spec: JSON.parse(out) };
   }
+  // --- Code view: each phase as NumPy / PyTorch lines, and the exported scripts ---------
+  /** Largest `steps` of codeScript (the engine's limit). */
+  get codeMaxSteps() { return this.#module.codeMaxSteps(); }
+  /**
+   * The NumPy or PyTorch lines of one phase of `session`, each with the quantity it
+   * computes, its shape, the slip notes of that line and (for the phase just run) its
+   * value from the session: a {rows, cols, shape, data} matrix, or the loss as a number.
+   * opts: {lang: 'numpy' | 'pytorch', phase: index 0..2L+1 (default: the phase just run,
+   * or the next one at the start)}.
+   */
+  codeLines(session, opts) {
+    if (!(session instanceof Session)) {
+      throw new BpxError('INVALID_ARGUMENT', `codeLines: expected a Session, got ${describe(session)}`, 'session');
+    }
+    const st = session.state();
+    const count = st.phases.length;
+    const last = st.lastPhase === null ? -1 : (st.cursor - 1 + count) % count;
+    const { lang = 'numpy', phase = last >= 0 ? last : st.cursor } = options('options', opts);
+    checkOneOf('lang', lang, ['numpy', 'pytorch']);
+    checkInteger('phase', phase, 0, count - 1);
+    const m = st.batch.length || Math.min(st.batchSize, st.trainExamples);
+    const minibatch = st.batchSize < st.trainExamples;
+    const spec = JSON.stringify(session.spec());
+    const out = JSON.parse(unwrap(this.#module.codeLines(spec, lang, phase, m, minibatch)));
+    const current = phase === last;
+    for (const line of out.lines) {
+      line.value = null;
+      if (!current || !line.quantity) continue;
+      line.value = line.quantity === 'loss' ? st.loss : session.matrix(line.quantity, line.layer);
+    }
+    return { phase: out.phase, phaseIndex: phase, current, lines: out.lines };
+  }
+  /**
+   * A runnable Python script (NumPy, or PyTorch float64 with autograd and torch.optim) of a
+   * spec or of a session's spec, from its initial parameters: `steps` steps, printing every
+   * quantity of the trace (as `bpx code SPEC --lang L --steps N`).
+   */
+  codeScript(specOrSession, opts) {
+    const { lang = 'numpy', steps = 1 } = options('options', opts);
+    checkOneOf('lang', lang, ['numpy', 'pytorch']);
+    checkInteger('steps', steps, 1, this.codeMaxSteps);
+    const text = specOrSession instanceof Session ? JSON.stringify(specOrSession.spec()) : specText(specOrSession);
+    return unwrap(this.#module.codeScript(text, lang, steps));
+  }
+  // --- end of the code view ------------------------------------------------------------
+
   /** Bytes of wasm memory (grows, never shrinks): for leak checks. */
   heapBytes() { return this.#module.HEAP8.length; }
   /** Bytes the engine's allocator has handed out and not freed (mallinfo): for leak checks. */

@@ -6,6 +6,7 @@ import type {
   Divergence, ErrorCode, Evaluation, GridResult, Matrix, NeuronGraph, NormalizedSpec, Phase,
   PhaseResult, SessionData, SessionState, Spec, TraceEntry, TrainResult, ValidateResult,
 } from 'backprop-explorer';
+import type { CodeLang, CodeLine, PhaseCode } from 'backprop-explorer';
 
 const spec: Spec = {
   layers: [2, 3, 1],
@@ -150,4 +151,19 @@ export function misuses(engine: Engine, s: Session): void {
   new Session();
   // @ts-expect-error: not a code
   new BpxError('OOPS', 'x');
+}
+
+// --- Code view ---------------------------------------------------------------------------
+export function codeView(engine: Engine, s: Session): string {
+  const code: PhaseCode = engine.codeLines(s, { lang: 'pytorch', phase: 0 });
+  const line: CodeLine = code.lines[0];
+  const shown: Matrix | number | null = line.value;
+  const lang: CodeLang = 'numpy';
+  const max: number = engine.codeMaxSteps;
+  void shown;
+  // @ts-expect-error: languages are 'numpy' and 'pytorch'
+  engine.codeLines(s, { lang: 'julia' });
+  return `${code.phase} ${code.phaseIndex} ${code.current} ${line.text} ${line.quantity} ${line.layer} ` +
+    `${line.shape.join('x')} ${line.notes.length} ${max}` + engine.codeScript(s, { lang, steps: 2 }) +
+    engine.codeScript(spec) + engine.codeScript('{"layers": [1, 1]}', { steps: 1 });
 }

@@ -26,6 +26,7 @@ import { phaseName, phaseTitle } from './phases';
 import { inspectorPhaseOf } from './known';
 import { openInspector } from '../inspector/index';
 import { mountPractice, type PracticeHandle } from '../practice/index';
+import { mountCodeTab } from '../code/index';
 
 export interface ExplorerOptions {
   params: URLSearchParams;
@@ -135,6 +136,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   }));
   host.append(ui.top, ui.main, ui.lower);
   watchOverflow(math);
+  const codeTab = mountCodeTab(ui.mathCol, { engine, session: () => stepper.session, digits: () => digits, baseName: () => (preset && !edited ? preset.id : 'network') });
 
   // Behaviour.
   function message(e: unknown): string {
@@ -231,6 +233,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     zoom.refresh();
     renderSummary(summary, s, column, d, view.y);
     renderMath(math, s, { digits: d, column, data: stepper.data });
+    codeTab.update();
     markOverflow(math);
     renderNumbers(numbers, s, d);
     renderNotes(notes, preset, edited, (pass) => stepper.snapshotOfPass(pass), d);

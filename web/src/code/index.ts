@@ -1,0 +1,202 @@
+// The Code tab beside the Equations of the step-through view: the step as NumPy or PyTorch,
+// the current phase highlighted with shapes, values and slip notes, and "Download as Python".
+// Everything shown comes from the engine (engine.codeLines / codeScript); nothing is computed here.
+import type { Engine, Session } from '../engine';
+import type { CodeLang, PhaseCode } from './engine-code';
+import { renderListing, type ListingState } from './listing';
+import './code.css';
+
+export interface CodeTabOptions {
+  engine: Engine;
+  session: () => Session;
+  digits: () => number;
+  /** File names of downloads: `${baseName()}-numpy.py`. */
+  baseName?: () => string;
+}
+
+export interface CodeTab {
+  /** Call after every change of the session (phase, load, reset). */
+  update(): void;
+}
+
+const LANGS: { id: CodeLang; label: string; intro: string }[] = [
+  {
+    id: 'numpy',
+    label: 'NumPy',
+    intro: 'The lines a learner writes in NumPy: examples are columns, @ is the matrix product.',
+  },
+  {
+    id: 'pytorch',
+    label: 'PyTorch',
+    intro: 'The same network as float64 tensors: L.backward() fills every .grad at once; each ' +
+      'backward phase reads them. The script uses the forms that match this engine (BCE on the ' +
+      'logits, Adam with L2, weight decay on the weights only), each said in a comment.',
+  },
+];
+
+let counter = 0;
+
+export function mountCodeTab(col: HTMLElement, opts: CodeTabOptions): CodeTab {
+  const engine = opts.engine;
+  const id = `code-tab-${++counter}`;
+  const foundHeading = col.querySelector('h2');
+  const foundEquations = col.querySelector<HTMLElement>('.math');
+  if (!foundHeading || !foundEquations) throw new Error('mountCodeTab: the column needs an h2 and a .math panel');
+  const heading: HTMLElement = foundHeading;
+  const equations: HTMLElement = foundEquations;
+
+  const tabs = document.createElement('div');
+  tabs.className = 'code-tabs';
+  tabs.setAttribute('role', 'tablist');
+  tabs.setAttribute('aria-label', 'Equations or code');
+  const panel = document.createElement('div');
+  panel.className = 'code-panel';
+  panel.id = `${id}-panel`;
+  panel.dataset.testid = 'code';
+  panel.setAttribute('role', 'tabpanel');
+  panel.hidden = true;
+  equations.id ||= `${id}-equations`;
+  equations.setAttribute('role', 'tabpanel');
+
+  const tabButtons = (['Equations', 'Code'] as const).map((name, i) => {
+    const t = document.createElement('button');
+    t.type = 'button';
+    t.className = 'code-tab';
+    t.id = `${id}-tab-${i}`;
+    t.setAttribute('role', 'tab');
+    t.textContent = name;
+    t.setAttribute('aria-controls', i === 0 ? equations.id : panel.id);
+    tabs.append(t);
+    return t;
+  });
+  equations.setAttribute('aria-labelledby', tabButtons[0].id);
+  panel.setAttribute('aria-labelledby', tabButtons[1].id);
+  heading.after(tabs);
+  equations.after(panel);
+
+  // Toolbar: language switch, downloads, status.
+  const bar = document.createElement('div');
+  bar.className = 'code-bar';
+  const langs = document.createElement('fieldset');
+  langs.className = 'code-langs';
+  langs.innerHTML = '<legend class="sr-only">Language</legend>';
+  let lang: CodeLang = 'numpy';
+  for (const l of LANGS) {
+    const label = document.createElement('label');
+    const input = document.createElement('input');
+    input.type = 'radio';
+    input.name = `${id}-lang`;
+    input.value = l.id;
+    input.checked = l.id === lang;
+    input.addEventListener('change', () => {
+      lang = l.id;
+      render();
+    });
+    label.append(input, ` ${l.label}`);
+    langs.append(label);
+  }
+  const downloads = document.createElement('div');
+  downloads.className = 'code-downloads';
+  const status = document.createElement('p');
+  status.className = 'code-status';
+  status.setAttribute('role', 'status');
+  for (const l of LANGS) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = `Download ${l.label} script`;
+    b.addEventListener('click', () => download(l.id, l.label));
+    downloads.append(b);
+  }
+  bar.append(langs, downloads);
+  const intro = document.createElement('p');
+  intro.className = 'code-intro';
+  const listing = document.createElement('div');
+  listing.className = 'code-listing';
+  panel.append(bar, intro, status, listing);
+
+  const listingState: ListingState = { pinned: new Set() };
+  let cacheKey = '';
+  let phases: PhaseCode[] = [];
+  let dirty = true;
+
+  function select(i: number, focus: boolean): void {
+    tabButtons.forEach((t, k) => {
+      t.setAttribute('aria-selected', String(k === i));
+      t.tabIndex = k === i ? 0 : -1;
+    });
+    equations.hidden = i !== 0;
+    panel.hidden = i !== 1;
+    heading.textContent = i === 0 ? 'Equations' : 'Code';
+    if (focus) tabButtons[i].focus();
+    if (i === 1 && dirty) render();
+  }
+  tabButtons.forEach((t, i) => {
+    t.addEventListener('click', () => select(i, false));
+    t.addEventListener('keydown', (e) => {
+      const to = e.key === 'ArrowRight' || e.key === 'End' ? 1 : e.key === 'ArrowLeft' || e.key === 'Home' ? 0 : -1;
+      if (to < 0) return;
+      e.preventDefault();
+      select(to, true);
+    });
+  });
+  select(0, false);
+
+  function allPhases(session: Session): PhaseCode[] {
+    const st = session.state();
+    const key = `${lang}|${st.batch.length}|${JSON.stringify(session.spec())}`;
+    if (key !== cacheKey) {
+      phases = st.phases.map((_, i) => engine.codeLines(session, { lang, phase: i }));
+      cacheKey = key;
+    }
+    return phases;
+  }
+
+  function render(): void {
+    dirty = false;
+    const session = opts.session();
+    intro.textContent = LANGS.find((l) => l.id === lang)!.intro;
+    const code = engine.codeLines(session, { lang });
+    const current = renderListing(listing, allPhases(session), code, opts.digits(), listingState);
+    panel.dataset.phase = code.phase.label;
+    panel.dataset.lang = lang;
+    if (current && listing.scrollHeight > listing.clientHeight) {
+      listing.scrollTop = Math.max(0, current.offsetTop - listing.offsetTop - 8);
+    }
+  }
+
+  function download(which: CodeLang, label: string): void {
+    const session = opts.session();
+    const st = session.state();
+    const steps = Math.min(engine.codeMaxSteps, Math.max(1, st.step + (st.cursor > 0 ? 1 : 0)));
+    let text: string;
+    try {
+      text = engine.codeScript(session, { lang: which, steps });
+    } catch (e) {
+      status.textContent = `Could not write the script: ${(e as Error).message}`;
+      return;
+    }
+    const name = `${opts.baseName?.() ?? 'network'}-${which}.py`;
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/x-python' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.rel = 'noopener';
+    a.hidden = true;
+    panel.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    status.textContent = `${label} script downloaded: ${name} (${steps} ${steps === 1 ? 'step' : 'steps'}). ` +
+      `Run it with python3 ${name}.`;
+  }
+
+  return {
+    update() {
+      if (panel.hidden) {
+        dirty = true;
+        return;
+      }
+      render();
+    },
+  };
+}
