@@ -20,6 +20,8 @@ const STATIC = [
   ['web/src/embed/gallery.css', 'gallery.css'],
   ['web/src/embed/iframe-resize.js', 'iframe-resize.js'],
   ['web/src/embed/backprop-explorer.d.ts', 'backprop-explorer.d.ts'],
+  // A file, not a data: URL: a page under default-src 'self' may load it.
+  ['web/favicon.svg', 'favicon.svg'],
 ];
 const GLUE = here('./bindings/wasm/dist/bpx_wasm.mjs');
 const SINGLE = here('./bindings/wasm/dist/bpx_wasm_single.js');

@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <set>
+#include <vector>
 
 namespace bpx::json_read {
 
@@ -15,16 +17,88 @@ std::string format_number(double x) {
   return buf;
 }
 
-// SAX parser that records the first syntax error instead of throwing.
+// SAX parser that records the first syntax error instead of throwing, and stops at the
+// first duplicate key or exceeded limit (before the document grows any further).
 struct QuietDomParser : nlohmann::detail::json_sax_dom_parser<json> {
-  explicit QuietDomParser(json& root) : json_sax_dom_parser(root, false) {}
+  using Base = nlohmann::detail::json_sax_dom_parser<json>;
+  QuietDomParser(json& root, const ParseLimits& limits)
+      : json_sax_dom_parser(root, false), limits(limits) {}
+
+  bool null() { return value() && Base::null(); }
+  bool boolean(bool x) { return value() && Base::boolean(x); }
+  bool number_integer(number_integer_t x) { return value() && Base::number_integer(x); }
+  bool number_unsigned(number_unsigned_t x) { return value() && Base::number_unsigned(x); }
+  bool number_float(number_float_t x, const string_t& s) {
+    return value() && Base::number_float(x, s);
+  }
+  bool string(string_t& x) { return value() && Base::string(x); }
+  bool start_object(std::size_t n) { return open(true) && Base::start_object(n); }
+  bool start_array(std::size_t n) { return open(false) && Base::start_array(n); }
+  bool end_object() {
+    open_.pop_back();
+    return Base::end_object();
+  }
+  bool end_array() {
+    open_.pop_back();
+    return Base::end_array();
+  }
+  bool key(string_t& k) {
+    Container& c = open_.back();
+    c.key = k;
+    if (!c.keys.insert(k).second) return stop(path(), "this key is given twice");
+    return Base::key(k);
+  }
   bool parse_error(std::size_t position, const std::string& last_token,
                    const nlohmann::detail::exception&) {
+    if (error) return false;  // a stop() already explained why
     failed = true;
     error_position = position;
     error_token = last_token;
     return false;
   }
+
+  struct Container {
+    bool object = false;
+    size_t next_index = 0;  // lists: index of the next value
+    std::string key;        // objects: the key of the current value
+    std::set<std::string> keys;
+  };
+  // Counts a value and moves the index of the list it is in.
+  bool value() {
+    if (++values > limits.max_values) {
+      return stop("", "the spec has more than " + std::to_string(limits.max_values) +
+                          " values (numbers, strings, lists and objects); that is the limit");
+    }
+    if (!open_.empty() && !open_.back().object) ++open_.back().next_index;
+    return true;
+  }
+  bool open(bool object) {
+    if (!value()) return false;
+    if (open_.size() >= limits.max_depth) {
+      // The whole text is at fault, not one field: the path goes in the message.
+      return stop("", "lists and objects are nested more than " + std::to_string(limits.max_depth) +
+                          " deep (at " + path() + "); that is the limit");
+    }
+    open_.push_back(Container{object, 0, {}, {}});
+    return true;
+  }
+  std::string path() const {
+    std::string p;
+    for (const Container& c : open_) {
+      if (c.object && !c.key.empty()) p = key_path(p, excerpt(c.key));
+      if (!c.object && c.next_index > 0) p = index_path(p, c.next_index - 1);
+    }
+    return p;
+  }
+  bool stop(const std::string& where, const std::string& why) {
+    if (!error) error = Error{where, why};
+    return false;
+  }
+
+  const ParseLimits& limits;
+  std::vector<Container> open_;
+  size_t values = 0;
+  std::optional<Error> error;
   bool failed = false;
   std::size_t error_position = 0;
   std::string error_token;
@@ -39,7 +113,7 @@ std::string describe(const json& v) {
     case json::value_t::boolean:
       return v.get<bool>() ? "true" : "false";
     case json::value_t::string:
-      return "the string \"" + v.get<std::string>() + "\"";
+      return "the string \"" + excerpt(v.get<std::string>()) + "\"";
     case json::value_t::array:
       return "a list";
     case json::value_t::object:
@@ -63,15 +137,26 @@ std::string key_path(const std::string& path, const std::string& key) {
   return path.empty() ? key : path + "." + key;
 }
 
-Result<json> parse(const std::string& text) {
+std::string excerpt(const std::string& text) {
+  if (text.size() <= kExcerpt) return text;
+  size_t n = kExcerpt;
+  while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;  // whole UTF-8
+  return text.substr(0, n) + "...";
+}
+
+Result<json> parse(const std::string& text, const ParseLimits& limits) {
+  if (text.size() > limits.max_bytes) {
+    return Error{"", "the spec is " + std::to_string(text.size()) + " bytes long; the limit is " +
+                         std::to_string(limits.max_bytes) + " bytes"};
+  }
   json root;
-  QuietDomParser sax(root);
+  QuietDomParser sax(root, limits);
   bool ok = json::sax_parse(text, &sax);
+  if (sax.error) return *sax.error;
   if (!ok || sax.failed) {
     std::string where = "at byte " + std::to_string(sax.error_position);
-    // Quote at most 40 bytes of the offending token (it can be the rest of the input).
-    std::string token = sax.error_token.substr(0, 40);
-    if (sax.error_token.size() > 40) token += "...";
+    // Quote a short excerpt of the offending token (it can be the rest of the input).
+    std::string token = excerpt(sax.error_token);
     std::string near = token.empty() ? "" : " near '" + token + "'";
     return Error{"", "spec is not valid JSON: syntax error " + where + near};
   }
@@ -89,7 +174,7 @@ Check expect_object(const json& v, const std::string& path,
     if (!known) {
       std::string list;
       for (const char* k : allowed_keys) list += std::string(list.empty() ? "" : ", ") + k;
-      return Error{key_path(path, it.key()), "unknown key; expected one of: " + list};
+      return Error{key_path(path, excerpt(it.key())), "unknown key; expected one of: " + list};
     }
   }
   return std::nullopt;

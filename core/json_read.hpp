@@ -18,8 +18,21 @@ std::string describe(const json& v);  // "a string", "-3", "null", ...
 std::string index_path(const std::string& path, size_t i);
 std::string key_path(const std::string& path, const std::string& key);
 
-// Parses text; on failure the error says where (byte offset) and why.
-Result<json> parse(const std::string& text);
+// At most kExcerpt characters of user input are quoted in a message (then "...").
+constexpr size_t kExcerpt = 40;
+std::string excerpt(const std::string& text);
+
+// Bounds on a JSON text, checked before (bytes) and while (values, depth) it is parsed,
+// so that no input can make the parser allocate more than a fixed multiple of them.
+struct ParseLimits {
+  size_t max_bytes;
+  size_t max_values;  // numbers, strings, literals, lists and objects
+  size_t max_depth;   // nesting of lists and objects
+};
+
+// Parses text; on failure the error says where (byte offset) and why. A key given twice
+// in one object is an error naming it.
+Result<json> parse(const std::string& text, const ParseLimits& limits);
 
 Check expect_object(const json& v, const std::string& path,
                     std::initializer_list<const char*> allowed_keys);

@@ -78,6 +78,8 @@ void Session::reset() {
   c_ = Counters{};
   c_.shuffle_rng = Pcg32(spec_.seed, 3);
   c_.loss = std::nan("");
+  order_.clear();
+  batch_.clear();
   loss_history_.clear();
   undo_.clear();
 }
@@ -117,12 +119,66 @@ Matrix& Session::slot(Slot s, int l) {
       return Y_;
     case Slot::losses:
       return losses_;
+    case Slot::order:
+    case Slot::batch:
+      break;  // index lists: see record() and previous_phase()
   }
   return Y_;
 }
 
-void Session::save(Undo* undo, Slot s, int l) {
-  if (undo) undo->saved.push_back({{s, l}, slot(s, l)});
+int Session::saved_slots(const Phase& p, SlotRef* out) const {
+  int n = 0;
+  const int L = spec_.L();
+  switch (p.kind) {
+    case Phase::Forward:
+      if (p.layer == 1) {
+        for (Slot s : {Slot::A, Slot::Y, Slot::order, Slot::batch}) out[n++] = {s, 0};
+      }
+      out[n++] = {Slot::Z, p.layer};
+      out[n++] = {Slot::A, p.layer};
+      break;
+    case Phase::Loss:
+      out[n++] = {Slot::dA, L};
+      out[n++] = {Slot::losses, 0};
+      break;
+    case Phase::Backward:
+      for (Slot s : {Slot::dZ, Slot::gprime, Slot::dW, Slot::db}) out[n++] = {s, p.layer};
+      out[n++] = {Slot::dA, p.layer - 1};
+      break;
+    case Phase::Update:
+      for (int l = 1; l <= L; ++l) {
+        for (Slot s : {Slot::W, Slot::b, Slot::mW, Slot::mb, Slot::vW, Slot::vb}) {
+          out[n++] = {s, l};
+        }
+      }
+      break;
+  }
+  return n;
+}
+
+// Saves what phase p is about to overwrite, before it runs.
+void Session::record(const Phase& p) {
+  SlotRef refs[6 * kMaxLayers + 4];
+  const int n = saved_slots(p, refs);
+  using Ring = UndoRing<UndoHeader>;
+  size_t values = 0;
+  for (int i = 0; i < n; ++i) {
+    const Slot s = refs[i].slot;
+    if (s == Slot::order || s == Slot::batch) {
+      values += Ring::kItemHead + (s == Slot::order ? order_ : batch_).size();
+    } else {
+      values += Ring::item_size(slot(s, refs[i].layer));
+    }
+  }
+  if (!undo_.begin(UndoHeader{c_, loss_history_.mark()}, values)) return;
+  for (int i = 0; i < n; ++i) {
+    const Slot s = refs[i].slot;
+    if (s == Slot::order || s == Slot::batch) {
+      undo_.save_indices(static_cast<int>(s), s == Slot::order ? order_ : batch_);
+    } else {
+      undo_.save(static_cast<int>(s), refs[i].layer, slot(s, refs[i].layer));
+    }
+  }
 }
 
 void Session::draw_batch() {
@@ -130,23 +186,23 @@ void Session::draw_batch() {
   const size_t bs = static_cast<size_t>(batch_size_);
   if (bs >= n) {
     // Full batch: natural order, so hand derivations sum in the same order.
-    c_.batch.resize(n);
-    std::iota(c_.batch.begin(), c_.batch.end(), 0);
+    batch_.resize(n);
+    std::iota(batch_.begin(), batch_.end(), 0);
     c_.batch_ends_epoch = true;
     return;
   }
   if (c_.epoch_pos == 0) {
-    c_.order.resize(n);
-    std::iota(c_.order.begin(), c_.order.end(), 0);
+    order_.resize(n);
+    std::iota(order_.begin(), order_.end(), 0);
     for (size_t i = n - 1; i > 0; --i) {
       size_t j = c_.shuffle_rng.below(static_cast<uint32_t>(i + 1));
-      std::swap(c_.order[i], c_.order[j]);
+      std::swap(order_[i], order_[j]);
     }
   }
   // Batches do not cross epochs: the last one of an epoch may be smaller.
   size_t end = std::min(n, c_.epoch_pos + bs);
-  c_.batch.assign(c_.order.begin() + static_cast<long>(c_.epoch_pos),
-                  c_.order.begin() + static_cast<long>(end));
+  batch_.assign(order_.begin() + static_cast<long>(c_.epoch_pos),
+                order_.begin() + static_cast<long>(end));
   c_.batch_ends_epoch = end == n;
   c_.epoch_pos = end == n ? 0 : end;
 }
@@ -157,9 +213,11 @@ std::optional<Divergence> Session::check(const Phase& p, int layer, const char* 
   return Divergence{c_.step + 1, p.label(), layer, quantity};
 }
 
-std::optional<Divergence> Session::run_phase(Undo* undo) {
+std::optional<Divergence> Session::run_phase(bool with_history) {
   const int L = spec_.L();
   const Phase p = phase_at(c_.cursor);
+  if (with_history) record(p);
+  bool decimated = false;
   std::optional<Divergence> div;
   auto first = [&div](std::optional<Divergence> d) {
     if (!div && d) div = d;
@@ -168,20 +226,16 @@ std::optional<Divergence> Session::run_phase(Undo* undo) {
     case Phase::Forward: {
       const int l = p.layer;
       if (l == 1) {
-        save(undo, Slot::A, 0);
-        save(undo, Slot::Y, 0);
         draw_batch();
-        const Eigen::Index m = static_cast<Eigen::Index>(c_.batch.size());
+        const Eigen::Index m = static_cast<Eigen::Index>(batch_.size());
         Matrix X(data_.X_train.rows(), m);
         Y_.resize(data_.Y_train.rows(), m);
         for (Eigen::Index k = 0; k < m; ++k) {
-          X.col(k) = data_.X_train.col(c_.batch[static_cast<size_t>(k)]);
-          Y_.col(k) = data_.Y_train.col(c_.batch[static_cast<size_t>(k)]);
+          X.col(k) = data_.X_train.col(batch_[static_cast<size_t>(k)]);
+          Y_.col(k) = data_.Y_train.col(batch_[static_cast<size_t>(k)]);
         }
         layers_[0].A = X;
       }
-      save(undo, Slot::Z, l);
-      save(undo, Slot::A, l);
       LayerState& ls = layers_[l];
       forward_layer(ls.W, ls.b, spec_.activations[l - 1], layers_[l - 1].A, ls.Z, ls.A);
       first(check(p, l, "Z", ls.Z));
@@ -189,8 +243,6 @@ std::optional<Divergence> Session::run_phase(Undo* undo) {
       break;
     }
     case Phase::Loss: {
-      save(undo, Slot::dA, L);
-      save(undo, Slot::losses, 0);
       LayerState& out = layers_[L];
       losses_ = loss_per_example(spec_.loss, out.Z, out.A, Y_);
       c_.loss = losses_.mean();
@@ -202,8 +254,6 @@ std::optional<Divergence> Session::run_phase(Undo* undo) {
     }
     case Phase::Backward: {
       const int l = p.layer;
-      for (Slot s : {Slot::dZ, Slot::gprime, Slot::dW, Slot::db}) save(undo, s, l);
-      save(undo, Slot::dA, l - 1);
       LayerState& ls = layers_[l];
       Matrix fused_dZ;
       if (l == L && fused_) fused_dZ = ls.A - Y_;
@@ -221,9 +271,6 @@ std::optional<Divergence> Session::run_phase(Undo* undo) {
       break;
     }
     case Phase::Update: {
-      for (int l = 1; l <= L; ++l) {
-        for (Slot s : {Slot::W, Slot::b, Slot::mW, Slot::mb, Slot::vW, Slot::vb}) save(undo, s, l);
-      }
       tick(spec_.optimizer, c_.clock);
       for (int l = 1; l <= L; ++l) {
         LayerState& ls = layers_[l];
@@ -232,7 +279,7 @@ std::optional<Divergence> Session::run_phase(Undo* undo) {
         first(check(p, l, "W", ls.W));
         first(check(p, l, "b", ls.b));
       }
-      loss_history_.push_back(c_.loss);
+      decimated = loss_history_.push(c_.loss);
       c_.step += 1;
       if (c_.batch_ends_epoch) c_.epoch += 1;
       break;
@@ -241,29 +288,30 @@ std::optional<Divergence> Session::run_phase(Undo* undo) {
   c_.last = p;
   c_.cursor = (c_.cursor + 1) % phases_per_step();
   if (div && !c_.divergence) c_.divergence = div;
+  // Time travel cannot reach back over a thinning of the loss history.
+  if (decimated) undo_.clear();
   return div;
 }
 
-std::optional<Divergence> Session::next_phase() {
-  Undo undo;
-  undo.counters = c_;
-  undo.loss_history_size = loss_history_.size();
-  auto div = run_phase(&undo);
-  undo_.push_back(std::move(undo));
-  while (undo_.size() > history_limit_) undo_.pop_front();
-  return div;
-}
+std::optional<Divergence> Session::next_phase() { return run_phase(true); }
 
 bool Session::previous_phase() {
-  if (undo_.empty()) return false;
-  Undo& u = undo_.back();
-  // Restore in reverse order of saving, so a slot saved twice gets its oldest value.
-  for (auto it = u.saved.rbegin(); it != u.saved.rend(); ++it) {
-    slot(it->first.first, it->first.second) = std::move(it->second);
-  }
-  c_ = std::move(u.counters);
-  loss_history_.resize(u.loss_history_size);
-  undo_.pop_back();
+  if (undo_.size() == 0) return false;
+  auto restore = [this](int tag, int layer, const Eigen::Map<const Matrix>& saved) {
+    const Slot s = static_cast<Slot>(tag);
+    if (s == Slot::order || s == Slot::batch) {
+      std::vector<Eigen::Index>& v = s == Slot::order ? order_ : batch_;
+      v.resize(static_cast<size_t>(saved.rows()));
+      for (Eigen::Index i = 0; i < saved.rows(); ++i) {
+        v[static_cast<size_t>(i)] = static_cast<Eigen::Index>(saved(i, 0));
+      }
+    } else {
+      slot(s, layer) = saved;
+    }
+  };
+  UndoHeader h = undo_.pop(restore);
+  c_ = std::move(h.counters);
+  loss_history_.restore(h.loss_mark);
   return true;
 }
 
@@ -282,7 +330,7 @@ TrainOutcome Session::train(long n) {
   for (long i = 0; i < n; ++i) {
     std::optional<Divergence> div;
     do {
-      auto d = run_phase(nullptr);
+      auto d = run_phase(false);
       if (!div && d) div = d;
     } while (c_.cursor != 0);
     out.steps_done += 1;

@@ -1,18 +1,19 @@
 // A training session: the network's state and a phase cursor over one step
 // (forward 1..L, loss, backward L..1, update), with time travel over recent phases.
 #pragma once
-#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/data.hpp"
 #include "core/init.hpp"
+#include "core/loss_history.hpp"
 #include "core/optimizer.hpp"
 #include "core/rng.hpp"
 #include "core/spec.hpp"
 #include "core/status.hpp"
 #include "core/types.hpp"
+#include "core/undo_ring.hpp"
 
 namespace bpx {
 
@@ -68,8 +69,14 @@ class Session {
   std::optional<Divergence> next_phase();
   // Undoes the last phase exactly; false when there is no history left.
   bool previous_phase();
+  // How far back time travel reaches now, in phases.
   size_t history_size() const { return undo_.size(); }
-  void set_history_limit(size_t phases) { history_limit_ = phases; }
+  // Bytes of saved values the history holds now (within history_limits().max_bytes).
+  size_t history_bytes() const { return undo_.bytes(); }
+  const HistoryLimits& history_limits() const { return undo_.limits(); }
+  // New bounds for the history (clears it): at most `phases` phases and `bytes` bytes.
+  void set_history_limits(HistoryLimits limits) { undo_.configure(limits); }
+  void set_history_limit(size_t phases) { set_history_limits({phases, undo_.limits().max_bytes}); }
   // Runs to the end of the current step (a whole step if at its start).
   std::optional<Divergence> step();
   // n whole steps (finishing a started step first counts as one), keeping no history;
@@ -95,11 +102,14 @@ class Session {
   const Matrix& gprime(int l) const { return layers_[l].gprime; }  // g'(Z[l]), for display
   const OptimizerSlots& optimizer_slots(int l) const { return layers_[l].opt; }
   const OptimizerClock& optimizer_clock() const { return c_.clock; }
-  const Matrix& Y() const { return Y_; }            // targets of the current batch
-  const Matrix& losses() const { return losses_; }  // 1 x m per-example losses
-  const std::vector<Eigen::Index>& batch() const { return c_.batch; }  // training columns
+  const Matrix& Y() const { return Y_; }                             // targets of the current batch
+  const Matrix& losses() const { return losses_; }                   // 1 x m per-example losses
+  const std::vector<Eigen::Index>& batch() const { return batch_; }  // training columns
   double loss() const { return c_.loss; }  // batch loss of the last loss phase
-  const std::vector<double>& loss_history() const { return loss_history_; }
+  // Batch losses of completed steps, one per loss_history_stride() steps (bounded).
+  const std::vector<double>& loss_history() const { return loss_history_.values(); }
+  long loss_history_stride() const { return loss_history_.stride(); }
+  void set_loss_history_max_points(size_t n) { loss_history_.set_max_points(n); }
   long step_count() const { return c_.step; }  // completed steps
   long epoch() const { return c_.epoch; }      // completed epochs
   int batch_size() const { return batch_size_; }
@@ -125,24 +135,28 @@ class Session {
     long epoch = 0;
     size_t epoch_pos = 0;  // next position in order
     bool batch_ends_epoch = false;
-    std::vector<Eigen::Index> order;  // this epoch's shuffled training columns
-    std::vector<Eigen::Index> batch;
     Pcg32 shuffle_rng{1, 3};
     double loss = 0;
     OptimizerClock clock;
     std::optional<Divergence> divergence;
   };
-  enum class Slot { W, b, Z, A, dA, dZ, gprime, dW, db, mW, mb, vW, vb, Y, losses };
-  struct Undo {
+  // What a phase overwrites; order and batch are index lists, saved as values.
+  enum class Slot { W, b, Z, A, dA, dZ, gprime, dW, db, mW, mb, vW, vb, Y, losses, order, batch };
+  struct SlotRef {
+    Slot slot;
+    int layer;
+  };
+  struct UndoHeader {
     Counters counters;
-    size_t loss_history_size = 0;
-    std::vector<std::pair<std::pair<Slot, int>, Matrix>> saved;
+    LossHistory::Mark loss_mark;
   };
 
   Session() = default;
   Matrix& slot(Slot s, int l);
-  void save(Undo* undo, Slot s, int l);
-  std::optional<Divergence> run_phase(Undo* undo);
+  // The slots phase p overwrites, written to out (at most 6 L + 2); returns their count.
+  int saved_slots(const Phase& p, SlotRef* out) const;
+  void record(const Phase& p);
+  std::optional<Divergence> run_phase(bool with_history);
   void draw_batch();
   std::optional<Divergence> check(const Phase& p, int layer, const char* quantity,
                                   const Matrix& M) const;
@@ -153,9 +167,10 @@ class Session {
   std::vector<LayerState> layers_;  // index 0: the input layer (A = batch inputs, dA = dL/dX)
   Matrix Y_, losses_;
   Counters c_;
-  std::vector<double> loss_history_;
-  std::deque<Undo> undo_;
-  size_t history_limit_ = 256;
+  std::vector<Eigen::Index> order_;  // this epoch's shuffled training columns
+  std::vector<Eigen::Index> batch_;
+  LossHistory loss_history_;
+  UndoRing<UndoHeader> undo_;
   int batch_size_ = 1;
   bool fused_ = false;
 };

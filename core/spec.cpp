@@ -118,8 +118,8 @@ Check parse_activations(const json& root, Spec& s) {
     if (auto e = read_string(v[i], p, name)) return e;
     auto g = activation_from_name(name);
     if (!g) {
-      return Error{p,
-                   "unknown activation \"" + name + "\"; expected " + activation_names_sentence()};
+      return Error{p, "unknown activation \"" + excerpt(name) + "\"; expected " +
+                          activation_names_sentence()};
     }
     if (activation_info(*g).output_only && i + 1 != L) {
       return Error{p, name + " is only allowed on the output layer"};
@@ -139,7 +139,8 @@ Check parse_loss(const json& root, Spec& s) {
   if (auto e = read_string(root["loss"], "loss", name)) return e;
   auto loss = loss_from_name(name);
   if (!loss) {
-    return Error{"loss", "unknown loss \"" + name + "\"; expected mse, bce or cross_entropy"};
+    return Error{"loss",
+                 "unknown loss \"" + excerpt(name) + "\"; expected mse, bce or cross_entropy"};
   }
   s.loss = *loss;
   auto need = required_output_activation(*loss);
@@ -171,7 +172,7 @@ Check parse_optimizer(const json& root, Spec& s) {
       o.type = OptimizerType::Adam;
     else
       return Error{"optimizer.type",
-                   "unknown optimizer \"" + t + "\"; expected sgd, momentum or adam"};
+                   "unknown optimizer \"" + excerpt(t) + "\"; expected sgd, momentum or adam"};
   }
   if (v.contains("learning_rate")) {
     if (auto e = read_range(v["learning_rate"], "optimizer.learning_rate", kLearningRateRange,
@@ -256,8 +257,8 @@ Check parse_init(const json& root, Spec& s) {
   if (v.contains("scheme")) {
     if (auto e = read_string(v["scheme"], "init.scheme", in.scheme)) return e;
     if (!contains(init_scheme_names(), in.scheme)) {
-      return Error{"init.scheme",
-                   "unknown scheme \"" + in.scheme + "\"; expected " + one_of(init_scheme_names())};
+      return Error{"init.scheme", "unknown scheme \"" + excerpt(in.scheme) + "\"; expected " +
+                                      one_of(init_scheme_names())};
     }
   }
   if (v.contains("seed")) {
@@ -345,13 +346,14 @@ Check parse_features(const json& v, Spec& s) {
         const Feature x = info.id;
         if (info.name == name) {
           for (Feature y : d.features)
-            if (y == x) return Error{p, "feature \"" + name + "\" is listed twice"};
+            if (y == x) return Error{p, "feature \"" + excerpt(name) + "\" is listed twice"};
           d.features.push_back(x);
           found = true;
         }
       }
       if (!found)
-        return Error{p, "unknown feature \"" + name + "\"; expected " + feature_names_sentence()};
+        return Error{
+            p, "unknown feature \"" + excerpt(name) + "\"; expected " + feature_names_sentence()};
     }
   }
   if (static_cast<int>(d.features.size()) != s.layers[0]) {
@@ -394,8 +396,8 @@ Check parse_dataset(const json& v, Spec& s) {
   DataSpec& d = s.data;
   if (auto e = read_string(v["dataset"], "data.dataset", d.dataset)) return e;
   if (!contains(dataset_names(), d.dataset)) {
-    return Error{"data.dataset",
-                 "unknown data set \"" + d.dataset + "\"; expected " + one_of(dataset_names())};
+    return Error{"data.dataset", "unknown data set \"" + excerpt(d.dataset) + "\"; expected " +
+                                     one_of(dataset_names())};
   }
   long long n = d.points;
   if (v.contains("points")) {
@@ -470,7 +472,7 @@ Result<double> check_learning_rate(double lr) {
 }
 
 Result<Spec> parse_spec(const std::string& json_text) {
-  auto parsed = parse(json_text);
+  auto parsed = parse(json_text, {kMaxSpecBytes, kMaxSpecValues, kMaxSpecDepth});
   if (!parsed) return parsed.error();
   const json& root = parsed.value();
   if (auto e = expect_object(root, "",

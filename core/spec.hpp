@@ -20,6 +20,14 @@ constexpr int kMaxPoints = 2000;
 constexpr int kMaxExamples = 2000;  // explicit data
 constexpr double kMaxNoise = 0.5;
 constexpr int kMaxClasses = 8;
+// The spec's text, bounded before it is parsed; the largest valid spec (64 inputs and
+// outputs, 2000 explicit examples, 8 explicit 64 x 64 layers) has about 295,000 values.
+constexpr size_t kMaxSpecBytes = size_t{32} << 20;
+constexpr size_t kMaxSpecValues = 400000;
+constexpr size_t kMaxSpecDepth = 16;
+// Steps of one train call in the wasm module: a call blocks its page until it ends (at
+// about 7 us a step for the smallest network, a million steps take seconds).
+constexpr long kMaxTrainStepsPerCall = 1000000;
 constexpr double kDataExtent = 6.0;  // generated points and heatmaps cover [-6, 6]^2
 
 // A number's allowed range; lo_open/hi_open exclude the bound.

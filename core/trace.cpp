@@ -1,5 +1,6 @@
 #include "core/trace.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace bpx {
@@ -20,6 +21,22 @@ json vector_json(const Matrix& v) {
   json out = json::array();
   for (Eigen::Index i = 0; i < v.rows(); ++i) out.push_back(v(i, 0));
   return out;
+}
+
+std::optional<Error> check_trace_size(const Session& x, long steps) {
+  const double m = x.batch_size();
+  double per_step = m;  // the batch indices
+  for (int l = 1; l <= x.L(); ++l) {
+    const double n = x.spec().layers[static_cast<size_t>(l)];
+    const double p = x.spec().layers[static_cast<size_t>(l - 1)];
+    per_step += 4 * n * m + 2 * (n * p + n);  // z a dA dZ; dW db; W b
+  }
+  if (per_step * static_cast<double>(steps) <= kMaxTraceNumbers) return std::nullopt;
+  const long most = std::max(1L, static_cast<long>(kMaxTraceNumbers / per_step));
+  return Error{"steps", std::to_string(steps) + " steps of this network print more than " +
+                            std::to_string(static_cast<long>(kMaxTraceNumbers)) +
+                            " numbers; ask for at most " + std::to_string(most) +
+                            " steps per call"};
 }
 
 json run_trace(Session& s, long steps) {

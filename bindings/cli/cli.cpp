@@ -6,6 +6,8 @@
 #include <iterator>
 #include <sstream>
 
+#include "core/spec.hpp"
+
 namespace bpx::cli {
 
 int fail(const std::string& message) {
@@ -13,20 +15,37 @@ int fail(const std::string& message) {
   return kExitBadInput;
 }
 
-bool read_text(const std::string& path, std::string& out, std::string& error) {
-  if (path == "-") {
-    out.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return true;
+namespace {
+
+// Reads at most limit + 1 bytes: enough to tell that a file (or /dev/zero) is too long
+// without holding more of it.
+bool read_bounded(std::istream& in, const std::string& name, size_t limit, std::string& out,
+                  std::string& error) {
+  out.clear();
+  char buffer[65536];
+  while (in) {
+    in.read(buffer, sizeof buffer);
+    out.append(buffer, static_cast<size_t>(in.gcount()));
+    if (out.size() > limit) {
+      out.clear();
+      error = name + ": longer than " + std::to_string(limit) + " bytes; the limit for a spec is " +
+              std::to_string(limit) + " bytes";
+      return false;
+    }
   }
+  return true;
+}
+
+}  // namespace
+
+bool read_text(const std::string& path, std::string& out, std::string& error) {
+  if (path == "-") return read_bounded(std::cin, "standard input", kMaxSpecBytes, out, error);
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     error = path + ": cannot open the file";
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return true;
+  return read_bounded(in, path, kMaxSpecBytes, out, error);
 }
 
 bool int_option(const Args& a, const std::string& name, long lo, long hi, long fallback, long& out,

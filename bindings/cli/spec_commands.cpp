@@ -3,6 +3,7 @@
 #include "bindings/cli/spec_commands.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -53,6 +54,8 @@ int trace_with(const Args& a, bpx::Session& s) {
   std::string error;
   long steps = 0;
   if (!cli::int_option(a, "--steps", 1, 100000, 1, steps, error)) return cli::fail(error);
+  // The trace is built whole before it is printed: bounded like the wasm module's.
+  if (auto e = bpx::check_trace_size(s, steps)) return cli::fail("--" + e->text());
   auto trace = bpx::run_trace(s, steps);
   std::cout << bpx::dump_readable(trace) << "\n";
   if (!trace.empty() && trace.back().contains("divergence")) {
@@ -76,6 +79,11 @@ int walkthrough_with(const Args& a, const bpx::Spec& spec) {
   auto text = bpx::walkthrough(spec, o);
   if (!text) return cli::fail(text.error().text());
   std::cout << text.value();
+  // The walkthrough shows one step: exit 3 when that step produced NaN or infinity.
+  auto session = bpx::Session::create(spec);
+  if (session) {
+    if (auto d = session.value().step()) return report_divergence(*d);
+  }
   return 0;
 }
 
@@ -101,6 +109,13 @@ int graph_with(const Args& a, const bpx::Session& s) {
     std::cout << bpx::graph_dot(g.value());
   else
     std::cout << bpx::dump_readable(bpx::graph_json(g.value())) << "\n";
+  for (const bpx::GraphNode& n : g.value().nodes) {
+    if (!std::isfinite(n.value) || !std::isfinite(n.grad)) {
+      std::cerr << "bpx: diverged: the value or gradient of node " << n.label
+                << " is NaN or infinite; try smaller weights or inputs\n";
+      return cli::kExitDiverged;
+    }
+  }
   return 0;
 }
 
@@ -119,9 +134,10 @@ int train_with(const Args& a, bpx::Session& s) {
     done += out.steps_done;
     if (out.divergence) return report_divergence(*out.divergence);
     double train = s.evaluate(d.X_train, d.Y_train).loss;
-    double test = s.evaluate(d.X_test, d.Y_test).loss;
-    std::printf("%ld\t%ld\t%.17g\t%.17g\t%.17g\n", s.step_count(), s.epoch(), s.loss(), train,
-                test);
+    char test[32] = "no test split";
+    if (d.X_test.cols() > 0)
+      std::snprintf(test, sizeof test, "%.17g", s.evaluate(d.X_test, d.Y_test).loss);
+    std::printf("%ld\t%ld\t%.17g\t%.17g\t%s\n", s.step_count(), s.epoch(), s.loss(), train, test);
   }
   return 0;
 }

@@ -4,21 +4,28 @@
 // return an object or a Float64Array), and the JS wrapper (engine.js) turns it into a
 // thrown BpxError.
 //
-// Why no throw: this build has no C++ exception support, and a JS exception raised from
-// inside a wasm call (val::throw_) unwinds past the C++ frames without restoring the
-// shadow-stack pointer or running destructors. Measured on this build: about 30,000
-// such throws walk the stack pointer into the heap and the module dies with "memory
-// access out of bounds". Errors as values keep a bad call harmless however often it
-// is made.
+// Why no throw into JavaScript: a JS exception raised from inside a wasm call (val::throw_)
+// unwinds past the C++ frames without restoring the shadow-stack pointer or running
+// destructors. Measured: about 30,000 such throws walk the stack pointer into the heap and
+// the module dies with "memory access out of bounds". Errors as values keep a bad call
+// harmless however often it is made.
+//
+// The one C++ exception: the module is built with -fexceptions so that an allocation that
+// fails (Eigen and the standard library throw std::bad_alloc) unwinds properly; every bound
+// call catches it (guarded) and returns OUT_OF_MEMORY. A call that was changing the
+// session frees it, since its state may be half updated; the module stays usable.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 #include <malloc.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <new>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "bindings/wasm/practice_wasm.hpp"
@@ -30,6 +37,7 @@
 #include "core/spec.hpp"
 #include "core/trace.hpp"
 #include "core/walkthrough.hpp"
+#include "guarded.hpp"
 
 using emscripten::val;
 using json = nlohmann::ordered_json;
@@ -43,8 +51,6 @@ constexpr int kNoSession = -1000;
 constexpr Eigen::Index kGridChunk = 4096;
 // Largest predictGrid answer, in values (64 MB of doubles).
 constexpr double kMaxGridValues = 8388608;
-// Largest trace per call, in printed numbers (about 80 MB of text).
-constexpr double kMaxTraceNumbers = 4194304;
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
@@ -60,6 +66,32 @@ std::string bad_argument(const std::string& path, const std::string& message) {
   return error_text("INVALID_ARGUMENT", bpx::Error{path, message});
 }
 std::string no_session() { return error_text("DELETED", "", "no session is loaded"); }
+
+// Built once at start-up: an out-of-memory answer must not need much memory itself.
+const std::string& out_of_memory() {
+  static const std::string text = error_text(
+      "OUT_OF_MEMORY", "",
+      "the engine ran out of memory (WebAssembly allows 2 GB in all); delete other sessions "
+      "or use a smaller network or data set");
+  return text;
+}
+// The nextPhase answer for an allocation failure (the wrapper then reads lastError()).
+constexpr int kOutOfMemory = -2000;
+
+}  // namespace
+
+namespace bpx_wasm {
+template <typename T>
+T failed_value() {
+  if constexpr (std::is_same_v<T, std::string>) return out_of_memory();
+  if constexpr (std::is_same_v<T, val>) return val(out_of_memory());
+  if constexpr (std::is_same_v<T, int>) return kOutOfMemory;
+  if constexpr (std::is_same_v<T, bool>) return false;
+}
+}  // namespace bpx_wasm
+
+namespace {
+using bpx_wasm::Guarded;
 
 json divergence_json(const std::optional<bpx::Divergence>& d) {
   if (!d) return nullptr;
@@ -90,6 +122,10 @@ val matrix_val(const bpx::Matrix& m) {
 
 class RawSession {
  public:
+  // The error of the last call that failed where its answer cannot carry one (nextPhase,
+  // previousPhase), or "".
+  std::string lastError() const { return last_error_; }
+
   // Replaces the session only when the spec is valid: "" or the error.
   std::string load(const std::string& spec_json) {
     auto created = bpx::Session::create(spec_json);
@@ -125,8 +161,10 @@ class RawSession {
   }
   std::string train(double n) {
     if (!session_) return no_session();
-    if (!(n >= 0 && n <= 1e9 && n == std::floor(n)))
-      return bad_argument("steps", "expected an integer between 0 and 1e9 (train)");
+    if (!(n >= 0 && n <= static_cast<double>(bpx::kMaxTrainStepsPerCall) && n == std::floor(n)))
+      return bad_argument("steps", "expected an integer between 0 and " +
+                                       std::to_string(bpx::kMaxTrainStepsPerCall) +
+                                       " per call (train); call it again to go on");
     bpx::TrainOutcome out = session_->train(static_cast<long>(n));
     return dump(json{{"steps", out.steps_done}, {"divergence", divergence_json(out.divergence)}});
   }
@@ -183,6 +221,10 @@ class RawSession {
                      {"weightDecay", x.spec().optimizer.weight_decay},
                      {"fused", x.fused_output()},
                      {"historySize", x.history_size()},
+                     {"historyLimit", x.history_limits().max_phases},
+                     {"historyBytes", x.history_bytes()},
+                     {"historyBudgetBytes", x.history_limits().max_bytes},
+                     {"lossHistoryStride", x.loss_history_stride()},
                      {"trainExamples", x.data().X_train.cols()},
                      {"testExamples", x.data().X_test.cols()},
                      {"hasAccuracy", x.has_accuracy()},
@@ -338,21 +380,8 @@ class RawSession {
     if (!session_) return no_session();
     if (!(steps >= 1 && steps <= 100000 && steps == std::floor(steps)))
       return bad_argument("steps", "expected an integer between 1 and 100000 (trace)");
-    const bpx::Session& x = *session_;
-    const double m = x.batch_size();
-    double per_step = m;  // the batch indices
-    for (int l = 1; l <= x.L(); ++l) {
-      const double n = x.spec().layers[static_cast<size_t>(l)];
-      const double p = x.spec().layers[static_cast<size_t>(l - 1)];
-      per_step += 4 * n * m + 2 * (n * p + n);  // z a dA dZ; dW db; W b
-    }
-    if (per_step * steps > kMaxTraceNumbers) {
-      const long most = std::max(1L, static_cast<long>(kMaxTraceNumbers / per_step));
-      return bad_argument("steps", std::to_string(static_cast<long>(steps)) +
-                                       " steps of this network print more than 4194304 "
-                                       "numbers; ask for at most " +
-                                       std::to_string(most) + " steps per call");
-    }
+    if (auto e = bpx::check_trace_size(*session_, static_cast<long>(steps)))
+      return error_text("INVALID_ARGUMENT", *e);
     return bpx::dump_readable(bpx::run_trace(*session_, static_cast<long>(steps)));
   }
 
@@ -377,6 +406,13 @@ class RawSession {
   std::string practice(const std::string& request) const {
     return bpx_wasm::practice_request(session_ ? &*session_ : nullptr, request);
   }
+
+  // Called by Guarded when an allocation failed inside a call.
+  void ran_out_of_memory(bool was_changing_the_session) {
+    if (was_changing_the_session) session_.reset();
+    last_error_ = out_of_memory();
+  }
+  void clear_last_error() { last_error_.clear(); }
 
  private:
   // Checks a grid request shared by predictGrid and predictGridFast; "" and the input
@@ -403,6 +439,7 @@ class RawSession {
   }
 
   std::optional<bpx::Session> session_;
+  std::string last_error_;
   bpx::FastGrid fast_grid_;
   std::vector<float> grid_out_;
 };
@@ -413,8 +450,28 @@ double heapUsedBytes() { return static_cast<double>(mallinfo().uordblks); }
 
 // The spec with every default filled in (JSON), or the error.
 std::string normalizeSpec(const std::string& spec_json) {
-  auto spec = bpx::parse_spec(spec_json);
-  return spec ? bpx::spec_to_json(spec.value()) : error_text("INVALID_SPEC", spec.error());
+  try {
+    auto spec = bpx::parse_spec(spec_json);
+    return spec ? bpx::spec_to_json(spec.value()) : error_text("INVALID_SPEC", spec.error());
+  } catch (const std::bad_alloc&) {
+    return out_of_memory();
+  }
+}
+
+// Whether malloc can give n bytes now (given back at once): the wrapper asks before it
+// hands embind a long string, whose copy into the heap does not check its malloc.
+bool canAllocate(double n) {
+  if (!(n >= 0 && n < 4294967296.0)) return false;
+  void* p = std::malloc(static_cast<size_t>(n));
+  std::free(p);
+  return p != nullptr;
+}
+
+// The engine's own bounds that the wrapper checks before handing text to embind (whose
+// string conversion cannot report a failed allocation), as JSON.
+std::string limits() {
+  return dump(
+      json{{"maxSpecBytes", bpx::kMaxSpecBytes}, {"maxTrainSteps", bpx::kMaxTrainStepsPerCall}});
 }
 
 }  // namespace
@@ -422,29 +479,32 @@ std::string normalizeSpec(const std::string& spec_json) {
 EMSCRIPTEN_BINDINGS(bpx) {
   emscripten::class_<RawSession>("RawSession")
       .constructor<>()
-      .function("load", &RawSession::load)
+      .function("load", &Guarded<&RawSession::load, true>::call)
       .function("loaded", &RawSession::loaded)
-      .function("nextPhase", &RawSession::nextPhase)
-      .function("runPhases", &RawSession::runPhases)
-      .function("previousPhase", &RawSession::previousPhase)
-      .function("step", &RawSession::step)
-      .function("train", &RawSession::train)
-      .function("reset", &RawSession::reset)
-      .function("setLearningRate", &RawSession::setLearningRate)
-      .function("setWeightDecay", &RawSession::setWeightDecay)
-      .function("setBatchSize", &RawSession::setBatchSize)
-      .function("state", &RawSession::state)
-      .function("matrix", &RawSession::matrix)
-      .function("lossHistory", &RawSession::lossHistory)
-      .function("evaluate", &RawSession::evaluate)
-      .function("data", &RawSession::data)
-      .function("predictGrid", &RawSession::predictGrid)
-      .function("predictGridFast", &RawSession::predictGridFast)
-      .function("graph", &RawSession::graph)
-      .function("trace", &RawSession::trace)
-      .function("walkthrough", &RawSession::walkthrough)
-      .function("specJson", &RawSession::specJson)
-      .function("practice", &RawSession::practice);
+      .function("lastError", &RawSession::lastError)
+      .function("nextPhase", &Guarded<&RawSession::nextPhase, true>::call)
+      .function("runPhases", &Guarded<&RawSession::runPhases, true>::call)
+      .function("previousPhase", &Guarded<&RawSession::previousPhase, true>::call)
+      .function("step", &Guarded<&RawSession::step, true>::call)
+      .function("train", &Guarded<&RawSession::train, true>::call)
+      .function("reset", &Guarded<&RawSession::reset, true>::call)
+      .function("setLearningRate", &Guarded<&RawSession::setLearningRate, false>::call)
+      .function("setWeightDecay", &Guarded<&RawSession::setWeightDecay, false>::call)
+      .function("setBatchSize", &Guarded<&RawSession::setBatchSize, false>::call)
+      .function("state", &Guarded<&RawSession::state, false>::call)
+      .function("matrix", &Guarded<&RawSession::matrix, false>::call)
+      .function("lossHistory", &Guarded<&RawSession::lossHistory, false>::call)
+      .function("evaluate", &Guarded<&RawSession::evaluate, false>::call)
+      .function("data", &Guarded<&RawSession::data, false>::call)
+      .function("predictGrid", &Guarded<&RawSession::predictGrid, false>::call)
+      .function("predictGridFast", &Guarded<&RawSession::predictGridFast, false>::call)
+      .function("graph", &Guarded<&RawSession::graph, false>::call)
+      .function("trace", &Guarded<&RawSession::trace, true>::call)
+      .function("walkthrough", &Guarded<&RawSession::walkthrough, false>::call)
+      .function("specJson", &Guarded<&RawSession::specJson, false>::call)
+      .function("practice", &Guarded<&RawSession::practice, false>::call);
   emscripten::function("normalizeSpec", &normalizeSpec);
   emscripten::function("heapUsedBytes", &heapUsedBytes);
+  emscripten::function("limits", &limits);
+  emscripten::function("canAllocate", &canAllocate);
 }

@@ -15,7 +15,14 @@
  *   not where that call starts;
  * - `DELETED`: a call on a session after `delete()`.
  */
-export type ErrorCode = 'INVALID_SPEC' | 'INVALID_ARGUMENT' | 'WRONG_PHASE' | 'DELETED' | 'INVALID_PROGRAM';
+export type ErrorCode =
+  | 'INVALID_SPEC'
+  | 'INVALID_ARGUMENT'
+  | 'WRONG_PHASE'
+  | 'DELETED'
+  | 'INVALID_PROGRAM'
+  | 'OUT_OF_MEMORY'
+  | 'ENGINE_LOST';
 
 /**
  * Every error the engine raises. The engine stays usable after any of them.
@@ -235,8 +242,17 @@ export interface SessionState {
   weightDecay: number;
   /** True when dZ[L] = A - Y is used directly (sigmoid + bce, softmax + cross_entropy). */
   fused: boolean;
-  /** Phases that previousPhase() can undo. */
+  /** Phases that previousPhase() can undo now: how far back time travel reaches. */
   historySize: number;
+  // --- memory budget ---
+  /** Most phases the history keeps (older ones are dropped first). */
+  historyLimit: number;
+  /** Bytes of saved values the history holds now (at most historyBudgetBytes). */
+  historyBytes: number;
+  /** Most bytes the history keeps; a phase larger than this cannot be undone. */
+  historyBudgetBytes: number;
+  /** lossHistory()[i] is the batch loss of step i * lossHistoryStride + 1 (the history is thinned when full). */
+  lossHistoryStride: number;
   trainExamples: number;
   testExamples: number;
   /** False for regression (plane, multi_gaussian, mse on explicit data). */
@@ -433,8 +449,8 @@ export declare class Session implements Disposable {
   /** Runs to the end of the current step (a whole step at its start); the divergence or null. */
   step(): Divergence | null;
   /**
-   * Runs `n` whole steps (0 to 1e9; finishing a started step counts as one), keeping no
-   * history; stops at the first divergence.
+   * Runs `n` whole steps (0 to 1,000,000 per call; finishing a started step counts as
+   * one), keeping no history; stops at the first divergence.
    */
   train(n: number): TrainResult;
   /** Runs the forward phases and the loss of a new step. Throws `WRONG_PHASE` unless at a step's start. */
@@ -743,6 +759,11 @@ export declare class Engine {
   // --- end of the code view ---------------------------------------------------------------
   /** Bytes of wasm memory (grows, never shrinks): for leak checks. */
   heapBytes(): number;
+  /**
+   * True once the module failed beyond repair (it aborted, or an out-of-memory damaged
+   * it): every call then throws `ENGINE_LOST`; load a new engine with createEngine.
+   */
+  readonly lost: boolean;
   /** Bytes the engine's allocator has handed out and not freed: for leak checks. */
   heapUsedBytes(): number;
   /** Live embind value handles: for leak checks (0 between calls). */

@@ -42,11 +42,38 @@ function specText(spec) {
   if (spec === null || typeof spec !== 'object') {
     throw new BpxError('INVALID_SPEC', `the spec must be an object or JSON text, got ${describe(spec)}`);
   }
+  let text;
   try {
-    return JSON.stringify(spec);
+    text = JSON.stringify(spec);
   } catch (e) {
     throw new BpxError('INVALID_SPEC', `the spec cannot be written as JSON: ${e.message}`);
   }
+  // JSON has no NaN or Infinity (stringify writes null): name them before the engine sees null.
+  if (text.includes('null')) {
+    const path = nonFinitePath(spec, '');
+    if (path !== null) {
+      const value = valueAt(spec, path.steps);
+      throw new BpxError('INVALID_SPEC', `${path.text}: expected a finite number, got ${value}`, path.text);
+    }
+  }
+  return text;
+}
+
+// The JSON path of the first NaN or infinite number in a spec object, or null.
+function nonFinitePath(value, text, steps = [], depth = 0) {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : { text, steps };
+  if (value === null || typeof value !== 'object' || depth > 64) return null;
+  const entries = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  for (const [key, v] of entries) {
+    const next = typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${key}` : key;
+    const found = nonFinitePath(v, next, [...steps, key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+function valueAt(value, steps) {
+  return steps.reduce((v, key) => v[key], value);
 }
 
 function errorFrom(text) {
@@ -55,8 +82,12 @@ function errorFrom(text) {
 }
 
 /** Returns a raw result, or throws the BpxError it carries. */
-function unwrap(result) {
-  if (typeof result === 'string' && result[0] === ERROR_MARK) throw errorFrom(result);
+function unwrap(result, health) {
+  if (typeof result === 'string' && result[0] === ERROR_MARK) {
+    const error = errorFrom(result);
+    if (error.code === 'OUT_OF_MEMORY' && health) health.check(error);
+    throw error;
+  }
   return result;
 }
 
@@ -125,20 +156,25 @@ function withShape(m) {
 /** A training session: one network, its data and a phase cursor. Call delete() when done. */
 export class Session {
   #raw;
+  #health;
   #layers;
 
   #phases;
   #gridBuffer = new Float32Array(0);
 
-  constructor(raw) {
+  constructor(raw, health) {
     this.#raw = raw;
+    this.#health = health;
     const st = this.state();
     this.#layers = st.layers;
     this.#phases = st.phases;
   }
 
+  #u(result) { return unwrap(result, this.#health); }
+
   #r() {
     if (!this.#raw) throw new BpxError('DELETED', 'this session was deleted');
+    if (this.#health.lost) throw this.#health.lostError();
     return this.#raw;
   }
 
@@ -150,23 +186,32 @@ export class Session {
   get deleted() { return this.#raw === null; }
 
   /** Cursor, phases ({kind, layer, label}), step, epoch, loss, batch, divergence, ... */
-  state() { return JSON.parse(unwrap(this.#r().state())); }
+  state() { return JSON.parse(this.#u(this.#r().state())); }
 
   /** Runs the next phase. Returns {phase, divergence}: phase is the {kind, layer, label} run. */
   nextPhase() {
-    const ran = this.#r().nextPhase();  // phase index, or -(index + 1) when it diverged
+    const raw = this.#r();
+    const ran = raw.nextPhase();  // phase index, or -(index + 1) when it diverged
     if (ran >= 0) return { phase: this.#phases[ran], divergence: null };
+    if (ran < -this.#phases.length) this.#u(raw.lastError());  // out of memory: throws
     return { phase: this.#phases[-ran - 1], divergence: this.state().divergence };
   }
   /** Undoes the last phase exactly; false when there is no history left. */
-  previousPhase() { return this.#r().previousPhase(); }
+  previousPhase() {
+    const raw = this.#r();
+    if (raw.previousPhase()) return true;
+    const error = raw.lastError();
+    if (error) this.#u(error);  // out of memory: throws
+    return false;
+  }
   /** Runs to the end of the current step (a whole step at its start). Returns the divergence or null. */
-  step() { return JSON.parse(unwrap(this.#r().step())); }
+  step() { return JSON.parse(this.#u(this.#r().step())); }
   /** Trains n whole steps without history. Returns {steps, divergence}. */
   train(n) {
     const raw = this.#r();
-    checkInteger('steps', n, 0, 1e9);
-    return JSON.parse(unwrap(raw.train(n)));
+    // The engine checks the range (and says it is per call); only numbers cross.
+    if (typeof n !== 'number') checkInteger('steps', n, 0, this.#health.limits.maxTrainSteps);
+    return JSON.parse(this.#u(raw.train(n)));
   }
   /** Runs the forward phases and the loss of a new step (the cursor must be at a step's start). */
   forward() { return this.#runPhases(0, this.L + 1, 'forward()'); }
@@ -180,7 +225,7 @@ export class Session {
     if (st.cursor !== from) {
       throw new BpxError('WRONG_PHASE', `${name} needs the cursor at "${st.phases[from].label}", but the next phase is "${st.nextPhase.label}"`);
     }
-    return JSON.parse(unwrap(this.#r().runPhases(to - from)));
+    return JSON.parse(this.#u(this.#r().runPhases(to - from)));
   }
 
   /**
@@ -191,26 +236,26 @@ export class Session {
     const raw = this.#r();
     const { seed } = options('options', opts);
     if (seed === undefined) {
-      unwrap(raw.reset(-1));
+      this.#u(raw.reset(-1));
       return;
     }
     checkInteger('seed', seed, 0, MAX_SEED);
-    unwrap(raw.reset(seed));
+    this.#u(raw.reset(seed));
   }
   setLearningRate(lr) {
     const raw = this.#r();
     checkNumber('learning_rate', lr);
-    unwrap(raw.setLearningRate(lr));
+    this.#u(raw.setLearningRate(lr));
   }
   setWeightDecay(wd) {
     const raw = this.#r();
     checkNumber('weight_decay', wd);
-    unwrap(raw.setWeightDecay(wd));
+    this.#u(raw.setWeightDecay(wd));
   }
   setBatchSize(n) {
     const raw = this.#r();
     checkInteger('batch_size', n, 1, 1e6);
-    unwrap(raw.setBatchSize(n));
+    this.#u(raw.setBatchSize(n));
   }
 
   /**
@@ -219,11 +264,11 @@ export class Session {
    */
   matrix(name, layer) {
     const raw = this.#r();
-    if (BATCH_MATRICES.includes(name)) return withShape(unwrap(raw.matrix(name, 0)));
+    if (BATCH_MATRICES.includes(name)) return withShape(this.#u(raw.matrix(name, 0)));
     checkOneOf('name', name, [...LAYER_MATRICES, ...BATCH_MATRICES]);
     const lo = name === 'A' || name === 'dA' ? 0 : 1;
     checkInteger('layer', layer, lo, this.L);
-    return withShape(unwrap(raw.matrix(name, layer)));
+    return withShape(this.#u(raw.matrix(name, layer)));
   }
   W(l) { return this.matrix('W', l); }
   b(l) { return this.matrix('b', l); }
@@ -237,17 +282,17 @@ export class Session {
   Y() { return this.matrix('Y'); }
 
   /** Batch loss of each completed step. */
-  lossHistory() { return unwrap(this.#r().lossHistory()); }
+  lossHistory() { return this.#u(this.#r().lossHistory()); }
   /** {loss, accuracy, examples} on the training or the test data, current parameters. */
   evaluate(which = 'train') {
     const raw = this.#r();
     checkOneOf('which', which, ['train', 'test']);
-    return JSON.parse(unwrap(raw.evaluate(which)));
+    return JSON.parse(this.#u(raw.evaluate(which)));
   }
   /** The data: features X and targets Y per split, and the raw 2-D points and labels. */
   data() {
     const raw = this.#r();
-    const get = (n) => withShape(unwrap(raw.data(n)));
+    const get = (n) => withShape(this.#u(raw.data(n)));
     return {
       X: get('X_train'), Y: get('Y_train'), XTest: get('X_test'), YTest: get('Y_test'),
       points: get('points_train'), pointsTest: get('points_test'),
@@ -276,12 +321,12 @@ export class Session {
     // no fresh memory (and its page faults) per frame.
     let flat;
     if (precision === 'float') {
-      const view = unwrap(raw.predictGridFast(nx, ny, xmin, xmax, ymin, ymax, allUnits));
+      const view = this.#u(raw.predictGridFast(nx, ny, xmin, xmax, ymin, ymax, allUnits));
       if (this.#gridBuffer.length !== view.length) this.#gridBuffer = new Float32Array(view.length);
       this.#gridBuffer.set(view);
       flat = this.#gridBuffer;
     } else {
-      flat = unwrap(raw.predictGrid(nx, ny, xmin, xmax, ymin, ymax, allUnits));
+      flat = this.#u(raw.predictGrid(nx, ny, xmin, xmax, ymin, ymax, allUnits));
     }
     const maps = [];
     const cells = nx * ny;
@@ -304,7 +349,7 @@ export class Session {
     checkInteger('example', example, 0, 1e6);
     checkBoolean('expanded', expanded);
     checkOneOf('root', root, ['loss', 'activation']);
-    return JSON.parse(unwrap(raw.graph(layer, unit, example, expanded, root)));
+    return JSON.parse(this.#u(raw.graph(layer, unit, example, expanded, root)));
   }
 
   /** Runs `steps` steps and returns the trace (as `bpx trace` prints it). */
@@ -313,7 +358,7 @@ export class Session {
   traceText(steps = 1) {
     const raw = this.#r();
     checkInteger('steps', steps, 1, 100000);
-    return unwrap(raw.trace(steps));
+    return this.#u(raw.trace(steps));
   }
   /** The worked example of this spec (as `bpx walkthrough`): Markdown with LaTeX, or LaTeX. */
   walkthrough(opts) {
@@ -321,10 +366,10 @@ export class Session {
     const { format = 'md', digits = 6 } = options('options', opts);
     checkOneOf('format', format, ['md', 'tex']);
     checkInteger('digits', digits, 1, 17);
-    return unwrap(raw.walkthrough(format, digits));
+    return this.#u(raw.walkthrough(format, digits));
   }
   /** The spec with every default filled in (and the live hyper-parameters). */
-  spec() { return JSON.parse(unwrap(this.#r().specJson())); }
+  spec() { return JSON.parse(this.#u(this.#r().specJson())); }
 
   // --- Practice mode: the learner's answers, checked by the core (practice_wasm.cpp) ---
   /**
@@ -362,11 +407,72 @@ export class Session {
   [disposeSymbol]() { this.delete(); }
 }
 
+// Whether a module can still be trusted. After an allocation failure the engine answers
+// OUT_OF_MEMORY and stays usable; this checks that it really did (its static data intact:
+// a small spec still normalizes to the text it gave at start-up) and otherwise marks the
+// module lost, so that every later call throws ENGINE_LOST instead of computing garbage.
+const PROBE_SPEC = '{"layers":[1,1],"activations":["sigmoid"],"loss":"bce","data":{"inputs":[[1]],"targets":[[1]]}}';
+class Health {
+  lost = false;
+  limits = { maxSpecBytes: 0, maxTrainSteps: 0 };
+  #module = null;
+  #probe = '';
+  #reason = '';
+  watch(module) {
+    this.#module = module;
+    this.limits = JSON.parse(module.limits());
+    this.#probe = module.normalizeSpec(PROBE_SPEC);
+  }
+  lose(reason) {
+    this.lost = true;
+    this.#reason ||= reason;
+  }
+  check(error) {
+    let same = false;
+    try {
+      same = this.#module.normalizeSpec(PROBE_SPEC) === this.#probe;
+    } catch {
+      same = false;
+    }
+    if (!same) this.lose('the engine ran out of memory and its state was damaged');
+    if (this.lost) error.message += '; the engine was discarded: load a new one (createEngine)';
+  }
+  lostError() {
+    return new BpxError('ENGINE_LOST', `${this.#reason}; this engine can no longer be used: load a new one (createEngine)`);
+  }
+}
+
 /** The loaded engine. */
 export class Engine {
   #module;
+  #health;
   #catalog = null;
-  constructor(module) { this.#module = module; }
+  constructor(module, health) {
+    this.#module = module;
+    this.#health = health;
+    health.watch(module);
+  }
+
+  /** True once the module failed beyond repair (see createEngine): load a new engine. */
+  get lost() { return this.#health.lost; }
+
+  #m() {
+    if (this.#health.lost) throw this.#health.lostError();
+    return this.#module;
+  }
+  // Spec text goes to the engine only within its limit, and only if the engine can hold
+  // it: embind copies strings with a malloc whose failure it does not check.
+  #specFits(text) {
+    const { maxSpecBytes } = this.#health.limits;
+    if (text.length > maxSpecBytes) {
+      throw new BpxError('INVALID_SPEC', `the spec is ${text.length} characters long; the limit is ${maxSpecBytes} bytes`);
+    }
+    if (!this.#module.canAllocate(3 * text.length + 8)) {
+      const error = new BpxError('OUT_OF_MEMORY', `the engine has no room for a spec of ${text.length} characters; delete other sessions`);
+      this.#health.check(error);
+      throw error;
+    }
+  }
 
   /**
    * The engine's description of itself: activations, losses, optimizers (parameters with
@@ -399,13 +505,15 @@ export class Engine {
   /** A new session from a spec (object or JSON text); throws BpxError naming the field. */
   session(spec) {
     const text = specText(spec);
-    const raw = new this.#module.RawSession();
+    const module = this.#m();
+    this.#specFits(text);
+    const raw = new module.RawSession();
     const error = raw.load(text);
     if (error) {
       raw.delete();
-      unwrap(error);
+      unwrap(error, this.#health);
     }
-    return new Session(raw);
+    return new Session(raw, this.#health);
   }
   /** Runs fn(session) and deletes the session afterwards, even on error. */
   withSession(spec, fn) {
@@ -434,8 +542,16 @@ export class Engine {
     } catch (error) {
       return { ok: false, error };
     }
-    const out = this.#module.normalizeSpec(text);
-    if (out[0] === ERROR_MARK) return { ok: false, error: errorFrom(out) };
+    let out;
+    try {
+      const module = this.#m();
+      this.#specFits(text);
+      out = module.normalizeSpec(text);
+      unwrap(out, this.#health);
+    } catch (error) {
+      if (error instanceof BpxError) return { ok: false, error };
+      throw error;
+    }
     return { ok: true, spec: JSON.parse(out) };
   }
   // --- Code view: each phase as NumPy / PyTorch lines, and the exported scripts ---------
@@ -558,6 +674,8 @@ export async function createEngineWith(factory, opts) {
   const moduleOptions = {};
   if (wasmBinary !== undefined) moduleOptions.wasmBinary = wasmBinary;
   if (locateFile !== undefined) moduleOptions.locateFile = locateFile;
+  const health = new Health();
+  moduleOptions.onAbort = () => { health.lose('the engine aborted'); };
   const module = await factory(moduleOptions);
-  return new Engine(module);
+  return new Engine(module, health);
 }

@@ -267,4 +267,67 @@ TEST(Training, ResetReturnsToTheInitialState) {
   EXPECT_EQ(Diff(Take(s), Take(fresh)), "");
 }
 
+// The byte budget: 400 values (3,200 bytes) hold a few phases of this net (a forward 1
+// saves 121 values with its item heads, an adam update 99); older phases are dropped first
+// and the ones kept go back exactly.
+TEST(TimeTravelHistory, ByteBudgetKeepsTheNewestPhasesWithinIt) {
+  bpx::Session s = Create(kAdam);
+  s.set_history_limits({1000, 3200});
+  std::vector<Snapshot> seen = {Take(s)};
+  for (int i = 0; i < 40; ++i) {
+    s.next_phase();
+    seen.push_back(Take(s));
+    EXPECT_LE(s.history_bytes(), 3200u) << "after phase " << i + 1;
+    EXPECT_GE(s.history_size(), 1u);
+  }
+  const size_t reach = s.history_size();
+  EXPECT_GE(reach, 3u);
+  EXPECT_LT(reach, 40u);
+  for (size_t back = 1; back <= reach; ++back) {
+    ASSERT_TRUE(s.previous_phase()) << back;
+    EXPECT_EQ(Diff(Take(s), seen[40 - back], false), "") << back;
+  }
+  EXPECT_FALSE(s.previous_phase());
+}
+
+TEST(TimeTravelHistory, APhaseLargerThanTheBudgetIsNotKeptAndStillRuns) {
+  bpx::Session s = Create(kAdam), free_run = Create(kAdam);
+  s.set_history_limits({256, 56});  // 7 values: less than any phase saves
+  for (int i = 0; i < 13; ++i) {
+    s.next_phase();
+    free_run.next_phase();
+    EXPECT_EQ(s.history_size(), 0u);
+  }
+  EXPECT_FALSE(s.previous_phase());
+  EXPECT_EQ(Diff(Take(s), Take(free_run), false), "");
+}
+
+// 20 steps into at most 8 values: the stride doubles until ceil(20 / stride) <= 8, so
+// stride 4 and the losses of steps 1, 5, 9, 13 and 17 (exact, not averaged).
+TEST(LossHistory, ThinsToItsBoundKeepingExactLossesOfEveryStrideThStep) {
+  bpx::Session thin = Create(kMomentum), full = Create(kMomentum);
+  thin.set_loss_history_max_points(8);
+  thin.train(20);
+  full.train(20);
+  ASSERT_EQ(full.loss_history().size(), 20u);
+  EXPECT_EQ(thin.loss_history_stride(), 4);
+  ASSERT_EQ(thin.loss_history().size(), 5u);
+  for (size_t i = 0; i < 5; ++i)
+    EXPECT_EQ(Bits(thin.loss_history()[i]), Bits(full.loss_history()[4 * i])) << i;
+}
+
+TEST(LossHistory, UndoStopsAtAThinning) {
+  bpx::Session s = Create(kMomentum);
+  s.set_loss_history_max_points(2);
+  s.step();
+  s.step();  // two values: full
+  EXPECT_GT(s.history_size(), 0u);
+  s.step();  // the third update thins the history: no way back across it
+  EXPECT_EQ(s.loss_history_stride(), 2);
+  EXPECT_EQ(s.history_size(), 0u);
+  s.next_phase();
+  EXPECT_TRUE(s.previous_phase());
+  EXPECT_FALSE(s.previous_phase());
+}
+
 }  // namespace

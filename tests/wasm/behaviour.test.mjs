@@ -40,7 +40,10 @@ function snapshot(s, { withHistory = true } = {}) {
   arrays.push(s.lossHistory());
   const bytes = Buffer.concat(arrays.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)));
   const state = s.state();
-  if (!withHistory) delete state.historySize;
+  if (!withHistory) {
+    delete state.historySize;
+    delete state.historyBytes;
+  }
   return { bytes: bytes.toString('base64'), state };
 }
 

@@ -117,10 +117,12 @@ export async function useEverything(): Promise<number> {
     engine.session(spec).matrix('W', 99);
   } catch (err) {
     if (err instanceof BpxError) {
-      const code: 'INVALID_SPEC' | 'INVALID_ARGUMENT' | 'WRONG_PHASE' | 'DELETED' | 'INVALID_PROGRAM' = err.code;
+      const code: 'INVALID_SPEC' | 'INVALID_ARGUMENT' | 'WRONG_PHASE' | 'DELETED' | 'INVALID_PROGRAM' | 'OUT_OF_MEMORY' | 'ENGINE_LOST' =
+        err.code;
+      const lost: boolean = engine.lost;
       const message: string = err.message;
       const isError: Error = err;
-      void [code, message, isError];
+      void [code, message, isError, lost];
     }
   }
   const made = new BpxError('INVALID_ARGUMENT', 'x: bad', 'x');

@@ -14,6 +14,7 @@ import { mountCircuitView, type CircuitView } from '../circuit/index';
 import { registerKatexFonts } from './fonts';
 import { ATTRIBUTES, TRAIN_ATTRIBUTES, readOptions, trainHidden, type EmbedOptions, type Mode } from './options';
 import { sharedEngine } from './shared-engine';
+import { allowedOrigins, fetchSpec } from './spec-source';
 import { adopt, shadowSheets } from './styles';
 import { trainParamsFromSpec } from './train-spec';
 
@@ -37,16 +38,15 @@ function parseSpec(text: string, what: string): Spec {
   }
 }
 
-async function fetchSpec(src: string): Promise<Spec> {
-  const url = new URL(src, document.baseURI).href;
-  let response: Response;
-  try {
-    response = await fetch(url);
-  } catch (e) {
-    throw new Error(`src: ${url} could not be loaded (${(e as Error).message})`);
-  }
-  if (!response.ok) throw new Error(`src: ${url} answered HTTP ${response.status}`);
-  return parseSpec(await response.text(), `src (${url})`);
+function deferredReady() {
+  let resolve!: (el: BackpropExplorerElement) => void;
+  let reject!: (e: Error) => void;
+  const promise = new Promise<BackpropExplorerElement>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => {}); // a load nobody waits for is not an unhandled rejection
+  return { promise, resolve, reject, settled: false };
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string): HTMLElementTagNameMap[K] {
@@ -80,8 +80,8 @@ export class BackpropExplorerElement extends HTMLElement {
   #diverged = false;
   #dark: MediaQueryList | null = null;
   readonly #onSchemeChange = () => this.#applyLook(this.#options());
-  #waiters: { resolve: (el: BackpropExplorerElement) => void; reject: (e: Error) => void }[] = [];
-  #error: Error | null = null;
+  // One promise per load: `ready` right after a change of attributes is that load's.
+  #ready = deferredReady();
 
   constructor() {
     super();
@@ -114,9 +114,7 @@ export class BackpropExplorerElement extends HTMLElement {
 
   /** Resolves with the element when it is ready; rejects with the error when it cannot start. */
   get ready(): Promise<BackpropExplorerElement> {
-    if (this.#state === 'ready') return Promise.resolve(this);
-    if (this.#state === 'error' && this.#error) return Promise.reject(this.#error);
-    return new Promise((resolve, reject) => this.#waiters.push({ resolve, reject }));
+    return this.#ready.promise;
   }
 
   /** The shared engine (null until loaded). */
@@ -226,6 +224,7 @@ export class BackpropExplorerElement extends HTMLElement {
   #queueReload(): void {
     if (this.#reloadQueued) return;
     this.#reloadQueued = true;
+    if (this.#ready.settled) this.#ready = deferredReady(); // `ready` now means this load
     queueMicrotask(() => {
       this.#reloadQueued = false;
       void this.#load();
@@ -261,11 +260,13 @@ export class BackpropExplorerElement extends HTMLElement {
 
   #setState(state: ReadyState, error: Error | null = null): void {
     this.#state = state;
-    this.#error = error;
-    if (state === 'loading') return;
-    const waiters = this.#waiters;
-    this.#waiters = [];
-    for (const w of waiters) (state === 'ready' ? w.resolve(this) : w.reject(error!));
+    if (state === 'loading') {
+      if (this.#ready.settled) this.#ready = deferredReady();
+      return;
+    }
+    this.#ready.settled = true;
+    if (state === 'ready') this.#ready.resolve(this);
+    else this.#ready.reject(error!);
   }
 
   /** Events bubble, except `error` (like the platform's error events, so window.onerror-style listeners do not see it). */
@@ -280,6 +281,7 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#setState('loading');
     if (!this.#engine) this.#setStatus('Loading the engine…');
     try {
+      if (this.#engine?.lost) this.#engine = null; // a failed module: take the fresh shared one
       const engine = (this.#engine ??= await sharedEngine());
       this.#circuitHost.hidden = this.getAttribute('mode') !== 'circuit';
       if (!this.#circuitHost.hidden) return this.#showCircuit(engine);
@@ -287,7 +289,7 @@ export class BackpropExplorerElement extends HTMLElement {
       this.#circuit = null;
       let spec: Spec | null = null;
       if (o.spec) spec = parseSpec(o.spec, 'spec');
-      else if (o.src) spec = await fetchSpec(o.src);
+      else if (o.src) spec = await fetchSpec(o.src, allowedOrigins(this.getAttribute('src-origins')));
       if (generation !== this.#generation) return;
       if (spec) {
         const v = engine.validate(spec);

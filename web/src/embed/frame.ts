@@ -5,6 +5,8 @@
 //   { source: 'backprop-explorer', type: 'resize', id, height }       height in CSS pixels
 //   { source: 'backprop-explorer', type: 'ready' | 'phase' | 'step' | 'diverged' | 'error', id, detail }
 //
+// Messages go to ?parent-origin= (the host's LMS, say) or else to this page's own origin only.
+//
 // `id` is the page's own ?id= parameter (empty when absent), so a parent with several frames can
 // tell them apart (or compare event.source with each frame's contentWindow).
 import { ATTRIBUTES } from './options';
@@ -27,8 +29,11 @@ export function startFrame(): void {
   for (const [k, v] of params) if (k.startsWith('t.') || k === 'hide') element.setAttribute(k, v);
   const id = params.get('id') ?? '';
   const parent = window.parent;
+  // Messages go only to the parent origin the host declares (?parent-origin=https://...),
+  // else only to a parent of this page's own origin: the browser delivers them nowhere else.
+  const target = parentOrigin(params.get('parent-origin'));
   const post = (message: Record<string, unknown>) => {
-    if (parent && parent !== window) parent.postMessage({ source: MESSAGE_SOURCE, id, ...message }, '*');
+    if (parent && parent !== window) parent.postMessage({ source: MESSAGE_SOURCE, id, ...message }, target);
   };
   let last = -1;
   const measure = () => {
@@ -42,10 +47,30 @@ export function startFrame(): void {
   for (const type of EVENTS) {
     element.addEventListener(type, (e) => {
       if (type === 'ready') document.body.dataset.ready = 'true';
-      post({ type, detail: structuredCloneable((e as CustomEvent).detail) });
+      let detail = structuredCloneable((e as CustomEvent).detail);
+      // A spec read from src is the host's file: its errors (which may quote it) stay in the frame.
+      if (type === 'error' && element.hasAttribute('src') && !element.hasAttribute('spec')) {
+        detail = { message: 'the spec at src could not be used; the frame shows why', code: null };
+      }
+      post({ type, detail });
       if (type === 'ready') measure();
     });
   }
+}
+
+/** The declared parent origin when it is one (scheme, host, port), else this page's own origin. */
+function parentOrigin(declared: string | null): string {
+  if (declared) {
+    try {
+      const origin = new URL(declared).origin;
+      if (origin !== 'null' && origin === declared.replace(/\/$/, '')) return origin;
+    } catch {
+      // not an origin: fall back to the page's own
+    }
+  }
+  // A file: page has an opaque origin, which postMessage cannot name; its parent
+  // can only be another local file.
+  return location.protocol === 'file:' || location.origin === 'null' ? '*' : location.origin;
 }
 
 /** The detail as plain data (events carry plain objects; this guards against anything else). */

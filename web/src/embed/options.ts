@@ -7,7 +7,7 @@ export type Mode = 'step' | 'train';
 export type Theme = 'light' | 'dark' | 'auto';
 
 /** The attributes that <backprop-explorer> watches (and the URL parameters of embed.html). */
-export const ATTRIBUTES = ['preset', 'spec', 'src', 'mode', 'controls', 'height', 'theme'] as const;
+export const ATTRIBUTES = ['preset', 'spec', 'src', 'src-origins', 'mode', 'controls', 'height', 'theme'] as const;
 
 /** The training view's own parameters (web/src/train/state.ts), as attributes without the URL. */
 export const TRAIN_ATTRIBUTES = [

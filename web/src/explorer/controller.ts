@@ -143,7 +143,15 @@ export class Stepper {
   #runNext(): void {
     const s = this.session;
     const st = s.state();
-    if (st.nextPhase.kind === 'update') this.#beforeUpdate.set(st.step, readParams(s));
+    if (st.nextPhase.kind === 'update') {
+      this.#beforeUpdate.set(st.step, readParams(s));
+      // Keep only the steps that time travel can reach back to (the engine's history bound).
+      const reach = Math.ceil(st.historyLimit / st.phases.length) + 1;
+      for (const step of this.#beforeUpdate.keys()) {
+        if (step >= st.step - reach) break;
+        this.#beforeUpdate.delete(step);
+      }
+    }
     s.nextPhase();
   }
 

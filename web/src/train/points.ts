@@ -56,21 +56,38 @@ export interface CsvResult {
   skipped: number;
 }
 
+// A plain decimal number: no hex (0x10), no Infinity, no empty cell.
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+// The URL stores coordinates and regression labels in thousandths within ±32.767 (state.ts).
+const URL_BOUND = 32.767;
+
 /**
- * Reads "x1,x2,label" lines (commas, semicolons, tabs or spaces; a header line is
- * skipped). Labels 0..7 are classes and −1/+1 are the two classes of Playground's
- * exports; any other number makes the set a regression set.
+ * Reads "x1,x2,label" lines (commas, semicolons, tabs or spaces; lines without any number,
+ * such as a header, are skipped). Labels 0..7 are classes and −1/+1 are the two classes of
+ * Playground's exports; any other number makes the set a regression set. A cell that is not
+ * a decimal number, or a value outside what the URL can store, is an error naming its line
+ * and column. The number of points is the engine's to check.
  */
 export function parseCsv(text: string): CsvResult {
   const rows: [number, number, number][] = [];
   let skipped = 0;
+  let lineNo = 0;
   for (const line of text.split(/\r?\n/)) {
+    lineNo++;
     const cells = line.trim().split(/[,;\t ]+/).filter((c) => c !== '');
     if (cells.length === 0) continue;
-    const v = cells.slice(0, 3).map(Number);
-    if (cells.length < 3 || v.some((x) => !Number.isFinite(x))) {
+    if (cells.length < 3 || !cells.some((c) => DECIMAL.test(c))) {
       skipped++;
       continue;
+    }
+    const v: number[] = [];
+    for (let col = 0; col < 3; col++) {
+      const cell = cells[col];
+      const shown = cell.length > 20 ? `${cell.slice(0, 20)}...` : cell;
+      if (!DECIMAL.test(cell)) throw new Error(`line ${lineNo}, column ${col + 1}: "${shown}" is not a decimal number`);
+      const x = Number(cell);
+      if (!(Math.abs(x) <= URL_BOUND)) throw new Error(`line ${lineNo}, column ${col + 1}: ${shown} is outside [-${URL_BOUND}, ${URL_BOUND}]`);
+      v.push(x);
     }
     rows.push([v[0], v[1], v[2]]);
   }
@@ -82,13 +99,14 @@ export function parseCsv(text: string): CsvResult {
   const regression = !plusMinus && !classIdx;
   const xy: number[] = [];
   const out: number[] = [];
+  let classes = 2;
   for (const [x1, x2, l] of rows) {
     xy.push(quantize(x1), quantize(x2));
-    if (plusMinus) out.push(l > 0 ? 1 : 0);
-    else if (regression) out.push(Math.max(-32.767, Math.min(32.767, Math.round(l * 1000) / 1000)));
-    else out.push(l);
+    const label = plusMinus ? (l > 0 ? 1 : 0) : regression ? Math.round(l * 1000) / 1000 : l;
+    out.push(label);
+    // A loop, not Math.max(...out): a spread of a million values overflows the stack.
+    if (!regression) classes = Math.max(classes, label + 1);
   }
-  const classes = regression ? 2 : Math.max(2, ...out.map((l) => l + 1));
   return { data: { xy, labels: out, regression }, classes, skipped };
 }
 
