@@ -23,8 +23,14 @@ json base_spec() {
 
 bool accepts(const json& spec) { return bpx::parse_spec(spec.dump()).ok(); }
 
+// One catalogue for the whole file: a range-for over a member of a temporary would dangle.
+const json& cat() {
+  static const json c = bpx::catalog();
+  return c;
+}
+
 TEST(Catalog, ListsEveryActivationTheValidatorAcceptsOnTheHiddenLayer) {
-  for (const auto& a : bpx::catalog()["activations"]) {
+  for (const auto& a : cat()["activations"]) {
     json s = base_spec();
     s["activations"][0] = a["name"];
     EXPECT_EQ(accepts(s), !a["outputOnly"].get<bool>()) << a["name"];
@@ -37,8 +43,8 @@ TEST(Catalog, ListsEveryActivationTheValidatorAcceptsOnTheHiddenLayer) {
 }
 
 TEST(Catalog, LossOutputsAreExactlyTheOutputsTheValidatorAccepts) {
-  for (const auto& loss : bpx::catalog()["losses"]) {
-    for (const auto& a : bpx::catalog()["activations"]) {
+  for (const auto& loss : cat()["losses"]) {
+    for (const auto& a : cat()["activations"]) {
       json s = base_spec();
       s["layers"] = {2, 2, 2};
       s["data"]["targets"] = {{1, 0}};
@@ -52,7 +58,7 @@ TEST(Catalog, LossOutputsAreExactlyTheOutputsTheValidatorAccepts) {
 }
 
 TEST(Catalog, FusedRulesAreSigmoidBceAndSoftmaxCrossEntropy) {
-  for (const auto& loss : bpx::catalog()["losses"]) {
+  for (const auto& loss : cat()["losses"]) {
     const std::string name = loss["name"];
     if (name == "mse") {
       EXPECT_TRUE(loss["fused"].is_null());
@@ -66,7 +72,7 @@ TEST(Catalog, FusedRulesAreSigmoidBceAndSoftmaxCrossEntropy) {
 }
 
 TEST(Catalog, OptimizerRangesAreTheValidatorsBounds) {
-  for (const auto& opt : bpx::catalog()["optimizers"]) {
+  for (const auto& opt : cat()["optimizers"]) {
     for (const auto& p : opt["params"]) {
       auto with = [&](double x) {
         json s = base_spec();
