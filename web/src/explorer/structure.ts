@@ -1,15 +1,11 @@
 // The structure editor: layer sizes, activations, loss, optimizer and learning rate.
 // Every change produces a new spec; the engine validates it (errors name the field).
+import { catalog, menus } from '../catalog';
 import { explicitData } from './spec-data';
 import type { Engine, Spec } from '../engine';
 import type { Snapshot } from './snapshot';
 import { specWithCurrentParams } from './editor';
 
-const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'linear', 'softmax'];
-const LOSSES: [string, string][] = [['mse', 'MSE ½(ŷ−y)²'], ['bce', 'Binary cross-entropy'], ['cross_entropy', 'Cross-entropy (softmax)']];
-const OPTIMIZERS = ['sgd', 'momentum', 'adam'];
-export const MAX_UNITS = 64;
-export const MAX_LAYERS = 8;
 
 export interface StructureEditor {
   element: HTMLElement;
@@ -128,12 +124,12 @@ export function createStructureEditor(
         const input = document.createElement('input');
         input.type = 'number';
         input.min = '1';
-        input.max = String(MAX_UNITS);
+        input.max = String(catalog().limits.maxUnits);
         input.value = String(n);
         input.addEventListener('change', () => {
           const v = Math.round(Number(input.value));
-          if (!Number.isFinite(v) || v < 1 || v > MAX_UNITS) {
-            input.setCustomValidity(`Between 1 and ${MAX_UNITS}`);
+          if (!Number.isFinite(v) || v < 1 || v > catalog().limits.maxUnits) {
+            input.setCustomValidity(`Between 1 and ${catalog().limits.maxUnits}`);
             input.reportValidity();
             return;
           }
@@ -145,7 +141,7 @@ export function createStructureEditor(
         row.append(field(l === 0 ? 'Input units' : l === L ? `Output units (layer ${l})` : `Layer ${l} units`, input));
         if (l > 0) {
           row.append(field(`Activation ${l}`, select(
-            ACTIVATIONS.filter((a) => a !== 'softmax' || l === L).map((a) => [a, a]),
+            catalog().activations.filter((a) => !a.outputOnly || l === L).map((a) => [a.name, a.name] as [string, string]),
             acts[l - 1],
             (v) => onChange('other', (sp) => {
               const next = structuredClone(sp);
@@ -162,7 +158,7 @@ export function createStructureEditor(
       const add = document.createElement('button');
       add.type = 'button';
       add.textContent = 'Add hidden layer';
-      add.disabled = L >= MAX_LAYERS;
+      add.disabled = L >= catalog().limits.maxLayers;
       add.addEventListener('click', () => onChange('layers', (sp) => [...sp.layers.slice(0, -1), sp.layers[sp.layers.length - 2] ?? 2, sp.layers[sp.layers.length - 1]]));
       const remove = document.createElement('button');
       remove.type = 'button';
@@ -174,13 +170,13 @@ export function createStructureEditor(
 
       const training = document.createElement('fieldset');
       training.innerHTML = '<legend>Loss and optimizer</legend>';
-      training.append(field('Loss', select(LOSSES, String(spec.loss), (v) => onChange('other', (sp) => {
+      training.append(field('Loss', select(menus.losses().map(([v, t]) => [v, t] as [string, string]), String(spec.loss), (v) => onChange('other', (sp) => {
         const next = structuredClone(sp);
         next.loss = v;
         reconcile(next, 'loss');
         return next;
       }))));
-      training.append(field('Optimizer', select(OPTIMIZERS.map((o) => [o, o]), String(spec.optimizer?.type ?? 'sgd'), (v) =>
+      training.append(field('Optimizer', select(menus.optimizers().map(([v, t]) => [v, t] as [string, string]), String(spec.optimizer?.type ?? 'sgd'), (v) =>
         onChange('other', (sp) => ({ ...structuredClone(sp), optimizer: { type: v, learning_rate: sp.optimizer?.learning_rate ?? 0.1 } })))));
       const lr = document.createElement('input');
       lr.type = 'number';
