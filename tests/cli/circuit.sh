@@ -3,19 +3,8 @@
 # with line and column. Usage: circuit.sh BPX SOURCE_DIR
 set -u
 bpx=$1
-failures=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-check() {  # name, condition command...
-  local name=$1
-  shift
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
-}
-
-json_check() {  # file, JS expression over `d` that must be true
-  node -e "const d = JSON.parse(require('fs').readFileSync('$1', 'utf8')); if (!($2)) process.exit(1)"
-}
+# shellcheck source=support/checks.bash
+source "$(dirname "${BASH_SOURCE[0]}")/support/checks.bash"
 
 printf 'x = -2\ny = 5\nz = -4\nq = x + y\nf = q * z\n' >"$tmp/add_mul.txt"
 "$bpx" circuit "$tmp/add_mul.txt" >"$tmp/c.json"
@@ -59,15 +48,6 @@ check "dot is a digraph" grep -q "^digraph circuit" "$tmp/c.dot"
 "$bpx" circuit "$tmp/add_mul.txt" --format md >"$tmp/c.md"
 check "md has the forward and backward passes" grep -q "## Backward pass" "$tmp/c.md"
 check "md writes the forward gate with numbers" grep -qF -- "- q = x + y = (-2) + 5 = 3" "$tmp/c.md"
-
-expect_bad() {  # name, expected stderr substring, args...
-  local name=$1 want=$2
-  shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local code=$?
-  check "$name exits 2" test $code -eq 2
-  check "$name names '$want'" grep -qF -- "$want" "$tmp/err"
-}
 
 printf 'x = 1\ny = sigmod(x)\n' >"$tmp/bad.txt"
 expect_bad "unknown function" "bad.txt:2:5: line 2, column 5: unknown function 'sigmod' (did you mean sigmoid?)" \

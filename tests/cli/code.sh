@@ -12,15 +12,8 @@ src=$2
 # earlier on PATH may be another one).
 py=/usr/bin/python3
 steps=4
-failures=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-check() {  # name, condition command...
-  local name=$1
-  shift
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
-}
+# shellcheck source=support/checks.bash
+source "$(dirname "${BASH_SOURCE[0]}")/support/checks.bash"
 
 if ! "$py" -c 'import numpy, torch' 2>"$tmp/import.err"; then
   echo "FAIL $py cannot import numpy and torch (install python3-numpy python3-torch:"
@@ -87,14 +80,6 @@ z1 = [l for l in d[0]['lines'] if l['text'] == 'Z1 = W1 @ A0 + b1'][0]
 assert z1['quantity'] == 'Z' and z1['layer'] == 1 and z1['shape'] == [2, 1] and z1['notes'], z1
 "
 
-expect_bad() {  # name, expected stderr substring, args...
-  local name=$1 want=$2
-  shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local code=$?
-  check "$name exits 2" test $code -eq 2
-  check "$name names '$want'" grep -qF -- "$want" "$tmp/err"
-}
 expect_bad "unknown language" "--lang" "$bpx" code "${specs[0]}" --lang julia
 expect_bad "zero steps" "--steps" "$bpx" code "${specs[0]}" --steps 0
 expect_bad "too many steps" "--steps" "$bpx" code "${specs[0]}" --steps 1001

@@ -6,9 +6,8 @@
 set -u
 bpx=$1
 src=$2
-failures=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# shellcheck source=support/checks.bash
+source "$(dirname "${BASH_SOURCE[0]}")/support/checks.bash"
 
 node --input-type=module -e "
 import { writeFileSync } from 'node:fs';

@@ -6,15 +6,8 @@
 set -u
 bpx=$1
 src=$2
-failures=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-check() {  # name, condition command...
-  local name=$1
-  shift
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
-}
+# shellcheck source=support/checks.bash
+source "$(dirname "${BASH_SOURCE[0]}")/support/checks.bash"
 
 run() {  # args...: runs bpx with stdout and stderr to files; sets $code
   "$bpx" "$@" >"$tmp/out" 2>"$tmp/err"

@@ -5,19 +5,8 @@
 set -u
 bpx=$1
 src=$2
-failures=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-check() {  # name, condition command...
-  local name=$1
-  shift
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
-}
-
-json_check() {  # file, JS expression over `d` that must be true
-  node -e "const d = JSON.parse(require('fs').readFileSync('$1', 'utf8')); if (!($2)) process.exit(1)"
-}
+# shellcheck source=support/checks.bash
+source "$(dirname "${BASH_SOURCE[0]}")/support/checks.bash"
 
 seed="$src/examples/seed002.json"
 
@@ -38,15 +27,6 @@ check "a wrong answer names the mistake and quotes the number" json_check "$tmp/
 check "W[2] after step 1" test $? -eq 0
 "$bpx" check "$seed" --quantity 'W[2]' --entry 0,0 --step 2 --answer '0.5 + 0.1*0.306869*0.624806' >"$tmp/w2.json"
 check "W[2] after step 2 differs" test $? -eq 1
-
-expect_bad() {  # name, expected stderr substring, args...
-  local name=$1 want=$2
-  shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local code=$?
-  check "$name exits 2" test $code -eq 2
-  check "$name names '$want'" grep -qF -- "$want" "$tmp/err"
-}
 
 expect_bad "unknown quantity" "--quantity: expected Z[l]" "$bpx" check "$seed" --quantity 'Q[1]' --answer 1
 expect_bad "layer out of range" "--quantity: dZ[3]: the layer must be between 1 and 2" \

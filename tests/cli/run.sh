@@ -4,19 +4,8 @@
 set -u
 bpx=$1
 src=$2
-failures=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-check() {  # name, condition command...
-  local name=$1
-  shift
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
-}
-
-json_check() {  # file, JS expression over `d` that must be true
-  node -e "const d = JSON.parse(require('fs').readFileSync('$1', 'utf8')); if (!($2)) process.exit(1)"
-}
+# shellcheck source=support/checks.bash
+source "$(dirname "${BASH_SOURCE[0]}")/support/checks.bash"
 
 seed="$src/examples/seed002.json"
 
@@ -46,15 +35,6 @@ check "graph dot is a digraph" grep -q "^digraph neuron" "$tmp/graph.dot"
 
 "$bpx" train "$seed" --steps 5 --every 5 >"$tmp/train.tsv"
 check "train prints a header and one row" test "$(wc -l <"$tmp/train.tsv")" -eq 2
-
-expect_bad() {  # name, expected stderr substring, args...
-  local name=$1 want=$2
-  shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local code=$?
-  check "$name exits 2" test $code -eq 2
-  check "$name names '$want'" grep -qF -- "$want" "$tmp/err"
-}
 
 echo '{"layers": [2, 0], "activations": ["sigmoid"], "loss": "mse"}' >"$tmp/bad.json"
 expect_bad "bad layer size" "layers[1]" "$bpx" trace "$tmp/bad.json"
