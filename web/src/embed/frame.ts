@@ -27,6 +27,11 @@ export function startFrame(): void {
     if (v !== null) element.setAttribute(name, v);
   }
   for (const [k, v] of params) if (k.startsWith('t.') || k === 'hide') element.setAttribute(k, v);
+  // The language and number style (web/src/i18n): ?lang=de&decimal=comma.
+  for (const name of ['lang', 'decimal']) {
+    const v = params.get(name);
+    if (v !== null) element.setAttribute(name, v);
+  }
   const id = params.get('id') ?? '';
   const parent = window.parent;
   // Messages go only to the parent origin the host declares (?parent-origin=https://...),
