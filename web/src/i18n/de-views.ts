@@ -20,7 +20,6 @@ export const deViews: Record<keyof typeof enViews, string> = {
   'code.nextRuns': 'Die nächste Phase führt diese Zeilen aus.',
   'code.noValue': 'Noch kein Wert: Diese Phase zuerst ausführen.',
   'code.showing': 'Gezeigt: {rows} von {allRows} Zeilen und {cols} von {allCols} Spalten.',
-  'code.englishSlips': 'Die Hinweise auf Stolperfallen schreibt die Engine, auf Englisch.',
 
   'inspector.failed': 'Der Graph ließ sich nicht aufbauen: ',
   'inspector.close': 'Schließen',

@@ -19,7 +19,6 @@ export const enViews = {
   'code.nextRuns': 'Next phase runs these lines.',
   'code.noValue': 'No value yet: run this phase.',
   'code.showing': 'Showing {rows} of {allRows} rows and {cols} of {allCols} columns.',
-  'code.englishSlips': 'The notes on slips are written by the engine, in English.',
 
   // --- the inspector (web/src/inspector/) ---
   'inspector.failed': 'The graph could not be built: ',

@@ -28,7 +28,7 @@ const DE: Record<string, string> = {
 
 const TABLES: Record<Lang, Record<string, string> | null> = { en: null, de: DE };
 
-/** The engine's `english` text in `lang`, looked up by the engine's id; null: keep the English. */
+/** The engine's `english` text in `lang`, looked up by the engine's id; `translated` false: it stays English. */
 export function engineWord(lang: Lang, id: string, english: string): { text: string; translated: boolean } {
   const table = TABLES[lang];
   if (!table) return { text: english, translated: true };
