@@ -1,6 +1,6 @@
 // The step-through explorer: wires the engine session (Stepper) to the views — diagram and
 // animation, controls, math panel, numbers, notes, editor, export, narration and shortcuts.
-import type { Engine, Session, Spec } from '../engine';
+import type { Engine, Spec } from '../engine';
 import { fmt, getDigits, setDecimalComma, setDigits } from '../format';
 import { timing } from '../theme';
 import { Animator } from './animation';
@@ -25,48 +25,14 @@ import { createStructureEditor, resizeSpec } from './structure';
 import { phaseName, phaseTitle } from './phases';
 import { inspectorPhaseOf } from './known';
 import { openInspector } from '../inspector/index';
-import { mountPractice, type PracticeHandle } from '../practice/index';
+import { mountPractice } from '../practice/index';
 import { mountCodeTab } from '../code/index';
-import { ENGLISH, type Locale } from '../i18n/index';
+import { ENGLISH } from '../i18n/index';
 import { engineText, errorLine, showError } from '../i18n/errors';
 
-export interface ExplorerOptions {
-  params: URLSearchParams;
-  live: HTMLElement;
-  openInspector: (session: Session, layer: number, unit: number, example: number) => void;
-  /** Keep the network in the page's URL (default true; embeds turn it off). */
-  writeUrl?: boolean;
-  /** The page that "Copy link" points to (default: this page). */
-  linkBase?: string;
-  /** Where dialogs and popovers go (default document.body; an embed's shadow root container). */
-  dialogHost?: HTMLElement;
-  /** Where keys count as typed into this view (an embed: its whole shadow root); default the host. */
-  keyRoot?: Element;
-  /** The view's language and number style (default English, decimal point). */
-  locale?: Locale;
-}
+export type { Explorer, ExplorerOptions } from './explorer-api';
 
-export interface Explorer {
-  show(): void;
-  hide(): void;
-  /** Deletes the view's session, removes its keys and its DOM: the view is gone. */
-  dispose(): void;
-  /** The engine session of the network shown (replaced when another network is loaded). */
-  readonly session: Session;
-  next(): void;
-  previous(): boolean;
-  step(): void;
-  reset(): void;
-  /** Loads a preset by id; false when there is no such preset. */
-  loadPreset(id: string): boolean;
-  /** Loads a spec; returns the engine's message when it is invalid (nothing changes then). */
-  loadSpec(spec: Spec): string | null;
-  /** The view's language and number style. */
-  readonly locale: Locale;
-  onChange(fn: (e: ChangeEvent) => void): void;
-  /** Practice mode of this view (web/src/practice). */
-  readonly practice: PracticeHandle;
-}
+import type { Explorer, ExplorerOptions } from './explorer-api';
 
 export function mountExplorer(host: HTMLElement, engine: Engine, options: ExplorerOptions): Explorer {
   const stepper = new Stepper(engine);
