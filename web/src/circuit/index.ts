@@ -202,7 +202,7 @@ export function mountCircuitView(
     if (!('nodes' in result)) return;
     const all = revealedAt(result, stepEvents(result), Number.MAX_SAFE_INTEGER);
     const host = el('div', 'circuit-graph');
-    drawCircuit(host, result, all, t('circuit.of', { title: titleOf(other) }));
+    drawCircuit(host, result, all, t('circuit.of', { title: titleOf(other) }), t);
     compareBox.append(host, el('p', undefined, `${result.output.name} = ${fmt(result.output.value)}`));
   }
 
@@ -210,7 +210,7 @@ export function mountCircuitView(
     expand.setAttribute('aria-pressed', String(expanded));
     if (!circuit) return;
     const shown = revealedAt(circuit, events, step);
-    drawCircuit(graphHost, circuit, shown, t('circuit.graphOf', { name: circuit.output.name }));
+    drawCircuit(graphHost, circuit, shown, t('circuit.graphOf', { name: circuit.output.name }), t);
     const forward = events.length / 2;
     indicator.textContent =
       step === 0 ? t('circuit.atStart', { n: events.length }) : t(step <= forward ? 'circuit.atForward' : 'circuit.atBackward', { step, n: events.length });

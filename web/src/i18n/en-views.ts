@@ -153,6 +153,10 @@ export const enViews = {
   'circuit.keyReset': 'Back to the start',
   'circuit.keyExpand': 'Expand or group sigmoid and tanh',
   'circuit.keySpace': 'Space or K',
+  // The engine's flow patterns (CircuitNode.pattern), drawn under a gate.
+  'circuit.pattern.distributes': 'distributes',
+  'circuit.pattern.swaps': 'swaps',
+  'circuit.pattern.routes': 'routes',
   // How the gradient flows through a gate (the engine's op and the numbers of the node).
   'flow.add': 'add distributes: every input receives the upstream gradient {g} unchanged',
   'flow.sub': 'subtract distributes: {a} receives {g}, {b} receives its negative {ng}',
