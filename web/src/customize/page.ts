@@ -26,11 +26,12 @@ export async function startCustomize(): Promise<void> {
   const form = buildForm();
   const preview = document.getElementById('c-preview') as HTMLElement;
   const choice: Choice = initialChoice();
+  // The radio's side; the choice takes a spec only once the engine accepts one.
+  let source: 'preset' | 'spec' = 'preset';
   form.base.value = defaultBase();
   renderOutputs(form);
 
   const sync = () => {
-    const source = choice.spec !== null ? 'spec' : 'preset';
     for (const [id, input] of form.modes) input.checked = id === choice.mode;
     form.source[source].checked = true;
     const circuit = choice.mode === 'circuit';
@@ -68,6 +69,7 @@ export async function startCustomize(): Promise<void> {
     });
   }
   form.source.preset.addEventListener('change', () => {
+    source = 'preset';
     choice.spec = null;
     choice.preset = form.preset.value;
     form.specError.textContent = '';
@@ -75,10 +77,9 @@ export async function startCustomize(): Promise<void> {
   });
   form.source.spec.addEventListener('change', () => {
     // The spec field shows; the choice changes once it holds a spec the engine accepts.
-    document.getElementById('c-preset-field')!.hidden = true;
-    document.getElementById('c-spec-field')!.hidden = false;
+    source = 'spec';
+    sync();
     if (form.spec.value.trim()) void useSpec(form.spec.value);
-    form.spec.focus();
   });
   form.preset.addEventListener('change', () => {
     choice.preset = form.preset.value;
