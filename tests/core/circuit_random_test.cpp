@@ -94,6 +94,8 @@ class ProgramGenerator {
         return x + " ^ 2";
       case 17:
         return "(" + x + " * " + x + ")";  // a fork: one value, two wires into one gate
+      case 18:
+        return "np.softplus(" + x + ")";
       default:
         return "(" + x + " + " + name() + " * " + y + ")";
     }
@@ -133,8 +135,9 @@ TEST(CircuitRandomPrograms, GradientsMatchCentralFiniteDifferences) {
       }
     }
   }
-  for (const char* op : {"add", "sub", "mul", "div", "neg", "pow", "exp", "log", "sqrt", "tanh",
-                         "sigmoid", "relu", "abs", "max", "min", "add_const", "scale", "inv"})
+  for (const char* op :
+       {"add", "sub", "mul", "div", "neg", "pow", "exp", "log", "sqrt", "tanh", "sigmoid",
+        "softplus", "relu", "abs", "max", "min", "add_const", "scale", "inv"})
     EXPECT_GT(ops_seen[op], 0) << op << " never generated";
   EXPECT_GT(forks, 100);
   EXPECT_GT(checked, 2000);
