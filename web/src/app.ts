@@ -11,6 +11,7 @@ import { mountExplorer } from './explorer/index';
 import { openInspector } from './inspector/index';
 import { installHelpOverlay } from './explorer/help';
 import { installPageTheme } from './page-theme';
+import { readPageParams } from './page-params';
 import type { TrainViewHandle } from './train/index';
 import { mountCircuitView, type CircuitView } from './circuit/index';
 
@@ -29,7 +30,7 @@ export async function startApp(): Promise<void> {
     train: byId<HTMLButtonElement>('tab-train'),
     circuit: byId<HTMLButtonElement>('tab-circuit'),
   };
-  const params = new URLSearchParams(location.search);
+  const { params, notice } = readPageParams();
   installPageTheme(params, document.getElementById('theme-select') as HTMLSelectElement | null);
   const live = byId<HTMLElement>('live-region');
 
@@ -41,8 +42,8 @@ export async function startApp(): Promise<void> {
     status.classList.add('error');
     return;
   }
-  status.textContent = '';
-  status.hidden = true;
+  status.textContent = notice ?? '';
+  status.hidden = !notice;
 
   const inspectorHost = document.body;
   const openInspectorFor = (session: Session, layer: number, unit: number, example: number) =>

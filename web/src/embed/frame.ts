@@ -11,6 +11,7 @@
 // tell them apart (or compare event.source with each frame's contentWindow).
 import { ATTRIBUTES } from './options';
 import { adopt } from './styles';
+import { readPageParams } from '../page-params';
 
 export const MESSAGE_SOURCE = 'backprop-explorer';
 const EVENTS = ['ready', 'phase', 'step', 'diverged', 'error'];
@@ -21,7 +22,8 @@ export function startFrame(): void {
   const page = new CSSStyleSheet();
   page.replaceSync('html, body { margin: 0; padding: 0; background: transparent; }');
   adopt(document, [page]);
-  const params = new URLSearchParams(location.search);
+  const { params, notice } = readPageParams();
+  if (notice) element.before(Object.assign(document.createElement('p'), { role: 'alert', textContent: notice }));
   for (const name of ATTRIBUTES) {
     const v = params.get(name);
     if (v !== null) element.setAttribute(name, v);
