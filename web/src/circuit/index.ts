@@ -29,6 +29,13 @@ export interface CircuitView {
 
 const PLAY_INTERVAL_MS = 900;
 
+// The strings this file adds for setting input values (one place, for translation).
+const SET_TEXT = {
+  valueOf: (name: string) => `Value of ${name}`,
+  resetValues: 'Program values',
+  notANumber: (name: string) => `${name}: type a number`,
+};
+
 // The view's styles as a constructable sheet on its document or shadow root (no <style>
 // element: works under a strict style-src and from file://), as the other views' styles.
 const sheets = new Map<boolean, CSSStyleSheet>();
@@ -80,7 +87,7 @@ export function mountCircuitView(
   const editor = createEditor(() => rebuild(true));
   const inputsTable = el('table', 'circuit-inputs');
   inputsTable.createCaption().textContent = 'Inputs: gradient and finite-difference check';
-  left.append(editor.element, inputsTable);
+  left.append(editor.element, inputsTable, programValues);
 
   const right = el('div', 'circuit-right');
   const controls = el('div', 'circuit-controls');
@@ -90,6 +97,12 @@ export function mountCircuitView(
   const next = button('Next gate', () => go(step + 1));
   const play = button('Play', () => togglePlay());
   const reset = button('Reset', () => go(0));
+  // Input values changed in the table (a teacher's "what if"): they override the program's.
+  let set: Record<string, number> = { ...state.set };
+  const programValues = button(SET_TEXT.resetValues, () => {
+    set = {};
+    rebuild(false);
+  });
   const expand = button('Expand sigmoid and tanh', () => {
     expanded = !expanded;
     rebuild(false);
@@ -125,17 +138,26 @@ export function mountCircuitView(
     return catalogue.presets.find((p) => p.id === id);
   }
 
-  function build(program: string): Circuit | ProgramError {
+  function build(program: string, values: Record<string, number> = {}): Circuit | ProgramError {
     try {
-      return engine.circuit(program, { expanded });
+      return engine.circuit(program, { expanded, set: values });
     } catch (e) {
-      const err = e as ProgramError & Error;
+      const err = e as ProgramError & Error & { code?: string };
+      // A value for a name that is no longer an input (the program changed): drop it.
+      if (err.code === 'INVALID_ARGUMENT' && Object.keys(values).length) {
+        const plain = build(program);
+        if (!('nodes' in plain)) return plain;
+        const kept = Object.fromEntries(Object.entries(values).filter(([name]) => name in plain.inputs));
+        if (Object.keys(kept).length === Object.keys(values).length) return { message: err.message };
+        if (values === set) set = kept;
+        return build(program, kept);
+      }
       return { message: err.message, line: err.line, column: err.column };
     }
   }
 
   function rebuild(fromTyping: boolean): void {
-    const result = build(editor.value());
+    const result = build(editor.value(), set);
     if ('nodes' in result) {
       editor.showError(null);
       circuit = result;
@@ -178,14 +200,41 @@ export function mountCircuitView(
     const head = inputsTable.createTHead().insertRow();
     for (const h of ['input', 'value', 'gradient', 'finite difference']) head.append(el('th', undefined, h));
     const body = inputsTable.createTBody();
+    const focused = (document.activeElement as HTMLElement | null)?.dataset?.input;
     for (const [name, input] of Object.entries(c.inputs)) {
       const row = body.insertRow();
       const shown = grads.has(c.nodes.find((n) => n.kind === 'input' && n.label === name)?.id ?? '');
-      row.append(el('th', undefined, name), el('td', undefined, fmt(input.value)));
+      const cell = el('td', name in set ? 'circuit-set' : undefined);
+      cell.append(valueField(name, input.value));
+      row.append(el('th', undefined, name), cell);
       row.append(el('td', 'circuit-grad', shown ? fmt(input.grad) : '?'));
       row.append(el('td', undefined, shown ? (input.numeric === null ? 'undefined' : fmt(input.numeric)) : '?'));
       row.title = `exact: value ${input.value}, gradient ${input.grad}, (f(x+h) − f(x−h))/2h with h = ${input.step}: ${input.numeric}`;
     }
+    if (focused) body.querySelector<HTMLInputElement>(`input[data-input="${CSS.escape(focused)}"]`)?.focus();
+    programValues.hidden = Object.keys(set).length === 0;
+  }
+
+  // An input's value, editable: a new value overrides the program's (and goes into the URL).
+  function valueField(name: string, value: number): HTMLInputElement {
+    const field = el('input');
+    field.type = 'text';
+    field.inputMode = 'decimal';
+    field.size = 8;
+    field.value = fmt(value);
+    field.dataset.input = name;
+    field.setAttribute('aria-label', SET_TEXT.valueOf(name));
+    field.addEventListener('change', () => {
+      const x = Number(field.value.trim().replace(/\u2212/g, '-'));
+      if (field.value.trim() === '' || !Number.isFinite(x)) {
+        field.setAttribute('aria-invalid', 'true');
+        field.title = SET_TEXT.notANumber(name);
+        return;
+      }
+      set = { ...set, [name]: x };
+      rebuild(false);
+    });
+    return field;
   }
 
   function renderCompare(): void {
@@ -220,7 +269,7 @@ export function mountCircuitView(
     renderInputs(circuit, shown.grads);
     about.textContent = presetById(presetSelect.value)?.about ?? '';
     renderCompare();
-    if (writeUrl && visible) writeCircuitState({ program: editor.value(), expanded, step, compare });
+    if (writeUrl && visible) writeCircuitState({ program: editor.value(), set, expanded, step, compare });
   }
 
   presetSelect.addEventListener('change', () => {
@@ -230,6 +279,7 @@ export function mountCircuitView(
     editor.setValue(p.program);
     expanded = p.expanded;
     compare = p.compare;
+    set = {};
     step = 0;
     rebuild(false);
   });
