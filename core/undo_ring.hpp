@@ -58,8 +58,9 @@ class UndoRing {
     }
     if (count_ == limits_.max_phases) drop_oldest();
     size_t start = write_;
-    // Wrap at the end of the arena (or of the budget) once the front is free, rather than
-    // grow: the arena then stays near the size its live records need.
+    // Wrap at the end of the arena (or of the budget) rather than grow once the free front
+    // holds as much again as the live records: the arena then stays within a few times what
+    // they need, and no record is dropped for room while the ring is below max_phases.
     if (start + values > cap || (start + values > arena_.size() && front_free(values))) {
       // Wrap: the records between here and the end of the arena are the oldest ones.
       while (count_ > 0 && at(0).offset >= start) drop_oldest();
@@ -136,11 +137,14 @@ class UndoRing {
     Header header;
     size_t offset = 0, length = 0;
   };
-  // No live record lies in [0, values).
+  // The records have not wrapped, and the front before the oldest one holds all of them
+  // again plus `values`.
   bool front_free(size_t values) const {
-    for (size_t i = 0; i < count_; ++i)
-      if (at(i).offset < values) return false;
-    return true;
+    if (count_ == 0) return true;
+    const size_t oldest = at(0).offset;
+    for (size_t i = 1; i < count_; ++i)
+      if (at(i).offset < oldest) return false;
+    return oldest >= (write_ - oldest) + values;
   }
   size_t slot_index(size_t i) const { return (head_ + i) % records_.size(); }
   const Record& at(size_t i) const { return records_[slot_index(i)]; }

@@ -83,7 +83,7 @@ TEST(CircuitPractice, ForksAddUp) {
   // x = 3 feeds a = 2x and b = x + 1; y = a + b = 3x + 1: dy/dx = 2 + 1 = 3, wires 2 and 1.
   Circuit c = build("x = 3\na = 2 * x\nb = x + 1\ny = a + b");
   EXPECT_TRUE(check(c, "x", Asked::Grad, 0, "3").correct);
-  CircuitCheck r = check(c, "x", Asked::Grad, 0, "2");
+  CircuitCheck r = check(c, "x", Asked::Grad, 0, "2.0");
   EXPECT_EQ(mistake(r), "missing_fork_sum");
   EXPECT_NE(r.diagnosis->message.find("gradients add up at forks"), std::string::npos);
   EXPECT_EQ(mistake(check(c, "x", Asked::Grad, 0, "1.0")), "missing_fork_sum");
@@ -113,7 +113,7 @@ TEST(CircuitPractice, DivisionMaxAndOperandOrder) {
   EXPECT_EQ(mistake(check(c, "q", Asked::Value, 0, "0.333")), "swapped_operands");
   // d = a - b = 4, swapped -4: the order is named before the sign.
   Circuit s = build("a = 6\nb = 2\nd = a - b");
-  EXPECT_EQ(mistake(check(s, "d", Asked::Value, 0, "-4")), "swapped_operands");
+  EXPECT_EQ(mistake(check(s, "d", Asked::Value, 0, "-4.0")), "swapped_operands");
   // m = max(a, b) at a = 3, b = 5 routes everything to b: a gets 0, not 1.
   Circuit m = build("a = 3\nb = 5\nm = max(a, b)");
   EXPECT_TRUE(check(m, "m", Asked::Wire, 0, "0").correct);

@@ -95,7 +95,8 @@ class ProgramGenerator {
       case 17:
         return "(" + x + " * " + x + ")";  // a fork: one value, two wires into one gate
       case 18:
-        return "np.softplus(" + x + ")";
+        // As the default case (same draws), with x through a bounded softplus.
+        return "(np.softplus(tanh(" + x + ")) + " + name() + " * " + y + ")";
       default:
         return "(" + x + " + " + name() + " * " + y + ")";
     }
