@@ -83,6 +83,12 @@ export function mountCircuitView(
   const about = el('p', 'circuit-about');
   top.append(presetLabel, about);
 
+  // Input values changed in the table (a teacher's "what if"): they override the program's.
+  let set: Record<string, number> = { ...state.set };
+  const programValues = button(SET_TEXT.resetValues, () => {
+    set = {};
+    rebuild(false);
+  });
   const left = el('div', 'circuit-left');
   const editor = createEditor(() => rebuild(true));
   const inputsTable = el('table', 'circuit-inputs');
@@ -97,12 +103,6 @@ export function mountCircuitView(
   const next = button('Next gate', () => go(step + 1));
   const play = button('Play', () => togglePlay());
   const reset = button('Reset', () => go(0));
-  // Input values changed in the table (a teacher's "what if"): they override the program's.
-  let set: Record<string, number> = { ...state.set };
-  const programValues = button(SET_TEXT.resetValues, () => {
-    set = {};
-    rebuild(false);
-  });
   const expand = button('Expand sigmoid and tanh', () => {
     expanded = !expanded;
     rebuild(false);
