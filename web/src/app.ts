@@ -11,6 +11,7 @@ import { mountExplorer } from './explorer/index';
 import { openInspector } from './inspector/index';
 import { installHelpOverlay } from './explorer/help';
 import { installPageTheme } from './page-theme';
+import { linkTooLongMessage, readPageParams } from './page-params';
 import type { TrainViewHandle } from './train/index';
 import { mountCircuitView, type CircuitView } from './circuit/index';
 import { localeOf, resolveLang } from './i18n/index';
@@ -31,11 +32,12 @@ export async function startApp(): Promise<void> {
     train: byId<HTMLButtonElement>('tab-train'),
     circuit: byId<HTMLButtonElement>('tab-circuit'),
   };
-  const params = new URLSearchParams(location.search);
+  const { params, tooLong } = readPageParams();
   // ?lang=de, else the browser's languages; ?decimal=comma|locale shows decimal commas.
   const locale = localeOf(resolveLang(params.get('lang')), params.get('decimal'));
   const t = locale.t;
   translatePage(document, locale);
+  const notice = tooLong === null ? null : linkTooLongMessage(t, tooLong);
   installPageTheme(params, document.getElementById('theme-select') as HTMLSelectElement | null);
   const live = byId<HTMLElement>('live-region');
 
@@ -47,8 +49,8 @@ export async function startApp(): Promise<void> {
     status.classList.add('error');
     return;
   }
-  status.textContent = '';
-  status.hidden = true;
+  status.textContent = notice ?? '';
+  status.hidden = !notice;
 
   const inspectorHost = document.body;
   const openInspectorFor = (session: Session, layer: number, unit: number, example: number) =>

@@ -11,7 +11,8 @@
 // tell them apart (or compare event.source with each frame's contentWindow).
 import { ATTRIBUTES } from './options';
 import { adopt } from './styles';
-import { supported } from '../i18n/index';
+import { localeOf, resolveLang, supported } from '../i18n/index';
+import { linkTooLongMessage, readPageParams } from '../page-params';
 
 export const MESSAGE_SOURCE = 'backprop-explorer';
 const EVENTS = ['ready', 'phase', 'step', 'diverged', 'error'];
@@ -22,7 +23,11 @@ export function startFrame(): void {
   const page = new CSSStyleSheet();
   page.replaceSync('html, body { margin: 0; padding: 0; background: transparent; }');
   adopt(document, [page]);
-  const params = new URLSearchParams(location.search);
+  const { params, tooLong } = readPageParams();
+  if (tooLong !== null) {
+    const { t } = localeOf(resolveLang(), null); // the link was not read: the browser's language
+    element.before(Object.assign(document.createElement('p'), { role: 'alert', textContent: linkTooLongMessage(t, tooLong) }));
+  }
   for (const name of ATTRIBUTES) {
     const v = params.get(name);
     if (v !== null) element.setAttribute(name, v);
