@@ -18,7 +18,12 @@ export interface ReadSettings {
   errors: SettingError[];
 }
 
-/** The hide list's parameter: controls a teacher removed from view ("hide=dataset,features"). */
+/**
+ * The hide list's parameter: controls a teacher removed from view ("hide=dataset,features").
+ * Ids: data dataset classes noise points split regenerate test edit upload features layers
+ * neurons activations output loss edges speed lr optimizer batch l2 init stop reset play step
+ * epoch newweights discretize panels help (a panel id hides that panel).
+ */
 export const HIDE = 'hide';
 
 /** Every parameter (and attribute) name of the training view. */

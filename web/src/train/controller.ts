@@ -4,7 +4,8 @@
 // The DOM is panels.ts, the event wiring wiring.ts, the point editing edits.ts.
 import type { Engine, Session, SessionState, Spec } from '../engine';
 import { catalog, menus } from '../catalog';
-import { h, setText } from '../dom';
+import { setText } from '../dom';
+import { clearErrors, setError } from './messages';
 import { registerKeys } from '../keys';
 import { buildSpec, errorSlot, fitActivations, outputUnits, PANELS, type SettingError, type TrainSettings } from '../settings/index';
 import { divergenceMessage, type Divergence } from './divergence';
@@ -14,7 +15,7 @@ import { TrainLoop, type LoopHost } from './loop';
 import { applyPanels, buildPanels, type TrainPanels } from './panels';
 import { Painter } from './painter';
 import { FrameRecorder } from './perf';
-import { selectValue, showCounts, showMetrics, syncControls, updateTools } from './sync';
+import { sampleLosses, selectValue, showCounts, syncControls, updateTools } from './sync';
 import type { TrainViewOptions } from './index';
 import { wireControls } from './wiring';
 
@@ -363,18 +364,7 @@ export class TrainController implements LoopHost {
 
   /** Evaluates train and test loss now, shows them and adds them to the curves. */
   private sample(): { train: number | null; test: number | null } {
-    const session = this.session!;
-    const st = this.state!;
-    const t0 = performance.now();
-    const tr = session.evaluate('train');
-    const te = this.hasTest() ? session.evaluate('test') : null;
-    this.perf.part('evaluate', t0);
-    const num = (v: unknown) => (typeof v === 'number' ? v : null);
-    const train = num(tr.loss);
-    const test = te ? num(te.loss) : null;
-    showMetrics(this.p!, { train, test, trainAcc: num(tr.accuracy), testAcc: te ? num(te.accuracy) : null, hasTest: !!te, diverged: !!st.divergence, epoch: st.epoch, step: st.step });
-    this.p!.chart.push(st.step, train, test);
-    return { train, test };
+    return sampleLosses(this.session!, this.state!, this.hasTest(), this.p!, this.perf);
   }
 
   /** Unit maps, output heatmap, edges and curves from the engine's current state. */
@@ -390,22 +380,11 @@ export class TrainController implements LoopHost {
   // ---------------------------------------------------------------- messages and settings out
 
   private clearErrors(): void {
-    for (const el of this.p?.root.querySelectorAll<HTMLElement>('[data-err]') ?? []) {
-      el.textContent = '';
-      el.closest('.bpx-t-field')?.classList.remove('bpx-t-invalid');
-    }
+    if (this.p) clearErrors(this.p.root);
   }
 
   setError(key: string, message: string): void {
-    const root = this.p?.root;
-    if (!root) return;
-    let el = root.querySelector<HTMLElement>(`[data-err="${key}"]`) ?? root.querySelector<HTMLElement>('[data-err="general"]');
-    if (!el) {
-      el = h('span', { class: 'bpx-t-err', role: 'alert', 'data-err': 'general' });
-      this.p!.status.after(el);
-    }
-    el.textContent = message;
-    el.closest('.bpx-t-field')?.classList.toggle('bpx-t-invalid', message !== '');
+    if (this.p) setError(this.p.root, this.p.status, key, message);
   }
 
   say(message: string): void {

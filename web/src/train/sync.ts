@@ -1,11 +1,13 @@
 // Puts the settings and the engine's numbers into the controls: after a rebuild or a change
 // the code made (the Classes picker follows the data, the learning rate gains an option).
+import type { Session, SessionState } from '../engine';
 import { catalog } from '../catalog';
 import { h, setText } from '../dom';
 import { fmtLoss, fmtPercent } from '../format';
 import { isRegression, type TrainSettings } from '../settings/index';
 import { CLASS_COLOURS } from './heatmap';
 import type { TrainPanels } from './panels';
+import type { FrameRecorder } from './perf';
 import { classesEditable } from './rules';
 
 /** Selects `value` in a select, adding it as an option when the list lacks it. */
@@ -105,4 +107,18 @@ export function showMetrics(p: TrainPanels, m: Metrics): void {
   setText(p.metrics.testAcc, m.hasTest ? fmtPercent(m.testAcc) : '–');
   setText(p.bar.epoch, String(m.epoch));
   setText(p.bar.steps, String(m.step));
+}
+
+/** Evaluates train (and test) loss and accuracy now, shows them and adds them to the curves. */
+export function sampleLosses(session: Session, st: SessionState, hasTest: boolean, p: TrainPanels, perf: FrameRecorder): { train: number | null; test: number | null } {
+  const t0 = performance.now();
+  const tr = session.evaluate('train');
+  const te = hasTest ? session.evaluate('test') : null;
+  perf.part('evaluate', t0);
+  const num = (v: unknown) => (typeof v === 'number' ? v : null);
+  const train = num(tr.loss);
+  const test = te ? num(te.loss) : null;
+  showMetrics(p, { train, test, trainAcc: num(tr.accuracy), testAcc: te ? num(te.accuracy) : null, hasTest: !!te, diverged: !!st.divergence, epoch: st.epoch, step: st.step });
+  p.chart.push(st.step, train, test);
+  return { train, test };
 }
