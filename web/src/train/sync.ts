@@ -98,13 +98,16 @@ export interface Metrics {
   step: number;
 }
 
-/** Losses and accuracies; a diverged network has no finite loss: NaN says so instead of a dash. */
+/**
+ * Losses and accuracies. A diverged network has no finite loss: NaN says so instead of a dash,
+ * and it has no accuracy either (its NaN outputs are no class), so that is a dash.
+ */
 export function showMetrics(p: TrainPanels, m: Metrics): void {
   const bad = m.diverged ? 'NaN' : '–';
   setText(p.metrics.train, m.train === null ? bad : fmtLoss(m.train));
   setText(p.metrics.test, m.hasTest ? (m.test === null ? bad : fmtLoss(m.test)) : '–');
-  setText(p.metrics.trainAcc, fmtPercent(m.trainAcc));
-  setText(p.metrics.testAcc, m.hasTest ? fmtPercent(m.testAcc) : '–');
+  setText(p.metrics.trainAcc, m.diverged ? '–' : fmtPercent(m.trainAcc));
+  setText(p.metrics.testAcc, m.hasTest && !m.diverged ? fmtPercent(m.testAcc) : '–');
   setText(p.bar.epoch, String(m.epoch));
   setText(p.bar.steps, String(m.step));
 }
