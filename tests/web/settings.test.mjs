@@ -91,8 +91,10 @@ describe('round trips', () => {
     const s = unusual();
     const back = { ...s, ...S.settingsFromSpec(S.buildSpec(s)) };
     assert.deepEqual(back, s);
-    const own = { ...S.defaultSettings(), edited: { xy: [1, 2, -3, 4, 0.5, 0.5], labels: [0, 1, 1], regression: false } };
+    const own = { ...S.defaultSettings(), batch: 2, edited: { xy: [1, 2, -3, 4, 0.5, 0.5], labels: [0, 1, 1], regression: false } };
     assert.deepEqual({ ...own, ...S.settingsFromSpec(S.buildSpec(own)) }, own);
+    // Fewer points than the batch size: the spec uses them all.
+    assert.equal(S.buildSpec({ ...own, batch: 10 }).batch_size, 3);
   });
 
   test('every such spec is one the engine accepts', () => {
@@ -170,7 +172,7 @@ describe('engine errors are shown at the control of the setting whose spec field
       assert.ok(!v.ok);
       return S.errorSlot(v.error.path, t);
     };
-    assert.equal(place({ hidden: [4, 2 * maxUnits] }), 'layer2');
+    assert.equal(place({ hidden: [4, 2 * cat.limits.maxUnits] }), 'layer2');
     assert.equal(place({ activations: ['tanh', 'softmax'] }), 'layer2');
     assert.equal(place({ loss: 'bce' }), 'loss'); // bce needs a sigmoid output
     assert.equal(place({ features: [] }), 'features');
