@@ -1,18 +1,12 @@
-// Small helpers of <backprop-explorer> (element.ts): error text, spec text, the ready promise.
+// Small helpers of <backprop-explorer> (element.ts): spec text, the ready promise.
 import type { Spec } from '../engine';
+import type { Locale } from '../i18n/index';
 
-export function errorText(e: unknown): string {
-  const err = e as { message?: unknown; path?: unknown };
-  const message = String(err?.message ?? e);
-  const path = typeof err?.path === 'string' ? err.path : '';
-  return path && !message.startsWith(path) ? `${path}: ${message}` : message;
-}
-
-export function parseSpec(text: string, what: string): Spec {
+export function parseSpec(text: string, what: string, loc: Locale): Spec {
   try {
     return JSON.parse(text) as Spec;
   } catch (e) {
-    throw new Error(`${what} is not valid JSON: ${(e as Error).message}`);
+    throw new Error(loc.t('embed.notJson', { what, message: (e as Error).message }));
   }
 }
 

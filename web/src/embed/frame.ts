@@ -11,6 +11,7 @@
 // tell them apart (or compare event.source with each frame's contentWindow).
 import { ATTRIBUTES } from './options';
 import { adopt } from './styles';
+import { supported } from '../i18n/index';
 
 export const MESSAGE_SOURCE = 'backprop-explorer';
 const EVENTS = ['ready', 'phase', 'step', 'diverged', 'error'];
@@ -27,6 +28,13 @@ export function startFrame(): void {
     if (v !== null) element.setAttribute(name, v);
   }
   for (const [k, v] of params) if (k.startsWith('t.') || k === 'hide') element.setAttribute(k, v);
+  // The language and number style (web/src/i18n): ?lang=de&decimal=comma.
+  for (const name of ['lang', 'decimal']) {
+    const v = params.get(name);
+    if (v !== null) element.setAttribute(name, v);
+  }
+  const lang = supported(params.get('lang'));
+  if (lang) document.documentElement.lang = lang; // the frame's page speaks the element's language
   const id = params.get('id') ?? '';
   const parent = window.parent;
   // Messages go only to the parent origin the host declares (?parent-origin=https://...),
