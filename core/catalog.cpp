@@ -136,6 +136,26 @@ json limits_json() {
           {"maxFeatures", static_cast<int>(feature_table().size())}};
 }
 
+// The run the training view starts from (TensorFlow Playground's first run): every field
+// written out, so the page's settings table takes each default from here and restates none.
+json train_defaults_json() {
+  return {{"layers", {2, 4, 2, 1}},
+          {"activations", {"tanh", "tanh", "tanh"}},
+          {"loss", "mse"},
+          {"optimizer", {{"type", "sgd"}, {"learning_rate", 0.03}, {"weight_decay", 0.0}}},
+          {"batch_size", 10},
+          {"seed", 1},
+          {"init", {{"scheme", "xavier"}, {"seed", 1}}},
+          {"data",
+           {{"dataset", "circle"},
+            {"points", 500},
+            {"noise", 0.0},
+            {"train_fraction", 0.5},
+            {"seed", 1},
+            {"classes", 2},
+            {"features", {"x1", "x2"}}}}};
+}
+
 }  // namespace
 
 json phase_json(const Phase& p) {
@@ -152,13 +172,10 @@ json phase_list(int L) {
 json catalog() {
   json schemes = json::array();
   for (const std::string& s : init_scheme_names()) schemes.push_back(s);
-  return {{"activations", activations_json()},
-          {"losses", losses_json()},
-          {"optimizers", optimizers_json()},
-          {"initSchemes", schemes},
-          {"datasets", datasets_json()},
-          {"features", features_json()},
-          {"limits", limits_json()}};
+  return {{"activations", activations_json()}, {"losses", losses_json()},
+          {"optimizers", optimizers_json()},   {"initSchemes", schemes},
+          {"datasets", datasets_json()},       {"features", features_json()},
+          {"limits", limits_json()},           {"trainDefaults", train_defaults_json()}};
 }
 
 }  // namespace bpx

@@ -622,6 +622,17 @@ export interface Catalog {
   datasets: DatasetInfo[];
   features: FeatureInfo[];
   limits: Limits;
+  /** The training view's first run, every field written out (its settings' defaults). */
+  trainDefaults: TrainDefaults;
+}
+
+/** `catalog().trainDefaults`: a spec with every field the training view sets written out. */
+export interface TrainDefaults extends Spec {
+  optimizer: Required<Pick<OptimizerSpec, 'type' | 'learning_rate' | 'weight_decay'>>;
+  batch_size: number;
+  seed: number;
+  init: Required<Pick<SchemeInit, 'scheme' | 'seed'>>;
+  data: Required<DatasetData>;
 }
 // --- Practice mode ---------------------------------------------------------------------
 

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/activation.hpp"
+#include "core/session.hpp"
 #include "core/spec.hpp"
 
 namespace {
@@ -153,3 +154,24 @@ TEST(Softplus, KnownValuesAndDerivative) {
 }
 
 }  // namespace
+
+TEST(Catalog, TrainDefaultsIsACompleteSpecTheValidatorAccepts) {
+  // The page takes every default of its settings from here, so every field is written out.
+  const json& d = cat()["trainDefaults"];
+  for (const char* k :
+       {"layers", "activations", "loss", "optimizer", "batch_size", "seed", "init", "data"})
+    EXPECT_TRUE(d.contains(k)) << k;
+  for (const char* k : {"type", "learning_rate", "weight_decay"})
+    EXPECT_TRUE(d["optimizer"].contains(k)) << k;
+  for (const char* k : {"scheme", "seed"}) EXPECT_TRUE(d["init"].contains(k)) << k;
+  for (const char* k :
+       {"dataset", "points", "noise", "train_fraction", "seed", "classes", "features"})
+    EXPECT_TRUE(d["data"].contains(k)) << k;
+  auto s = bpx::Session::create(d.dump());
+  ASSERT_TRUE(s.ok()) << s.error().text();
+  // By hand: 500 points, half of them for training; batches of 10 give 25 steps an epoch.
+  EXPECT_EQ(s.value().data().X_train.cols(), 250);
+  EXPECT_EQ(s.value().data().X_test.cols(), 250);
+  EXPECT_EQ(s.value().batch_size(), 10);
+  EXPECT_EQ(s.value().L(), 3);
+}

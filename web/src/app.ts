@@ -12,12 +12,33 @@ import { openInspector } from './inspector/index';
 import { installHelpOverlay } from './explorer/help';
 import { installPageTheme } from './page-theme';
 import { linkTooLongMessage, readPageParams } from './page-params';
-import type { TrainViewHandle } from './train/index';
+import type { TrainViewHandle, TrainViewOptions } from './train/index';
+import { readHidden, readSettings, writeSettings, type TrainSettings } from './settings/index';
 import { mountCircuitView, type CircuitView } from './circuit/index';
 import { localeOf, resolveLang } from './i18n/index';
 import { translatePage } from './i18n/static-page';
 
 type Mode = 'step' | 'train' | 'circuit';
+
+// The training view's URL adapter: its settings live in the query string under their t.*
+// names (web/src/settings/table.ts) next to mode=train, so a link reproduces the same run.
+
+function trainSettingsFromUrl(params: URLSearchParams): Pick<TrainViewOptions, 'settings' | 'errors' | 'hidden'> {
+  const get = (name: string) => params.get(name);
+  const { settings, errors } = readSettings(get);
+  return { settings, errors, hidden: readHidden(get) };
+}
+
+function writeTrainUrl(s: Readonly<TrainSettings>): void {
+  const params = new URLSearchParams(location.search);
+  for (const [name, value] of writeSettings(s)) {
+    if (value === null) params.delete(name);
+    else params.set(name, value);
+  }
+  params.set('mode', 'train');
+  const url = `${location.pathname}?${params.toString()}${location.hash}`;
+  if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
+}
 const MODES: Mode[] = ['step', 'train', 'circuit'];
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -69,7 +90,7 @@ export async function startApp(): Promise<void> {
     if (!trainLoading) {
       trainLoading = (async () => {
         const mod = await import('./train/index');
-        trainView = mod.mountTrainView(trainHost, engine, { params, openInspector: openInspectorFor, ownsPage: true });
+        trainView = mod.mountTrainView(trainHost, engine, { ...trainSettingsFromUrl(params), openInspector: openInspectorFor, ownsPage: true, onSettings: writeTrainUrl });
       })();
     }
     await trainLoading;

@@ -12,11 +12,13 @@ import { openInspector } from '../inspector/index';
 import { mountTrainView, type TrainViewHandle } from '../train/index';
 import { mountCircuitView, type CircuitView } from '../circuit/index';
 import { registerKatexFonts } from './fonts';
-import { ATTRIBUTES, TRAIN_ATTRIBUTES, readOptions, trainHidden, type EmbedOptions, type Mode } from './options';
+import { ATTRIBUTES, TRAIN_ATTRIBUTES, readOptions, type EmbedOptions, type Mode } from './options';
 import { sharedEngine } from './shared-engine';
 import { allowedOrigins, fetchSpec } from './spec-source';
 import { adopt, shadowSheets } from './styles';
-import { trainParamsFromSpec } from './train-spec';
+import { trainViewSettings } from './train-spec';
+import { deferredReady, parseSpec } from './element-support';
+import { h } from '../dom';
 import { ENGLISH, type Locale } from '../i18n/index';
 import { describeError } from '../i18n/errors';
 import { elementLocale, LOCALE_ATTRIBUTES } from './element-locale';
@@ -25,31 +27,6 @@ export type ReadyState = 'loading' | 'ready' | 'error';
 
 /** The URL of the script that defined the element (for "Copy link" to the full page beside it). */
 const SCRIPT_URL = (typeof document !== 'undefined' && (document.currentScript as HTMLScriptElement | null)?.src) || '';
-
-function parseSpec(text: string, what: string, loc: Locale): Spec {
-  try {
-    return JSON.parse(text) as Spec;
-  } catch (e) {
-    throw new Error(loc.t('embed.notJson', { what, message: (e as Error).message }));
-  }
-}
-
-function deferredReady() {
-  let resolve!: (el: BackpropExplorerElement) => void;
-  let reject!: (e: Error) => void;
-  const promise = new Promise<BackpropExplorerElement>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  promise.catch(() => {}); // a load nobody waits for is not an unhandled rejection
-  return { promise, resolve, reject, settled: false };
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  e.className = cls;
-  return e;
-}
 
 export class BackpropExplorerElement extends HTMLElement {
   static get observedAttributes(): string[] {
@@ -66,7 +43,7 @@ export class BackpropExplorerElement extends HTMLElement {
   #explorer: Explorer | null = null;
   #train: TrainViewHandle | null = null;
   #circuit: CircuitView | null = null; // mode="circuit": the program of the `expr` attribute
-  readonly #circuitHost = el('section', 'bpx-embed-circuit');
+  readonly #circuitHost = h('section', { class: 'bpx-embed-circuit' });
   #mode: Mode = 'step';
   #state: ReadyState = 'loading';
   #started = false;
@@ -77,21 +54,21 @@ export class BackpropExplorerElement extends HTMLElement {
   #dark: MediaQueryList | null = null;
   readonly #onSchemeChange = () => this.#applyLook(this.#options());
   // One promise per load: `ready` right after a change of attributes is that load's.
-  #ready = deferredReady();
+  #ready = deferredReady<BackpropExplorerElement>();
 
   constructor() {
     super();
     this.#shadow = this.attachShadow({ mode: 'open' });
     adopt(this.#shadow, shadowSheets());
-    this.#root = el('div', 'bpx-root');
+    this.#root = h('div', { class: 'bpx-root' });
     this.#root.tabIndex = -1; // a click anywhere inside gives the element the keyboard
-    this.#status = el('p', 'bpx-embed-status');
+    this.#status = h('p', { class: 'bpx-embed-status' });
     this.#status.setAttribute('role', 'status');
-    this.#stepHost = el('section', 'bpx-embed-step');
-    this.#trainHost = el('section', 'bpx-embed-train');
+    this.#stepHost = h('section', { class: 'bpx-embed-step' });
+    this.#trainHost = h('section', { class: 'bpx-embed-train' });
     this.#stepHost.hidden = true;
     this.#trainHost.hidden = true;
-    this.#live = el('div', 'sr-only');
+    this.#live = h('div', { class: 'sr-only' });
     this.#live.setAttribute('aria-live', 'polite');
     this.#live.setAttribute('aria-atomic', 'true');
     this.#root.append(this.#status, this.#stepHost, this.#trainHost, this.#circuitHost, this.#live);
@@ -229,7 +206,7 @@ export class BackpropExplorerElement extends HTMLElement {
   #queueReload(): void {
     if (this.#reloadQueued) return;
     this.#reloadQueued = true;
-    if (this.#ready.settled) this.#ready = deferredReady(); // `ready` now means this load
+    if (this.#ready.settled) this.#ready = deferredReady<BackpropExplorerElement>(); // `ready` now means this load
     queueMicrotask(() => {
       this.#reloadQueued = false;
       void this.#load();
@@ -266,7 +243,7 @@ export class BackpropExplorerElement extends HTMLElement {
   #setState(state: ReadyState, error: Error | null = null): void {
     this.#state = state;
     if (state === 'loading') {
-      if (this.#ready.settled) this.#ready = deferredReady();
+      if (this.#ready.settled) this.#ready = deferredReady<BackpropExplorerElement>();
       return;
     }
     this.#ready.settled = true;
@@ -382,20 +359,13 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#explorer?.hide();
     this.#stepHost.hidden = true;
     this.#dropTrain();
-    const params = new URLSearchParams();
-    const source = spec ?? (o.preset ? findPreset(o.preset)?.spec ?? null : null);
-    if (source) for (const [k, v] of trainParamsFromSpec(source)) params.set(k, v);
-    for (const [k, v] of o.train) if (k !== 'hide') params.set(k, v);
-    const hide = trainHidden(o.parts);
-    for (const [k, v] of o.train) if (k === 'hide') hide.push(...v.split(',').map((x) => x.trim()));
-    if (hide.length) params.set('hide', hide.join(','));
+    const settings = trainViewSettings(spec ?? (o.preset ? findPreset(o.preset)?.spec ?? null : null), o);
     this.#trainHost.hidden = false;
     this.#lastStep = 0;
     this.#diverged = false;
     this.#train = mountTrainView(this.#trainHost, engine, {
-      params,
+      ...settings,
       openInspector: (s, layer, unit, example) => openInspector(this.#root, s, layer, unit, example),
-      writeUrl: false,
       onProgress: (st, steps) => this.#emit('step', { step: st.step, epoch: st.epoch, loss: st.loss, steps }),
       onDiverged: (d) => this.#emit('diverged', d),
     });
