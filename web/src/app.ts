@@ -5,7 +5,7 @@
 //
 // The training view (web/src/train/index.ts) is loaded the first time it is opened.
 // The mode switch is a tablist: getByRole('tab', { name: 'Step through' | 'Train' }).
-// `?mode=train` in the URL opens the training view.
+// `mode=train` in the URL (query or fragment: web/src/url-state.ts) opens the training view.
 import { loadEngine, type Engine, type Session } from './engine';
 import { mountExplorer } from './explorer/index';
 import { openInspector } from './inspector/index';
@@ -13,6 +13,8 @@ import { installHelpOverlay } from './explorer/help';
 import { installPageTheme } from './page-theme';
 import type { TrainViewHandle } from './train/index';
 import { mountCircuitView, type CircuitView } from './circuit/index';
+import { readState, updateState } from './url-state';
+import { installOfflineDownload } from './offline/download';
 
 type Mode = 'step' | 'train' | 'circuit';
 const MODES: Mode[] = ['step', 'train', 'circuit'];
@@ -29,7 +31,7 @@ export async function startApp(): Promise<void> {
     train: byId<HTMLButtonElement>('tab-train'),
     circuit: byId<HTMLButtonElement>('tab-circuit'),
   };
-  const params = new URLSearchParams(location.search);
+  const params = readState();
   installPageTheme(params, document.getElementById('theme-select') as HTMLSelectElement | null);
   const live = byId<HTMLElement>('live-region');
 
@@ -50,6 +52,8 @@ export async function startApp(): Promise<void> {
 
   const explorer = mountExplorer(stepHost, engine, { params, live, openInspector: openInspectorFor });
   installHelpOverlay(byId<HTMLButtonElement>('help-button'));
+  installOfflineDownload(byId<HTMLButtonElement>('offline-button'), status);
+  keepStateOnSkipLink();
 
   let trainView: TrainViewHandle | null = null;
   let trainLoading: Promise<void> | null = null;
@@ -80,12 +84,7 @@ export async function startApp(): Promise<void> {
     if (next === 'circuit') (circuitView ??= mountCircuitView(byId('view-circuit'), engine, { params })).show();
     else circuitView?.hide();
     document.body.dataset.mode = next;
-    if (push) {
-      const url = new URL(location.href);
-      if (next !== 'step') url.searchParams.set('mode', next);
-      else url.searchParams.delete('mode');
-      history.replaceState(null, '', url);
-    }
+    if (push) updateState((p) => (next !== 'step' ? p.set('mode', next) : p.delete('mode')));
     if (next === 'step') {
       trainView?.hide();
       explorer.show();
@@ -117,3 +116,12 @@ export async function startApp(): Promise<void> {
   document.body.dataset.ready = 'true';
 }
 
+
+/** "Skip to content" moves the focus without writing #main over the state in the fragment. */
+function keepStateOnSkipLink(): void {
+  const link = document.querySelector<HTMLAnchorElement>('.skip-link');
+  link?.addEventListener('click', (e) => {
+    e.preventDefault();
+    byId<HTMLElement>('main').focus();
+  });
+}

@@ -1,5 +1,6 @@
-// The circuit's state in the URL: ?mode=circuit&program=...&expanded=1&step=3&compare=id,
+// The circuit's state in the URL (web/src/url-state.ts): mode=circuit&program=...&expanded=1&step=3&compare=id,
 // so that a teacher can link exactly what they see.
+import { updateState } from '../url-state';
 export interface CircuitUrlState {
   program: string | null;
   expanded: boolean;
@@ -18,13 +19,13 @@ export function readCircuitState(params: URLSearchParams): CircuitUrlState {
 }
 
 export function writeCircuitState(s: CircuitUrlState): void {
-  const url = new URL(location.href);
-  url.searchParams.set('mode', 'circuit');
-  url.searchParams.set('program', s.program ?? '');
-  if (s.expanded) url.searchParams.set('expanded', '1');
-  else url.searchParams.delete('expanded');
-  url.searchParams.set('step', String(s.step));
-  if (s.compare) url.searchParams.set('compare', s.compare);
-  else url.searchParams.delete('compare');
-  history.replaceState(null, '', url);
+  updateState((p) => {
+    p.set('mode', 'circuit');
+    p.set('program', s.program ?? '');
+    if (s.expanded) p.set('expanded', '1');
+    else p.delete('expanded');
+    p.set('step', String(s.step));
+    if (s.compare) p.set('compare', s.compare);
+    else p.delete('compare');
+  });
 }

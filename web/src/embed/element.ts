@@ -217,6 +217,15 @@ export class BackpropExplorerElement extends HTMLElement {
     return this.#explorer;
   }
 
+  /**
+   * The element of embed.html (the one child of <body data-bpx-frame>) keeps its state in the
+   * frame's own URL fragment, so that a frame that reloads comes back to it; an element on a
+   * host page never writes the host's URL.
+   */
+  #ownsPageUrl(): boolean {
+    return this.parentElement === document.body && document.body.hasAttribute('data-bpx-frame');
+  }
+
   #options(): EmbedOptions {
     return readOptions((n) => this.getAttribute(n), this.getAttributeNames());
   }
@@ -347,7 +356,7 @@ export class BackpropExplorerElement extends HTMLElement {
         params,
         live: this.#live,
         openInspector: (s, layer, unit, example) => openInspector(this.#root, s, layer, unit, example),
-        writeUrl: false,
+        writeUrl: this.#ownsPageUrl(),
         linkBase: new URL('index.html', SCRIPT_URL || document.baseURI).href,
         dialogHost: this.#root,
         keyRoot: this.#root,
@@ -386,7 +395,7 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#train = mountTrainView(this.#trainHost, engine, {
       params,
       openInspector: (s, layer, unit, example) => openInspector(this.#root, s, layer, unit, example),
-      writeUrl: false,
+      writeUrl: this.#ownsPageUrl(),
       onProgress: (st, steps) => this.#emit('step', { step: st.step, epoch: st.epoch, loss: st.loss, steps }),
       onDiverged: (d) => this.#emit('diverged', d),
     });

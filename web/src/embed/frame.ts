@@ -1,5 +1,6 @@
 // embed.html, the iframe way in: the page holds one <backprop-explorer>; its options come from
-// the page's URL parameters (the same names as the attributes), and the page tells its parent
+// the page's URL parameters (the same names as the attributes; query or fragment, and the
+// element writes its state back to the fragment: web/src/url-state.ts), and the page tells its parent
 // its height and the element's events with postMessage (shape: docs/embedding.md):
 //
 //   { source: 'backprop-explorer', type: 'resize', id, height }       height in CSS pixels
@@ -9,6 +10,7 @@
 //
 // `id` is the page's own ?id= parameter (empty when absent), so a parent with several frames can
 // tell them apart (or compare event.source with each frame's contentWindow).
+import { readState } from '../url-state';
 import { ATTRIBUTES } from './options';
 import { adopt } from './styles';
 
@@ -21,7 +23,7 @@ export function startFrame(): void {
   const page = new CSSStyleSheet();
   page.replaceSync('html, body { margin: 0; padding: 0; background: transparent; }');
   adopt(document, [page]);
-  const params = new URLSearchParams(location.search);
+  const params = readState(); // the query and the fragment (web/src/url-state.ts)
   for (const name of ATTRIBUTES) {
     const v = params.get(name);
     if (v !== null) element.setAttribute(name, v);

@@ -11,6 +11,7 @@ import type {
   PracticeSession,
 } from './types';
 import { entriesOf, questionLabel } from './questions';
+import { updateState } from '../url-state';
 
 export interface PracticeHost {
   readonly session: Session;
@@ -230,10 +231,7 @@ export function mountPractice(host: HTMLElement, explorer: PracticeHost, engine:
     card.hidden = !on;
     host.dataset.practice = on ? 'on' : 'off';
     if (options.writeUrl !== false) {
-      const url = new URL(location.href);
-      if (on) url.searchParams.set('practice', '1');
-      else url.searchParams.delete('practice');
-      history.replaceState(null, '', url);
+      updateState((p) => (on ? p.set('practice', '1') : p.delete('practice')));
     }
     if (on) {
       feedback.textContent = '';
@@ -253,9 +251,7 @@ export function mountPractice(host: HTMLElement, explorer: PracticeHost, engine:
     if (problem) return problem;
     seedInput.value = String(seed);
     if (options.writeUrl !== false) {
-      const url = new URL(location.href);
-      url.searchParams.set('exercise', String(seed));
-      history.replaceState(null, '', url);
+      updateState((p) => p.set('exercise', String(seed)));
     }
     setEnabled(true);
     return null;

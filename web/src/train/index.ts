@@ -18,6 +18,7 @@ import { registerKeys, type KeyBinding } from '../keys';
 import { PANELS, readHidden, readSettings, writeSettings, type TrainSettings } from './state';
 import { errorKey } from './errors';
 import { divergenceMessage, type Divergence } from './divergence';
+import { updateState } from '../url-state';
 import './train.css';
 
 /** Views on this page (names of their radio groups stay apart). */
@@ -840,11 +841,10 @@ class TrainView {
 
   private writeUrl(): void {
     if (!this.shown || this.options.writeUrl === false) return;
-    const params = new URLSearchParams(location.search);
-    writeSettings(params, this.settings);
-    params.set('mode', 'train');
-    const url = `${location.pathname}?${params.toString()}${location.hash}`;
-    if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
+    updateState((params) => {
+      writeSettings(params, this.settings);
+      params.set('mode', 'train');
+    });
   }
 
   /** The view's keys (web/src/keys.ts); keys that throw the run away ask first. */
