@@ -11,6 +11,7 @@ import { findPreset, PRESETS } from '../explorer/presets';
 import { openInspector } from '../inspector/index';
 import { mountTrainView, type TrainViewHandle } from '../train/index';
 import { mountCircuitView, type CircuitView } from '../circuit/index';
+import { keepsKey } from '../keys';
 import { registerKatexFonts } from './fonts';
 import { ATTRIBUTES, TRAIN_ATTRIBUTES, readOptions, trainHidden, type EmbedOptions, type Mode } from './options';
 import { sharedEngine } from './shared-engine';
@@ -103,6 +104,11 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#live.setAttribute('aria-atomic', 'true');
     this.#root.append(this.#status, this.#stepHost, this.#trainHost, this.#circuitHost, this.#live);
     this.#shadow.append(this.#root);
+    // Keys typed inside go to the element first; those it uses stay inside (so a host's own
+    // shortcuts, reveal.js's arrows say, act only when the element does not have the focus).
+    this.addEventListener('keydown', (e) => {
+      if (keepsKey(e)) e.stopPropagation();
+    });
   }
 
   // ------------------------------------------------------------------ public API
