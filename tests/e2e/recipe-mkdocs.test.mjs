@@ -17,6 +17,7 @@ export const MKDOCS_YML = `site_name: Neural networks
 nav:
   - Home: index.md
   - Backpropagation: backprop.md
+  - Exercises: exercises.md
 extra_javascript:
   - backprop-explorer.js
 theme:
@@ -39,6 +40,7 @@ before(async () => {
   writeFileSync(path.join(dir, 'mkdocs.yml'), MKDOCS_YML);
   writeFileSync(path.join(dir, 'docs/index.md'), '# Neural networks\n\nThe course notes.\n');
   writeFileSync(path.join(dir, 'docs/backprop.md'), PAGE_MD);
+  writeFileSync(path.join(dir, 'docs/exercises.md'), '# Exercises\n');
   cpSync(path.join(distDir, 'backprop-explorer.js'), path.join(dir, 'docs/backprop-explorer.js'));
   execFileSync('mkdocs', ['build', '--quiet', '--site-dir', path.join(dir, 'site')], { cwd: dir, stdio: 'pipe' });
   server = await startServer(path.join(dir, 'site')); // serves folder/ as folder/index.html, like any web host
@@ -72,7 +74,8 @@ test('the element works on the built site, reached through its navigation', asyn
     await el.scrollIntoViewIfNeeded();
     await b.shot(`recipe-mkdocs-${width}`);
   }
-  // The theme's own "n" (next page) does not fire while the explorer has the focus: its "n" wins.
+  // The theme's own "n" (to the next page, Exercises) does not fire while the explorer has the
+  // focus: the explorer's "n" (next phase) wins.
   await page.keyboard.press('n');
   await page.waitForFunction(() => document.querySelector('backprop-explorer').shadowRoot.querySelector('.explorer').dataset.phase === 'forward 1');
   assert.match(page.url(), /\/backprop\/$/);
