@@ -10,10 +10,10 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from './browser.mjs';
-import { distDir, fullStepSeed002, openBrowser, outside } from './embed-support.mjs';
+import { distDir, fullStepSeed002, openBrowser, outside, repoRoot } from './embed-support.mjs';
 
 // docs/embedding.md, "MkDocs": mkdocs.yml and the Markdown page.
-export const MKDOCS_YML = `site_name: Neural networks
+const MKDOCS_YML = `site_name: Neural networks
 nav:
   - Home: index.md
   - Backpropagation: backprop.md
@@ -24,7 +24,7 @@ theme:
   name: mkdocs
   highlightjs: false
 `;
-export const PAGE_MD = `# Backpropagation
+const PAGE_MD = `# Backpropagation
 
 Press **Next phase** to run the forward pass one layer at a time.
 
@@ -50,6 +50,12 @@ after(async () => {
   await b?.close();
   await server?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('docs/embedding.md shows mkdocs.yml and the page as the test writes them', () => {
+  const docs = readFileSync(path.join(repoRoot, 'docs/embedding.md'), 'utf8');
+  assert.ok(docs.includes(MKDOCS_YML), 'mkdocs.yml');
+  assert.ok(docs.includes(PAGE_MD), 'docs/backprop.md');
 });
 
 test('mkdocs build keeps the element and loads the script relative to the page', () => {

@@ -4,30 +4,28 @@
 // does not have the focus, and step the explorer (not the deck) while it has.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { close, distDir, openBrowser, outside, repoRoot, seed002, serve } from './embed-support.mjs';
 
-// docs/embedding.md, "reveal.js": the explorer's slide.
-export const SLIDE = `<section>
-  <h2>One step of backprop</h2>
-  <backprop-explorer preset="seed002" controls="playback phases summary" height="400"></backprop-explorer>
-</section>`;
-
+// The deck of docs/embedding.md ("A reveal.js deck"), as it is written there.
 const DECK = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>A deck</title><link rel="icon" href="data:,">
+<html lang="en"><head><meta charset="utf-8"><title>A deck</title>
 <link rel="stylesheet" href="reveal/reveal.css">
 <link rel="stylesheet" href="reveal/theme/white.css">
 <script defer src="backprop-explorer.js"></script>
 </head><body>
 <div class="reveal"><div class="slides">
 <section><h2>Backpropagation</h2></section>
-${SLIDE}
+<section>
+  <h2>One step of backprop</h2>
+  <backprop-explorer preset="seed002" controls="playback phases summary" height="400"></backprop-explorer>
+</section>
 <section><h2>Questions?</h2></section>
 </div></div>
 <script src="reveal/reveal.js"></script>
-<script src="start-deck.js"></script>
+<script>Reveal.initialize({ hash: true });</script>
 </body></html>`;
 
 let dir;
@@ -40,7 +38,6 @@ before(async () => {
   cpSync(path.join(reveal, 'reveal.css'), path.join(dir, 'reveal/reveal.css'));
   cpSync(path.join(reveal, 'theme'), path.join(dir, 'reveal/theme'), { recursive: true });
   cpSync(path.join(distDir, 'backprop-explorer.js'), path.join(dir, 'backprop-explorer.js'));
-  writeFileSync(path.join(dir, 'start-deck.js'), 'Reveal.initialize({ hash: true });\n');
   writeFileSync(path.join(dir, 'index.html'), DECK);
   server = await serve(dir);
   b = await openBrowser({ viewport: { width: 1280, height: 800 }, isForeign: outside(server.origin) });
@@ -49,6 +46,10 @@ after(async () => {
   await b?.close();
   await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('docs/embedding.md shows this deck as the test builds it', () => {
+  assert.ok(readFileSync(path.join(repoRoot, 'docs/embedding.md'), 'utf8').includes(DECK));
 });
 
 const slide = () => b.page.evaluate(() => Reveal.getIndices().h);
@@ -74,6 +75,11 @@ test('reveal.js: the deck\'s keys change slide; the explorer keeps its state and
   close(await yhat(), seed002.yhat, 1e-12, 'ŷ after forward 2');
   // Focused: → and ← step the explorer, the slide stays.
   await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('backprop-explorer').shadowRoot.querySelector('.explorer').dataset.phase === 'loss');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => document.querySelector('backprop-explorer').shadowRoot.querySelector('.explorer').dataset.phase === 'forward 2');
+  // Space on the focused "Next phase" button presses it, and is not the deck's "next slide".
+  await page.keyboard.press(' ');
   await page.waitForFunction(() => document.querySelector('backprop-explorer').shadowRoot.querySelector('.explorer').dataset.phase === 'loss');
   await page.keyboard.press('ArrowLeft');
   await page.waitForFunction(() => document.querySelector('backprop-explorer').shadowRoot.querySelector('.explorer').dataset.phase === 'forward 2');

@@ -4,7 +4,9 @@
 // iframe-resize.js fits the iframe), and the training view trains.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { distDir, fullStepSeed002, openBrowser, outside, serve } from './embed-support.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { distDir, fullStepSeed002, openBrowser, outside, repoRoot, serve } from './embed-support.mjs';
 
 // The snippet of docs/embedding.md, "A sandboxed iframe", as the host page holds it.
 const SNIPPET = `<script defer src="iframe-resize.js"></script>
@@ -32,6 +34,10 @@ before(async () => {
 after(async () => {
   await b?.close();
   await server?.close();
+});
+
+test('docs/embedding.md shows the snippet as the host page holds it', () => {
+  assert.ok(readFileSync(path.join(repoRoot, 'docs/embedding.md'), 'utf8').includes(SNIPPET));
 });
 
 test('sandbox="allow-scripts": opaque origin, one full step by hand, resize reaches the parent', async () => {
@@ -92,4 +98,3 @@ test('sandbox="allow-scripts": the training view trains', async () => {
   await b.assertClean();
 });
 
-export { SNIPPET };

@@ -110,11 +110,14 @@ function handleKey(e: KeyboardEvent): 'used' | 'typing' | 'free' {
 /**
  * For an element on a host page (<backprop-explorer>): handles a key typed inside it first and
  * tells whether the host page should still see it. A key a view used, or typed into one of the
- * element's fields, stays inside (a slide deck's arrow keys, say, must not also change slide);
- * other keys go on to the page.
+ * element's fields, or Space and Enter on its buttons, stays inside (a slide deck's arrow keys
+ * and Space, say, must not also change slide); other keys go on to the page.
  */
 export function keepsKey(e: KeyboardEvent): boolean {
-  return handleKey(e) !== 'free';
+  if (handleKey(e) !== 'free') return true;
+  // Space and Enter on one of its buttons press that button: not also the page's key.
+  const t = targetOf(e);
+  return (e.key === ' ' || e.key === 'Enter') && !!t?.closest('button, summary, a, [role="button"], [role="tab"]');
 }
 
 /** Registers a view's keys; returns the function that removes them. */
