@@ -2,16 +2,18 @@
 // and gallery.html load src/embed/bundle.ts). `npm run build` (vite build) makes dist/ with
 // vite.classic.js: one classic script, dist/backprop-explorer.js, with the single-file wasm
 // inside, and the pages that load it; so dist/ works from any server path (base './'), from
-// file://, inside an iframe and under a strict Content-Security-Policy (docs/embedding.md).
+// file://, inside an iframe and under a strict Content-Security-Policy (docs/embedding.md);
+// vite.standalone.js adds dist/backprop-explorer-standalone.html (everything in one file).
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { classicConfig } from './vite.classic.js';
+import { standalonePage } from './vite.standalone.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig(({ command }) =>
   command === 'build'
-    ? classicConfig()
+    ? withStandalone(classicConfig())
     : {
         root: here('./web'),
         base: './',
@@ -21,3 +23,7 @@ export default defineConfig(({ command }) =>
         },
       },
 );
+
+function withStandalone(config) {
+  return { ...config, plugins: [...config.plugins, standalonePage()] };
+}

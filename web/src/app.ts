@@ -5,40 +5,23 @@
 //
 // The training view (web/src/train/index.ts) is loaded the first time it is opened.
 // The mode switch is a tablist: getByRole('tab', { name: 'Step through' | 'Train' }).
-// `?mode=train` in the URL opens the training view.
+// `mode=train` in the URL (query or fragment: web/src/url-state.ts) opens the training view.
 import { loadEngine, type Engine, type Session } from './engine';
 import { mountExplorer } from './explorer/index';
 import { openInspector } from './inspector/index';
 import { installHelpOverlay } from './explorer/help';
 import { installPageTheme } from './page-theme';
 import { linkTooLongMessage, readPageParams } from './page-params';
-import type { TrainViewHandle, TrainViewOptions } from './train/index';
-import { readHidden, readSettings, writeSettings, type TrainSettings } from './settings/index';
+import type { TrainViewHandle } from './train/index';
 import { mountCircuitView, type CircuitView } from './circuit/index';
 import { localeOf, resolveLang } from './i18n/index';
 import { translatePage } from './i18n/static-page';
+import { installOfflineDownload } from './offline/download';
+import { trainSettingsFromUrl, writeTrainUrl } from './train-url';
+import { updateState } from './url-state';
 
 type Mode = 'step' | 'train' | 'circuit';
 
-// The training view's URL adapter: its settings live in the query string under their t.*
-// names (web/src/settings/table.ts) next to mode=train, so a link reproduces the same run.
-
-function trainSettingsFromUrl(params: URLSearchParams): Pick<TrainViewOptions, 'settings' | 'errors' | 'hidden'> {
-  const get = (name: string) => params.get(name);
-  const { settings, errors } = readSettings(get);
-  return { settings, errors, hidden: readHidden(get) };
-}
-
-function writeTrainUrl(s: Readonly<TrainSettings>): void {
-  const params = new URLSearchParams(location.search);
-  for (const [name, value] of writeSettings(s)) {
-    if (value === null) params.delete(name);
-    else params.set(name, value);
-  }
-  params.set('mode', 'train');
-  const url = `${location.pathname}?${params.toString()}${location.hash}`;
-  if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
-}
 const MODES: Mode[] = ['step', 'train', 'circuit'];
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -79,6 +62,8 @@ export async function startApp(): Promise<void> {
 
   const explorer = mountExplorer(stepHost, engine, { params, live, openInspector: openInspectorFor, locale });
   installHelpOverlay(byId<HTMLButtonElement>('help-button'), t);
+  installOfflineDownload(byId<HTMLButtonElement>('offline-button'), status);
+  keepStateOnSkipLink();
 
   let trainView: TrainViewHandle | null = null;
   let trainLoading: Promise<void> | null = null;
@@ -109,12 +94,7 @@ export async function startApp(): Promise<void> {
     if (next === 'circuit') (circuitView ??= mountCircuitView(byId('view-circuit'), engine, { params, locale })).show();
     else circuitView?.hide();
     document.body.dataset.mode = next;
-    if (push) {
-      const url = new URL(location.href);
-      if (next !== 'step') url.searchParams.set('mode', next);
-      else url.searchParams.delete('mode');
-      history.replaceState(null, '', url);
-    }
+    if (push) updateState((p) => (next !== 'step' ? p.set('mode', next) : p.delete('mode')));
     if (next === 'step') {
       trainView?.hide();
       explorer.show();
@@ -146,3 +126,12 @@ export async function startApp(): Promise<void> {
   document.body.dataset.ready = 'true';
 }
 
+
+/** "Skip to content" moves the focus without writing #main over the state in the fragment. */
+function keepStateOnSkipLink(): void {
+  const link = document.querySelector<HTMLAnchorElement>('.skip-link');
+  link?.addEventListener('click', (e) => {
+    e.preventDefault();
+    byId<HTMLElement>('main').focus();
+  });
+}

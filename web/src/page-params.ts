@@ -7,6 +7,7 @@
 // 20,000-byte limit percent-encoded (at most 60,000 characters), an edited spec, the training
 // view's own points.
 import type { T } from './i18n/index';
+import { builtInState, readState } from './url-state';
 
 export const MAX_LINK_CHARS = 131072;
 
@@ -23,7 +24,11 @@ export interface PageParams {
 
 export function readPageParams(): PageParams {
   const chars = location.search.length + location.hash.length;
-  if (chars <= MAX_LINK_CHARS) return { params: new URLSearchParams(location.search), tooLong: null };
-  history.replaceState(null, '', location.pathname);
-  return { params: new URLSearchParams(), tooLong: chars };
+  if (chars <= MAX_LINK_CHARS) return { params: readState(), tooLong: null };
+  try {
+    history.replaceState(null, '', location.pathname);
+  } catch {
+    // An opaque-origin frame may refuse: the oversized state is still not read.
+  }
+  return { params: builtInState(), tooLong: chars };
 }

@@ -1,7 +1,8 @@
-// The circuit's state in the URL:
-//   ?mode=circuit&program=...&set=x=1,w[0]=2&expanded=1&step=3&compare=id
+// The circuit's state in the URL (web/src/url-state.ts):
+//   mode=circuit&program=...&set=x=1,w[0]=2&expanded=1&step=3&compare=id
 // so that a teacher can link exactly what they see: the program and the input values they
 // changed (`set`, as `bpx circuit --set`; the engine says when a name is not an input).
+import { updateState } from '../url-state';
 export interface CircuitUrlState {
   program: string | null;
   /** Input values that override the program's, by input name ("x", "w[0]"). */
@@ -41,16 +42,16 @@ export function readCircuitState(params: URLSearchParams): CircuitUrlState {
 }
 
 export function writeCircuitState(s: CircuitUrlState): void {
-  const url = new URL(location.href);
-  url.searchParams.set('mode', 'circuit');
-  url.searchParams.set('program', s.program ?? '');
-  const set = formatSet(s.set);
-  if (set) url.searchParams.set('set', set);
-  else url.searchParams.delete('set');
-  if (s.expanded) url.searchParams.set('expanded', '1');
-  else url.searchParams.delete('expanded');
-  url.searchParams.set('step', String(s.step));
-  if (s.compare) url.searchParams.set('compare', s.compare);
-  else url.searchParams.delete('compare');
-  history.replaceState(null, '', url);
+  updateState((p) => {
+    p.set('mode', 'circuit');
+    p.set('program', s.program ?? '');
+    const set = formatSet(s.set);
+    if (set) p.set('set', set);
+    else p.delete('set');
+    if (s.expanded) p.set('expanded', '1');
+    else p.delete('expanded');
+    p.set('step', String(s.step));
+    if (s.compare) p.set('compare', s.compare);
+    else p.delete('compare');
+  });
 }

@@ -11,6 +11,8 @@ import { findPreset, PRESETS } from '../explorer/presets';
 import { openInspector } from '../inspector/index';
 import { mountTrainView, type TrainViewHandle } from '../train/index';
 import { mountCircuitView, type CircuitView } from '../circuit/index';
+import { keepsKey } from '../keys';
+import { writeTrainUrl } from '../train-url';
 import { registerKatexFonts } from './fonts';
 import { ATTRIBUTES, TRAIN_ATTRIBUTES, readOptions, type EmbedOptions, type Mode } from './options';
 import { sharedEngine } from './shared-engine';
@@ -73,6 +75,11 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#live.setAttribute('aria-atomic', 'true');
     this.#root.append(this.#status, this.#stepHost, this.#trainHost, this.#circuitHost, this.#live);
     this.#shadow.append(this.#root);
+    // Keys typed inside go to the element first; those it uses stay inside (so a host's own
+    // shortcuts, reveal.js's arrows say, act only when the element does not have the focus).
+    this.addEventListener('keydown', (e) => {
+      if (keepsKey(e)) e.stopPropagation();
+    });
   }
 
   // ------------------------------------------------------------------ public API
@@ -191,6 +198,15 @@ export class BackpropExplorerElement extends HTMLElement {
       throw new Error('<backprop-explorer>: nextPhase(), previousPhase(), step() and reset() need mode="step" and a ready element');
     }
     return this.#explorer;
+  }
+
+  /**
+   * The element of embed.html (the one child of <body data-bpx-frame>) keeps its state in the
+   * frame's own URL fragment, so that a frame that reloads comes back to it; an element on a
+   * host page never writes the host's URL.
+   */
+  #ownsPageUrl(): boolean {
+    return this.parentElement === document.body && document.body.hasAttribute('data-bpx-frame');
   }
 
   #applyLocale(loc: Locale): void {
@@ -332,7 +348,7 @@ export class BackpropExplorerElement extends HTMLElement {
         params,
         live: this.#live,
         openInspector: (s, layer, unit, example) => openInspector(this.#root, s, layer, unit, example, { locale: loc }),
-        writeUrl: false,
+        writeUrl: this.#ownsPageUrl(),
         locale: loc,
         linkBase: new URL('index.html', SCRIPT_URL || document.baseURI).href,
         dialogHost: this.#root,
@@ -366,6 +382,7 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#train = mountTrainView(this.#trainHost, engine, {
       ...settings,
       openInspector: (s, layer, unit, example) => openInspector(this.#root, s, layer, unit, example),
+      onSettings: this.#ownsPageUrl() ? writeTrainUrl : undefined,
       onProgress: (st, steps) => this.#emit('step', { step: st.step, epoch: st.epoch, loss: st.loss, steps }),
       onDiverged: (d) => this.#emit('diverged', d),
     });

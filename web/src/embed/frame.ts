@@ -1,5 +1,6 @@
 // embed.html, the iframe way in: the page holds one <backprop-explorer>; its options come from
-// the page's URL parameters (the same names as the attributes), and the page tells its parent
+// the page's URL parameters (the same names as the attributes; query or fragment, and the
+// element writes its state back to the fragment: web/src/url-state.ts), and the page tells its parent
 // its height and the element's events with postMessage (shape: docs/embedding.md):
 //
 //   { source: 'backprop-explorer', type: 'resize', id, height }       height in CSS pixels

@@ -18,7 +18,8 @@ import { buildSkeleton, buildSpecEditor } from './skeleton';
 import { createZoom } from './zoom';
 import { diagramViewOf, renderExamplePicker } from './example-view';
 import { markOverflow, watchOverflow } from './overflow';
-import { stepLink } from './link';
+import { setStepState, stepLink } from './link';
+import { updateState } from '../url-state';
 import { renderNumbers, renderSummary } from './readouts';
 import type { Snapshot } from './snapshot';
 import { createStructureEditor, resizeSpec } from './structure';
@@ -172,13 +173,13 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
 
   /** "Copy link": the step-through state only (the example or the edited spec). */
   function linkUrl(): string {
-    return stepLink(options.linkBase ?? location.href, preset && !edited ? preset.id : null, stepper.spec, true);
+    return stepLink(options.linkBase ?? location.href, preset && !edited ? preset.id : null, stepper.spec);
   }
 
   /** The page's own URL keeps its other parameters (the training view's among them). */
   function updateUrl(): void {
     if (!visible || options.writeUrl === false) return;
-    history.replaceState(null, '', stepLink(location.href, preset && !edited ? preset.id : null, stepper.spec, false));
+    updateState((p) => setStepState(p, preset && !edited ? preset.id : null, stepper.spec));
   }
 
   function onEdit(target: EditTarget, anchor: Element): void {
