@@ -9,9 +9,9 @@ import { classicConfig } from './vite.classic.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
-export default defineConfig(({ command }) =>
+export default defineConfig(({ command, mode }) =>
   command === 'build'
-    ? classicConfig()
+    ? classicConfig(mode)
     : {
         root: here('./web'),
         base: './',

@@ -3,7 +3,7 @@
 // (the dev server's module entry) and by the classic bundle (web/src/embed/bundle.ts) that
 // the built dist/index.html loads, so the page also works from file:// and under a strict CSP.
 //
-// The training view (web/src/train/index.ts) is loaded the first time it is opened.
+// The training and circuit views (web/src/lazy-views.ts) are loaded the first time they are opened.
 // The mode switch is a tablist: getByRole('tab', { name: 'Step through' | 'Train' }).
 // `?mode=train` in the URL opens the training view.
 import { loadEngine, type Engine, type Session } from './engine';
@@ -12,7 +12,8 @@ import { openInspector } from './inspector/index';
 import { installHelpOverlay } from './explorer/help';
 import { installPageTheme } from './page-theme';
 import type { TrainViewHandle } from './train/index';
-import { mountCircuitView, type CircuitView } from './circuit/index';
+import type { CircuitView } from './circuit/index';
+import { loadCircuitView, loadTrainView } from './lazy-views';
 
 type Mode = 'step' | 'train' | 'circuit';
 const MODES: Mode[] = ['step', 'train', 'circuit'];
@@ -60,7 +61,7 @@ export async function startApp(): Promise<void> {
     if (trainView) return;
     if (!trainLoading) {
       trainLoading = (async () => {
-        const mod = await import('./train/index');
+        const mod = await loadTrainView();
         trainView = mod.mountTrainView(trainHost, engine, { params, openInspector: openInspectorFor, ownsPage: true });
       })();
     }
@@ -77,8 +78,7 @@ export async function startApp(): Promise<void> {
     stepHost.hidden = next !== 'step';
     trainHost.hidden = next !== 'train';
     byId<HTMLElement>('view-circuit').hidden = next !== 'circuit';
-    if (next === 'circuit') (circuitView ??= mountCircuitView(byId('view-circuit'), engine, { params })).show();
-    else circuitView?.hide();
+    if (next !== 'circuit') circuitView?.hide();
     document.body.dataset.mode = next;
     if (push) {
       const url = new URL(location.href);
@@ -92,6 +92,8 @@ export async function startApp(): Promise<void> {
     } else if (next === 'circuit') {
       explorer.hide();
       trainView?.hide();
+      const { mountCircuitView } = await loadCircuitView();
+      if (mode === 'circuit') (circuitView ??= mountCircuitView(byId('view-circuit'), engine, { params })).show();
     } else {
       explorer.hide();
       await ensureTrainView();
