@@ -18,6 +18,7 @@ import { registerKeys, type KeyBinding } from '../keys';
 import { PANELS, readHidden, readSettings, writeSettings, type TrainSettings } from './state';
 import { errorKey } from './errors';
 import { divergenceMessage, type Divergence } from './divergence';
+import { FrameBudget } from './frame-budget';
 import './train.css';
 
 /** Views on this page (names of their radio groups stay apart). */
@@ -99,6 +100,7 @@ class TrainView {
   private perf = new FrameRecorder();
   private emaTrain = 0;
   private emaVisual = 0;
+  private budget = new FrameBudget(); // speed 'auto'
   private visualNext = false;
 
   private trainXY: ArrayLike<number> = [];
@@ -705,6 +707,7 @@ class TrainView {
   private stepsPerChunk(): number {
     const st = this.st!;
     const perEpoch = Math.max(1, Math.ceil(st.trainExamples / Math.max(1, st.batchSize)));
+    if (this.settings.speed === 'auto') return this.budget.steps(perEpoch, this.emaTrain, this.emaVisual, this.settings.stopEpoch === null ? null : this.settings.stopEpoch - st.epoch);
     if (this.settings.speed === 'epoch') return perEpoch;
     if (this.settings.speed === '5epochs') return 5 * perEpoch;
     const n = Number(this.settings.speed);

@@ -26,6 +26,7 @@
 //               (a panel id hides that panel).
 
 export const SPEEDS = [
+  ['auto', 'As the frame allows'],
   ['1', '1 step'],
   ['5', '5 steps'],
   ['25', '25 steps'],
@@ -98,7 +99,7 @@ export function defaultSettings(): TrainSettings {
     init: 'xavier',
     initSeed: 1,
     seed: 1,
-    speed: 'epoch',
+    speed: 'auto',
     stopLoss: null,
     stopEpoch: null,
     showTest: false,
