@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { chunkOutput, classicChunks } from './vite.chunks.js';
+import { katexFontSubsets } from './vite.fonts.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -122,7 +123,7 @@ export function classicConfig(mode = 'production') {
     base: './',
     publicDir: false,
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: element ? [classicModules()] : [classicModules(), classicPages(), classicChunks(BUNDLE)],
+    plugins: [katexFontSubsets(), classicModules(), ...(element ? [] : [classicPages(), classicChunks(BUNDLE)])],
     build: {
       outDir: here('./dist'),
       emptyOutDir: !element,
