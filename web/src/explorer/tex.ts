@@ -1,4 +1,5 @@
 // LaTeX for matrices and shapes, from engine values (display only).
+import type { T } from '../i18n/index';
 import type { Matrix } from '../engine';
 import { texNum } from '../format';
 
@@ -58,7 +59,7 @@ export function gTex(act: string): string {
 }
 
 /** The definition of an activation and of its derivative. */
-export function gDefinition(act: string): { g: string; dg: string } {
+export function gDefinition(act: string, t: T): { g: string; dg: string } {
   switch (act) {
     case 'sigmoid':
       return { g: '\\sigma(z) = \\frac{1}{1 + e^{-z}}', dg: "\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z))" };
@@ -67,7 +68,7 @@ export function gDefinition(act: string): { g: string; dg: string } {
     case 'relu':
       return { g: '\\operatorname{ReLU}(z) = \\max(0, z)', dg: "\\operatorname{ReLU}'(z) = [z > 0]" };
     case 'leaky_relu':
-      return { g: '\\operatorname{LeakyReLU}(z) = \\max(\\alpha z, z)', dg: "\\operatorname{LeakyReLU}'(z) = 1 \\text{ if } z > 0 \\text{ else } \\alpha" };
+      return { g: '\\operatorname{LeakyReLU}(z) = \\max(\\alpha z, z)', dg: `\\operatorname{LeakyReLU}'(z) = 1 \\text{${t('math.if')}} z > 0 \\text{${t('math.else')}} \\alpha` };
     case 'linear':
       return { g: '\\operatorname{id}(z) = z', dg: "\\operatorname{id}'(z) = 1" };
     case 'softmax':
