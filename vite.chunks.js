@@ -15,7 +15,8 @@
 import { gzipSync } from 'node:zlib';
 
 export const CHUNK_PREFIX = 'backprop-explorer-';
-const LOADER_GLOBAL = '__backpropExplorerChunks';
+// Every loader on the page (two copies of the script have two) sees every chunk file.
+const LOADER_GLOBAL = '__backpropExplorerLoaders';
 // What Rolldown's CommonJS output makes of `import('./x')` (minified or not).
 const DYNAMIC_REQUIRE = /Promise\.resolve\(\)\.then\(\(\)\s*=>\s*require\((["'`])\.\/([^"'`]+)\1\)\)/g;
 const STATIC_REQUIRE = /\brequire\((["'`])\.\/([^"'`]+)\1\)/g;
@@ -39,7 +40,7 @@ function define(name,deps,f){defs[name]=f;var w=waits[name];
 Promise.all(deps.map(fetchChunk)).then(function(){if(w)w.res()},function(e){if(w)w.res(Promise.reject(e))})}
 function load(name){return fetchChunk(name).then(function(){return req(name)})}
 req.load=load;
-var g=globalThis;if(!g.${LOADER_GLOBAL})g.${LOADER_GLOBAL}=define;
+(globalThis.${LOADER_GLOBAL}||(globalThis.${LOADER_GLOBAL}=[])).push(define);
 return{define:define,req:req,load:load}})();`;
 
 function rewriteDynamic(code, fail, where) {
@@ -83,7 +84,7 @@ export function classicChunks(entryName) {
       for (const c of chunks) {
         if (initial.has(c.fileName)) continue;
         const deps = staticDeps(c.code).filter((d) => !initial.has(d));
-        c.code = `${LOADER_GLOBAL}(${JSON.stringify(c.fileName)},${JSON.stringify(deps)},${factory(c)});\n`;
+        c.code = `(function(f){${LOADER_GLOBAL}.forEach(function(define){define(${JSON.stringify(c.fileName)},${JSON.stringify(deps)},f)})})(${factory(c)});\n`;
       }
       const sizes = chunks.filter((c) => bundle[c.fileName]).map((c) => `${c.fileName} ${gzipSync(c.code, { level: 9 }).length} B gzipped`);
       this.info?.(sizes.join(', '));
