@@ -10,10 +10,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
+import { chunkOutput, classicChunks } from './vite.chunks.js';
+import { katexFontSubsets } from './vite.fonts.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
 export const BUNDLE = 'backprop-explorer.js';
+/** The same script with the lazy views inside, for bundlers (`import 'backprop-explorer/element'`). */
+import { OFFLINE_BUNDLE } from './web/src/offline/standalone-html.js';
+export const ELEMENT_BUNDLE = OFFLINE_BUNDLE;
 const PAGES = ['index.html', 'embed.html', 'gallery.html'];
 /** Static files copied into dist/ as they are: [source, name in dist/]. */
 const STATIC = [
@@ -107,26 +112,33 @@ function classicPages() {
   };
 }
 
-export function classicConfig() {
+/**
+ * `vite build`: dist/ with the one-tag script, its lazy view chunks (vite.chunks.js) and the
+ * pages; `vite build --mode element`: adds dist/backprop-explorer.element.js, one IIFE with
+ * every view inside (a bundler that includes the file cannot find sibling chunks).
+ */
+export function classicConfig(mode = 'production') {
+  const element = mode === 'element';
   return {
     root: here('./web'),
     base: './',
     publicDir: false,
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [classicModules(), classicPages()],
+    plugins: [katexFontSubsets(), classicModules(), ...(element ? [] : [classicPages(), classicChunks(BUNDLE)])],
     build: {
       outDir: here('./dist'),
-      emptyOutDir: true,
+      emptyOutDir: !element,
       target: 'es2022',
       sourcemap: false,
       minify: true,
       chunkSizeWarningLimit: 2000,
       lib: {
         entry: here('./web/src/embed/bundle.ts'),
-        formats: ['iife'],
+        formats: [element ? 'iife' : 'cjs'],
         name: 'BackpropExplorer',
-        fileName: () => BUNDLE,
+        fileName: () => (element ? ELEMENT_BUNDLE : BUNDLE),
       },
+      rollupOptions: { output: element ? { inlineDynamicImports: true } : chunkOutput() },
     },
   };
 }

@@ -11,9 +11,12 @@ import { standalonePage } from './vite.standalone.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
-export default defineConfig(({ command }) =>
+export default defineConfig(({ command, mode }) =>
   command === 'build'
-    ? withStandalone(classicConfig())
+    ? // The standalone file inlines the element build (every view inside, no sibling chunk).
+      mode === 'element'
+      ? withStandalone(classicConfig(mode))
+      : classicConfig(mode)
     : {
         root: here('./web'),
         base: './',

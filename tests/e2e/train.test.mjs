@@ -319,7 +319,7 @@ test('stop at an epoch count; New weights and Regenerate draw new seeds into the
 
 test('frame times while playing a 6×8 network on 500 points (printed, not asserted)', async () => {
   const hidden = '8,8,8,8,8,8';
-  await openTrain(`t.data=spiral&t.points=500&t.noise=0.1&t.hidden=${hidden}&t.act=tanh,tanh,tanh,tanh,tanh,tanh`);
+  await openTrain(`t.data=spiral&t.points=500&t.noise=0.1&t.hidden=${hidden}&t.act=tanh,tanh,tanh,tanh,tanh,tanh&t.speed=epoch`);
   await view().getByRole('button', { name: 'Play', exact: true }).click();
   await page().waitForTimeout(1500); // warm-up: resolution adapts
   await page().evaluate(() => window.__bpxTrainPerf.clear());

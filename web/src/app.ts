@@ -3,7 +3,7 @@
 // (the dev server's module entry) and by the classic bundle (web/src/embed/bundle.ts) that
 // the built dist/index.html loads, so the page also works from file:// and under a strict CSP.
 //
-// The training view (web/src/train/index.ts) is loaded the first time it is opened.
+// The training and circuit views (web/src/lazy-views.ts) are loaded the first time they are opened.
 // The mode switch is a tablist: getByRole('tab', { name: 'Step through' | 'Train' }).
 // `mode=train` in the URL (query or fragment: web/src/url-state.ts) opens the training view.
 import { loadEngine, type Engine, type Session } from './engine';
@@ -13,7 +13,8 @@ import { installHelpOverlay } from './explorer/help';
 import { installPageTheme } from './page-theme';
 import { linkTooLongMessage, readPageParams } from './page-params';
 import type { TrainViewHandle } from './train/index';
-import { mountCircuitView, type CircuitView } from './circuit/index';
+import type { CircuitView } from './circuit/index';
+import { loadCircuitView, loadTrainView } from './lazy-views';
 import { localeOf, resolveLang } from './i18n/index';
 import { translatePage } from './i18n/static-page';
 import { installOfflineDownload } from './offline/download';
@@ -74,7 +75,7 @@ export async function startApp(): Promise<void> {
     if (trainView) return;
     if (!trainLoading) {
       trainLoading = (async () => {
-        const mod = await import('./train/index');
+        const mod = await loadTrainView();
         trainView = mod.mountTrainView(trainHost, engine, { ...trainSettingsFromUrl(params), openInspector: openInspectorFor, ownsPage: true, onSettings: writeTrainUrl });
       })();
     }
@@ -91,8 +92,7 @@ export async function startApp(): Promise<void> {
     stepHost.hidden = next !== 'step';
     trainHost.hidden = next !== 'train';
     byId<HTMLElement>('view-circuit').hidden = next !== 'circuit';
-    if (next === 'circuit') (circuitView ??= mountCircuitView(byId('view-circuit'), engine, { params, locale })).show();
-    else circuitView?.hide();
+    if (next !== 'circuit') circuitView?.hide();
     document.body.dataset.mode = next;
     if (push) updateState((p) => (next !== 'step' ? p.set('mode', next) : p.delete('mode')));
     if (next === 'step') {
@@ -101,6 +101,8 @@ export async function startApp(): Promise<void> {
     } else if (next === 'circuit') {
       explorer.hide();
       trainView?.hide();
+      const { mountCircuitView } = await loadCircuitView();
+      if (mode === 'circuit') (circuitView ??= mountCircuitView(byId('view-circuit'), engine, { params, locale })).show();
     } else {
       explorer.hide();
       await ensureTrainView();

@@ -9,8 +9,9 @@ import { mountExplorer, type Explorer } from '../explorer/index';
 import type { PracticeScore } from '../practice/types';
 import { findPreset, PRESETS } from '../explorer/presets';
 import { openInspector } from '../inspector/index';
-import { mountTrainView, type TrainViewHandle } from '../train/index';
-import { mountCircuitView, type CircuitView } from '../circuit/index';
+import type { TrainViewHandle } from '../train/index';
+import type { CircuitView } from '../circuit/index';
+import { loadCircuitView, loadTrainView } from '../lazy-views';
 import { keepsKey } from '../keys';
 import { writeTrainUrl } from '../train-url';
 import { registerKatexFonts } from './fonts';
@@ -26,6 +27,8 @@ import { describeError } from '../i18n/errors';
 import { elementLocale, LOCALE_ATTRIBUTES } from './element-locale';
 
 export type ReadyState = 'loading' | 'ready' | 'error';
+type MountTrain = Awaited<ReturnType<typeof loadTrainView>>['mountTrainView'];
+type MountCircuit = Awaited<ReturnType<typeof loadCircuitView>>['mountCircuitView'];
 
 /** The URL of the script that defined the element (for "Copy link" to the full page beside it). */
 const SCRIPT_URL = (typeof document !== 'undefined' && (document.currentScript as HTMLScriptElement | null)?.src) || '';
@@ -284,7 +287,11 @@ export class BackpropExplorerElement extends HTMLElement {
       if (this.#engine?.lost) this.#engine = null; // a failed module: take the fresh shared one
       const engine = (this.#engine ??= await sharedEngine());
       this.#circuitHost.hidden = this.getAttribute('mode') !== 'circuit';
-      if (!this.#circuitHost.hidden) return this.#showCircuit(engine, loc);
+      if (!this.#circuitHost.hidden) {
+        const view = await loadCircuitView(); // its own chunk, loaded on first use
+        if (generation === this.#generation) this.#showCircuit(engine, loc, view.mountCircuitView);
+        return;
+      }
       this.#circuit?.dispose();
       this.#circuit = null;
       let spec: Spec | null = null;
@@ -297,7 +304,9 @@ export class BackpropExplorerElement extends HTMLElement {
       } else if (o.preset && !findPreset(o.preset)) {
         throw new Error(loc.t('embed.noPreset', { preset: o.preset, list: PRESETS.map((p) => p.id).join(', ') }));
       }
-      if (o.mode === 'train') this.#showTrain(engine, spec, o);
+      const train = o.mode === 'train' ? await loadTrainView() : null; // its own chunk
+      if (generation !== this.#generation) return;
+      if (train) this.#showTrain(engine, spec, o, train.mountTrainView);
       else this.#showStep(engine, spec, o, loc);
       this.#mode = o.mode;
       this.#setStatus('');
@@ -316,7 +325,7 @@ export class BackpropExplorerElement extends HTMLElement {
     }
   }
 
-  #showCircuit(engine: Engine, loc: Locale): void {
+  #showCircuit(engine: Engine, loc: Locale, mountCircuitView: MountCircuit): void {
     this.#stepHost.hidden = this.#trainHost.hidden = true;
     const params = new URLSearchParams({ program: this.getAttribute('expr') ?? '' });
     if (!this.hasAttribute('expr')) params.delete('program');
@@ -371,7 +380,7 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#diverged = !!st.divergence;
   }
 
-  #showTrain(engine: Engine, spec: Spec | null, o: EmbedOptions): void {
+  #showTrain(engine: Engine, spec: Spec | null, o: EmbedOptions, mountTrainView: MountTrain): void {
     this.#explorer?.hide();
     this.#stepHost.hidden = true;
     this.#dropTrain();

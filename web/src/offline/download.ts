@@ -1,11 +1,12 @@
 // "Download for offline use": saves dist/backprop-explorer-standalone.html with the page's state
 // (preset or spec, mode, the training view's settings, the theme chosen) built in. The file is
 // made here from the page's own bundle (standalone-html.js, as the build makes it): from the
-// inline script's text in a standalone file, else by reading the script file the page loaded.
+// inline script's text in a standalone file, else by reading backprop-explorer.element.js beside
+// the script the page loaded (the one-tag script loads some views from sibling files).
 import indexPage from '../../index.html?raw';
 import icon from '../../favicon.svg?raw';
 import { readState } from '../url-state';
-import { standaloneHtml } from './standalone-html.js';
+import { OFFLINE_BUNDLE, standaloneHtml } from './standalone-html.js';
 
 /** The file's name, as in dist/. */
 export const STANDALONE_FILE = 'backprop-explorer-standalone.html';
@@ -19,12 +20,13 @@ async function bundleSource(): Promise<string> {
   if (!OWN_SCRIPT.src) return OWN_SCRIPT.textContent ?? '';
   let response: Response;
   try {
-    response = await fetch(OWN_SCRIPT.src);
+    // The one-tag script loads some views from sibling files: the file inlines the build that has them all.
+    response = await fetch(new URL(OFFLINE_BUNDLE, OWN_SCRIPT.src).href);
   } catch {
     // Browsers refuse to read files of a page opened from disk.
     throw new Error(`a page opened from disk cannot read its own script: open ${STANDALONE_FILE} (next to this page) and save from there`);
   }
-  if (!response.ok) throw new Error(`the script ${OWN_SCRIPT.src} could not be read (HTTP ${response.status})`);
+  if (!response.ok) throw new Error(`the script ${OFFLINE_BUNDLE} beside ${OWN_SCRIPT.src} could not be read (HTTP ${response.status})`);
   return response.text();
 }
 

@@ -16,6 +16,9 @@ const FETCHED = /\s(?:src|href)="(?!data:|#)[^"]*"/;
  * A classic script's text made safe inside <script>...</script>: "</script", "<script" and "<!--"
  * would end or change the script element; "\x3C" is "<" in every JS string, template and regex.
  */
+/** The script a standalone file inlines: the build with every view inside (no sibling chunk to load). */
+export const OFFLINE_BUNDLE = 'backprop-explorer.element.js';
+
 export function escapeInlineScript(code) {
   return code.replace(/<(?=\/script|script|!--)/gi, '\\x3C');
 }

@@ -11,6 +11,7 @@ import type { EditedData } from './points.js';
 
 /** Steps per frame of the training view: [value, label]. */
 export const SPEEDS = [
+  ['auto', 'As the frame allows'],
   ['1', '1 step'],
   ['5', '5 steps'],
   ['25', '25 steps'],
@@ -105,7 +106,7 @@ export const SETTINGS = [
   row({ name: 'initSeed', key: 'iseed', control: 'init', spec: 'init.seed', kind: number({ integer: true }) }),
   row({ name: 'seed', key: 'seed', control: 'init', spec: 'seed', kind: number({ integer: true }) }),
   // The view's own settings: how it runs and what it shows (not part of the spec).
-  row({ name: 'speed', key: 'speed', control: 'speed', kind: choice(() => SPEEDS.map(([v]) => v)), initial: () => 'epoch' }),
+  row({ name: 'speed', key: 'speed', control: 'speed', kind: choice(() => SPEEDS.map(([v]) => v)), initial: () => 'auto' }),
   row({ name: 'stopLoss', key: 'stoploss', control: 'stop', kind: optionalNumber({ range: unbounded(0) }), initial: () => null }),
   row({ name: 'stopEpoch', key: 'stopepoch', control: 'stop', kind: optionalNumber({ integer: true, range: unbounded(1) }), initial: () => null }),
   row({ name: 'showTest', key: 'test', control: 'test', kind: flag(), initial: () => false }),

@@ -6,6 +6,7 @@ import type { Session, SessionState } from '../engine';
 import { fmt } from '../format';
 import type { TrainSettings } from '../settings/index';
 import type { Divergence } from './divergence';
+import { FrameBudget } from './frame-budget';
 import type { FrameRecorder } from './perf';
 
 /** JS time per frame (ms) for training plus drawing; above it the two alternate frames. */
@@ -30,6 +31,7 @@ export class TrainLoop {
   private on = false;
   private emaTrain = 0;
   private emaVisual = 0;
+  private budget = new FrameBudget(); // speed 'auto'
   private visualNext = false;
 
   constructor(
@@ -87,6 +89,10 @@ export class TrainLoop {
     const st = this.host.state ?? session.state();
     const perEpoch = Math.max(1, Math.ceil(st.trainExamples / Math.max(1, st.batchSize)));
     const speed = this.host.settings.speed;
+    if (speed === 'auto') {
+      const stop = this.host.settings.stopEpoch;
+      return this.budget.steps(perEpoch, this.emaTrain, this.emaVisual, stop === null ? null : stop - st.epoch);
+    }
     if (speed === 'epoch') return perEpoch;
     if (speed === '5epochs') return 5 * perEpoch;
     const n = Number(speed);
