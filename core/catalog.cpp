@@ -22,6 +22,7 @@ json activations_json() {
                    {"texG", a.tex_g},
                    {"texPrime", a.tex_prime},
                    {"outputOnly", a.output_only},
+                   {"minUnits", a.min_units},
                    {"range", {bound(a.range_lo), bound(a.range_hi)}}});
   }
   return out;

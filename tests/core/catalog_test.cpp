@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -55,6 +56,24 @@ TEST(Catalog, LossOutputsAreExactlyTheOutputsTheValidatorAccepts) {
       EXPECT_EQ(accepts(s), listed) << loss["name"] << " after " << a["name"];
     }
   }
+}
+
+TEST(Catalog, MinUnitsIsTheFewestOutputUnitsTheValidatorAccepts) {
+  for (const auto& a : cat()["activations"]) {
+    const int need = a["minUnits"].get<int>();
+    ASSERT_GE(need, 1) << a["name"];
+    for (int units = std::max(1, need - 1); units <= need; ++units) {
+      json s = base_spec();
+      s["layers"] = {2, 2, units};
+      s["activations"][1] = a["name"];
+      s["data"]["targets"] = {json::array()};
+      for (int i = 0; i < units; ++i) s["data"]["targets"][0].push_back(i == 0 ? 1 : 0);
+      EXPECT_EQ(accepts(s), units >= need) << a["name"] << " with " << units << " units";
+    }
+  }
+  // By the rule of softmax (one unit would always be 1): it alone needs two.
+  for (const auto& a : cat()["activations"])
+    EXPECT_EQ(a["minUnits"].get<int>(), a["name"] == "softmax" ? 2 : 1) << a["name"];
 }
 
 TEST(Catalog, FusedRulesAreSigmoidBceAndSoftmaxCrossEntropy) {

@@ -375,7 +375,7 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#dropTrain();
     const params = new URLSearchParams();
     const source = spec ?? (o.preset ? findPreset(o.preset)?.spec ?? null : null);
-    if (source) for (const [k, v] of trainParamsFromSpec(source)) params.set(k, v);
+    if (source) for (const [k, v] of trainParamsFromSpec(source, engine)) params.set(k, v);
     for (const [k, v] of o.train) if (k !== 'hide') params.set(k, v);
     const hide = trainHidden(o.parts);
     for (const [k, v] of o.train) if (k === 'hide') hide.push(...v.split(',').map((x) => x.trim()));

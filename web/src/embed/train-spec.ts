@@ -3,15 +3,16 @@
 // initialisation scheme, and the data: a generated data set, or explicit 2-D points, which
 // become the view's own points. Explicit initial weights have no place in the training view
 // (it draws them from init.scheme, xavier by default).
-import type { Spec } from '../engine';
+import type { Engine, Spec } from '../engine';
 import { encodePoints } from '../train/state';
 
 type Json = Record<string, unknown>;
 
-const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-
-/** The t.* parameters for `spec`; throws an Error with a message for what cannot be shown. */
-export function trainParamsFromSpec(spec: Spec): [string, string][] {
+/**
+ * The t.* parameters for `spec`; throws an Error (a BpxError from the engine for data it
+ * cannot show as points) with a message for what cannot be shown.
+ */
+export function trainParamsFromSpec(spec: Spec, engine: Pick<Engine, 'pointData'>): [string, string][] {
   const out: [string, string][] = [];
   const set = (k: string, v: unknown) => {
     if (v !== undefined && v !== null) out.push([`t.${k}`, Array.isArray(v) ? v.join(',') : String(v)]);
@@ -35,9 +36,10 @@ export function trainParamsFromSpec(spec: Spec): [string, string][] {
   set('iseed', init.seed);
 
   const data: Json = { ...spec.data };
-  if ('labels' in spec.data) {
-    // The engine's own point form: the view's points as they are.
-    const d = spec.data;
+  if ('labels' in spec.data || ('inputs' in spec.data && 'targets' in spec.data)) {
+    // Points of the plane with labels: the engine's own point form as it is, or explicit
+    // examples with their targets decoded by the engine (engine.pointData).
+    const d = engine.pointData(spec);
     set('classes', d.classes);
     set('features', d.features);
     out.push(['t.pts', encodePoints({ xy: d.points.flat(), labels: d.labels, regression: d.task === 'regression' })]);
@@ -49,28 +51,6 @@ export function trainParamsFromSpec(spec: Spec): [string, string][] {
     set('dseed', data.seed);
     set('classes', data.classes);
     set('features', Array.isArray(data.features) ? data.features : undefined);
-  } else if (Array.isArray(data.inputs) && Array.isArray(data.targets)) {
-    const inputs = data.inputs as unknown[][];
-    const targets = data.targets as unknown[][];
-    if (!inputs.every((r) => Array.isArray(r) && r.length === 2 && r.every(num))) {
-      throw new Error('Train mode shows 2-D data: every row of data.inputs needs two numbers (or use data.dataset).');
-    }
-    const width = Array.isArray(targets[0]) ? targets[0].length : 0;
-    const values = targets.map((r) => (Array.isArray(r) ? r : []));
-    let labels: number[];
-    let regression = false;
-    if (width > 1) {
-      labels = values.map((r) => r.indexOf(Math.max(...(r as number[]))));
-      set('classes', width);
-    } else {
-      const ys = values.map((r) => Number(r[0]));
-      const binary = ys.every((y) => y === 0 || y === 1 || y === -1);
-      regression = !binary;
-      labels = binary ? ys.map((y) => (y > 0 ? 1 : 0)) : ys.map((y) => Math.max(-1, Math.min(1, y)));
-    }
-    const xy = inputs.flatMap((r) => r as number[]);
-    out.push(['t.pts', encodePoints({ xy, labels, regression })]);
-    set('features', ['x1', 'x2']);
   }
   return out;
 }

@@ -100,9 +100,8 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
 
   const structure = createStructureEditor(
     (kind, make) => {
-      const snap = stepper.snapshot;
       const out = make(structuredClone(stepper.spec));
-      const next = kind === 'layers' ? resizeSpec(engine, stepper.spec, snap, out as number[]) : (out as Spec);
+      const next = kind === 'layers' ? resizeSpec(engine, stepper.session, out as number[]) : (out as Spec);
       applySpec(next, true);
     },
     (lr) => {
@@ -207,7 +206,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   function onEdit(t: EditTarget, anchor: Element): void {
     const snap = stepper.snapshot;
     openValueEditor(anchor, describeTarget(t), currentValue(t, stepper.spec, snap), (v) =>
-      applySpec(applyEdit(stepper.spec, snap, t, v), true), dialogHost);
+      applySpec(applyEdit(stepper.session, t, v), true), dialogHost);
   }
 
   function onInspect(layer: number, unit: number): void {

@@ -2,9 +2,7 @@
 // Every change produces a new spec; the engine validates it (errors name the field).
 import { catalog, menus } from '../catalog';
 import { explicitData } from './spec-data';
-import type { Engine, Spec } from '../engine';
-import type { Snapshot } from './snapshot';
-import { specWithCurrentParams } from './editor';
+import type { Engine, Session, Spec } from '../engine';
 
 
 export interface StructureEditor {
@@ -12,70 +10,67 @@ export interface StructureEditor {
   update(spec: Spec): void;
 }
 
-/** Keeps loss and output activation compatible (bce ↔ sigmoid, cross_entropy ↔ softmax). */
+/**
+ * Keeps the spec valid by the engine's rules, read from its catalogue: the loss accepts the
+ * output activation (`losses[].outputs`; after a new loss the output takes the loss's fused
+ * activation, after a new activation the loss becomes one that accepts it, the fused one
+ * first), output-only activations stay on the output layer, and the output layer has at
+ * least the activation's `minUnits`.
+ */
 function reconcile(spec: Spec, changed: 'loss' | 'activation'): void {
+  const { activations, losses } = catalog();
   const acts = spec.activations as string[];
   const last = acts.length - 1;
-  const out = spec.layers[spec.layers.length - 1];
-  if (changed === 'loss') {
-    if (spec.loss === 'bce') acts[last] = 'sigmoid';
-    if (spec.loss === 'cross_entropy') {
-      if (out < 2) spec.layers[spec.layers.length - 1] = 2;
-      acts[last] = 'softmax';
+  const loss = losses.find((l) => l.name === spec.loss);
+  if (loss && !loss.outputs.includes(acts[last])) {
+    if (changed === 'loss') acts[last] = loss.fused?.activation ?? loss.outputs[0];
+    else {
+      const fits = losses.find((l) => l.fused?.activation === acts[last]) ?? losses.find((l) => l.outputs.includes(acts[last]));
+      if (fits) spec.loss = fits.name;
     }
-    if (spec.loss === 'mse' && acts[last] === 'softmax') acts[last] = 'sigmoid';
-  } else {
-    if (acts[last] === 'softmax') {
-      spec.loss = 'cross_entropy';
-      if (out < 2) spec.layers[spec.layers.length - 1] = 2;
-    } else if (spec.loss === 'cross_entropy') spec.loss = acts[last] === 'sigmoid' ? 'bce' : 'mse';
-    else if (spec.loss === 'bce' && acts[last] !== 'sigmoid') spec.loss = 'mse';
-    for (let l = 0; l < last; l++) if (acts[l] === 'softmax') acts[l] = 'tanh';
   }
+  const info = (name: string) => activations.find((a) => a.name === name);
+  for (let l = 0; l < last; l++) if (info(acts[l])?.outputOnly) acts[l] = HIDDEN_DEFAULT;
+  const n = spec.layers.length - 1;
+  spec.layers[n] = Math.max(spec.layers[n], info(acts[last])?.minUnits ?? 1);
 }
 
+/** The page's choice of hidden activation: for new layers, and for an output-only one moved off the output. */
+const HIDDEN_DEFAULT = 'tanh';
+
 /**
- * The spec with new layer sizes: parameters that still fit keep their values, new ones come
- * from the engine's Xavier initialiser; inputs and targets are cut or padded with zeros.
+ * The spec with new layer sizes: parameters that still fit keep their values (the
+ * session's current ones, from the engine), new ones come from the engine's Xavier
+ * initialiser; inputs and targets are cut or padded with zeros.
  */
-export function resizeSpec(engine: Engine, spec: Spec, snap: Snapshot, layers: number[]): Spec {
-  const base = specWithCurrentParams(spec, snap);
-  const old = base.init as { weights: number[][][]; biases: number[][] };
+export function resizeSpec(engine: Engine, session: Session, layers: number[]): Spec {
+  const base = session.specWithParameters();
+  const old = base.init;
   const L = layers.length - 1;
-  const acts = [...(spec.activations as string[])];
-  while (acts.length < L) acts.splice(acts.length - 1, 0, acts.length > 1 ? acts[acts.length - 2] : 'tanh');
+  const acts = [...(base.activations as string[])];
+  while (acts.length < L) acts.splice(acts.length - 1, 0, acts.length > 1 ? acts[acts.length - 2] : HIDDEN_DEFAULT);
   while (acts.length > L) acts.splice(acts.length - 2, 1);
-  const fresh = engine.withSession(
-    { layers, activations: acts.map((a, i) => (i < L - 1 && a === 'softmax' ? 'tanh' : a)), loss: 'mse', init: { scheme: 'xavier', seed: 1 }, data: { inputs: [Array(layers[0]).fill(0)], targets: [Array(layers[L]).fill(0)] } },
-    (s) => {
-      const W: number[][][] = [];
-      const b: number[][] = [];
-      for (let l = 1; l <= L; l++) {
-        const m = s.W(l);
-        W.push(Array.from({ length: m.rows }, (_, i) => Array.from(m.data.slice(i * m.cols, (i + 1) * m.cols))));
-        b.push(Array.from(s.b(l).data));
-      }
-      return { W, b };
-    },
-  );
+  const draft: Spec = { layers: [...layers], activations: [...acts], loss: 'mse', init: { scheme: 'xavier', seed: 1 }, data: { inputs: [Array(layers[0]).fill(0)], targets: [Array(layers[L]).fill(0)] } };
+  reconcile(draft, 'activation');
+  const fresh = engine.withSession(draft, (s) => s.specWithParameters().init);
   // Keep the old value where the same layer index, row and column exist (same-shape layers only
   // keep their meaning; that is the common case of changing one size or appending a layer).
-  const sameDepth = L === snap.L;
+  const sameDepth = L === session.L;
   for (let l = 0; l < L; l++) {
     if (!sameDepth && l >= L - 1) break;
     const ow = old.weights[l];
     const ob = old.biases[l];
     if (!ow) continue;
-    for (let j = 0; j < fresh.W[l].length; j++) {
-      for (let i = 0; i < fresh.W[l][j].length; i++) if (ow[j]?.[i] !== undefined) fresh.W[l][j][i] = ow[j][i];
-      if (ob[j] !== undefined) fresh.b[l][j] = ob[j];
+    for (let j = 0; j < fresh.weights[l].length; j++) {
+      for (let i = 0; i < fresh.weights[l][j].length; i++) if (ow[j]?.[i] !== undefined) fresh.weights[l][j][i] = ow[j][i];
+      if (ob[j] !== undefined) fresh.biases[l][j] = ob[j];
     }
   }
   const fit = (rows: number[][] | undefined, n: number) =>
     (rows ?? [[]]).map((r) => Array.from({ length: n }, (_, i) => r[i] ?? 0));
-  const next: Spec = { ...base, layers, activations: acts, init: { weights: fresh.W, biases: fresh.b } };
-  const data = explicitData(spec);
-  if (data) next.data = { inputs: fit(data.inputs, layers[0]), targets: fit(data.targets, layers[L]) };
+  const next: Spec = { ...base, layers: draft.layers, activations: acts, init: fresh };
+  const data = explicitData(base);
+  if (data) next.data = { inputs: fit(data.inputs, layers[0]), targets: fit(data.targets, draft.layers[L]) };
   reconcile(next, 'activation');
   return next;
 }
@@ -168,6 +163,10 @@ export function createStructureEditor(
       buttons.append(add, remove);
       sizes.append(buttons);
 
+      // The learning rate's default and range, as the engine states them (the spec given
+      // here is the engine's normalised one: it names its optimizer).
+      const optimizer = catalog().optimizers.find((o) => o.name === spec.optimizer?.type) ?? catalog().optimizers[0];
+      const range = optimizer.params.find((p) => p.name === 'learning_rate');
       const training = document.createElement('fieldset');
       training.innerHTML = '<legend>Loss and optimizer</legend>';
       training.append(field('Loss', select(menus.losses().map(([v, t]) => [v, t] as [string, string]), String(spec.loss), (v) => onChange('other', (sp) => {
@@ -176,17 +175,20 @@ export function createStructureEditor(
         reconcile(next, 'loss');
         return next;
       }))));
-      training.append(field('Optimizer', select(menus.optimizers().map(([v, t]) => [v, t] as [string, string]), String(spec.optimizer?.type ?? 'sgd'), (v) =>
-        onChange('other', (sp) => ({ ...structuredClone(sp), optimizer: { type: v, learning_rate: sp.optimizer?.learning_rate ?? 0.1 } })))));
+      training.append(field('Optimizer', select(menus.optimizers().map(([v, t]) => [v, t] as [string, string]), optimizer.name, (v) =>
+        onChange('other', (sp) => ({ ...structuredClone(sp), optimizer: { type: v, learning_rate: sp.optimizer?.learning_rate ?? range?.default } })))));
       const lr = document.createElement('input');
       lr.type = 'number';
       lr.step = 'any';
-      lr.min = '0';
-      lr.max = '100';
-      lr.value = String(spec.optimizer?.learning_rate ?? 0.1);
+      if (range) {
+        lr.min = String(range.min);
+        lr.max = String(range.max);
+      }
+      lr.value = String(spec.optimizer?.learning_rate ?? range?.default);
+      // The engine checks the value (setLearningRate throws a BpxError naming the range).
       lr.addEventListener('change', () => {
         const v = Number(lr.value);
-        if (Number.isFinite(v) && v >= 0 && v <= 100) onLearningRate(v);
+        if (lr.value.trim() !== '' && Number.isFinite(v)) onLearningRate(v);
       });
       training.append(field('Learning rate η', lr));
       el.append(sizes, training);
