@@ -105,10 +105,16 @@ TEST(SpecWithParameters, BeforeTrainingItIsTheInitialWeightsOfTheScheme) {
 }
 
 TEST(SpecWithParameters, ADivergedNetworkIsAnErrorNotAnInvalidSpec) {
-  // A linear unit, mse and a learning rate of 100 on input 1000: W grows without bound.
+  // A linear unit, mse and a learning rate of 100 on input 1000: each step multiplies w by
+  // about -1e8. The loss overflows first (z^2), while W is still finite: that spec exports.
   bpx::Session s = session_of(R"({"layers": [1, 1], "activations": ["linear"], "loss": "mse",
     "optimizer": {"learning_rate": 100}, "data": {"inputs": [[1000]], "targets": [[0]]}})");
   ASSERT_TRUE(s.train(100).divergence);
+  ASSERT_TRUE(std::isfinite(s.W(1)(0, 0)));
+  EXPECT_TRUE(s.spec_with_parameters().ok());
+  // A few steps more and W itself overflows.
+  for (int i = 0; i < 100 && std::isfinite(s.W(1)(0, 0)); ++i) s.train(1);
+  ASSERT_FALSE(std::isfinite(s.W(1)(0, 0)));
   auto e = s.spec_with_parameters();
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.error().path, "init");

@@ -87,6 +87,9 @@ test('a diverged network is a DIVERGED error naming the parameter; a deleted ses
   const s = engine.session({ layers: [1, 1], activations: ['linear'], loss: 'mse', optimizer: { learning_rate: 100 },
     data: { inputs: [[1000]], targets: [[0]] } });
   assert.ok(s.train(100).divergence);
+  // The loss overflows first; a few steps more and W itself does.
+  for (let i = 0; i < 100 && Number.isFinite(s.W(1).data[0]); i++) s.train(1);
+  assert.ok(!Number.isFinite(s.W(1).data[0]));
   assert.throws(() => s.specWithParameters(), (e) => e instanceof BpxError && e.code === 'DIVERGED' && e.path === 'init' && /W\[1\] is NaN or infinite/.test(e.message));
   s.delete();
   assert.throws(() => s.specWithParameters(), (e) => e instanceof BpxError && e.code === 'DELETED');
