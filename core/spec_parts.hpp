@@ -1,4 +1,4 @@
-// The pieces of the validator (core/spec.cpp) that more than one data form uses. Internal
+// The pieces of the validator (core/spec*.cpp) that more than one of its files uses. Internal
 // to the core: everyone else calls parse_spec.
 #pragma once
 #include <nlohmann/json.hpp>
