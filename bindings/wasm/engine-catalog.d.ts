@@ -28,7 +28,10 @@ export interface ActivationInfo {
 export interface LossInfo {
   name: Loss;
   display: string;
+  /** TeX of the loss over a batch of m examples. */
   tex: string;
+  /** TeX of dA[L] = dL_k/dŷ_k of one example (the chained form). */
+  texDA: string;
   /** The output activations this loss accepts. */
   outputs: Activation[];
   /** The fused output gradient dZ[L] = A[L] - Y, when the loss has one. */

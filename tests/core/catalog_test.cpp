@@ -79,6 +79,8 @@ TEST(Catalog, MinUnitsIsTheFewestOutputUnitsTheValidatorAccepts) {
 TEST(Catalog, FusedRulesAreSigmoidBceAndSoftmaxCrossEntropy) {
   for (const auto& loss : cat()["losses"]) {
     const std::string name = loss["name"];
+    // The page shows the chained dA[L] of each loss from here (web/src/explorer/mathpanel.ts).
+    EXPECT_EQ(loss["texDA"].get<std::string>().rfind("dA^{[L]}", 0), 0u) << name;
     if (name == "mse") {
       EXPECT_TRUE(loss["fused"].is_null());
     } else if (name == "bce") {
