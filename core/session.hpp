@@ -79,6 +79,8 @@ class Session {
   size_t history_size() const { return undo_.size(); }
   // Bytes of saved values the history holds now (within history_limits().max_bytes).
   size_t history_bytes() const { return undo_.bytes(); }
+  // Bytes the history's arena takes in memory (live records and reusable room).
+  size_t history_arena_bytes() const { return undo_.arena_bytes(); }
   const HistoryLimits& history_limits() const { return undo_.limits(); }
   // New bounds for the history (clears it): at most `phases` phases and `bytes` bytes.
   void set_history_limits(HistoryLimits limits) { undo_.configure(limits); }

@@ -231,6 +231,26 @@ export class Engine {
     return structuredClone(this.#circuitCatalogue);
   }
   #circuitCatalogue;
+  /**
+   * Practice on circuits: checks a typed answer for a gate's value (asked 'value'), the
+   * gradient gate `node` passes to its input `slot` ('wire') or a node's gradient ('grad'),
+   * in the circuit of `program` with opts as for circuit(). Returns {correct, expected,
+   * answer, digits, diagnosis: {id, message} | null, rule}. Types: circuit-practice.d.ts.
+   */
+  circuitCheck(program, opts, question) {
+    const { node, asked = 'value', slot = 0, answer } = options('question', question);
+    if (typeof node !== 'string' || node.length > 64) throw new BpxError('INVALID_ARGUMENT', `node: expected a node id, got ${describe(node)}`, 'node');
+    checkOneOf('asked', asked, ['value', 'wire', 'grad']);
+    checkInteger('slot', slot, 0, 1000);
+    if (typeof answer !== 'string') throw new BpxError('INVALID_ARGUMENT', `answer: expected the text typed, got ${describe(answer)}`, 'answer');
+    this.circuit(program, opts); // checks the program and the options as circuit() does
+    const { set = {}, output = '', expanded = false } = opts ?? {};
+    const text = this.#module.circuitCheck(program.replace(LONE_SURROGATE, '\uFFFD'), JSON.stringify({ set, output, expanded }),
+      JSON.stringify({ node, asked, slot, answer: answer.slice(0, 1000).replace(LONE_SURROGATE, '\uFFFD') }));
+    return JSON.parse(unwrap(text));
+  }
+  /** The mistakes a circuit check can name: [{id, summary}]. */
+  circuitMistakes() { return JSON.parse(this.#module.circuitMistakes()); }
   // ---- end of circuit mode -----------------------------------------------------------------
 
   // --- Practice mode: seeded exercises and the catalogue of known mistakes ---

@@ -23,7 +23,8 @@ async function inputs() {
   const rows = await view().locator('.circuit-inputs tbody tr').all();
   const out = {};
   for (const r of rows) {
-    const cells = (await r.locator('th, td').allTextContents()).map((t) => t.trim());
+    // The value cell is a field (a value can be changed): its text is the field's.
+    const cells = (await r.locator('th, td').evaluateAll((els) => els.map((c) => c.querySelector('input')?.value ?? c.textContent))).map((t) => t.trim());
     out[cells[0]] = cells.slice(1);
   }
   return out;

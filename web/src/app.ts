@@ -11,8 +11,11 @@ import { mountExplorer } from './explorer/index';
 import { openInspector } from './inspector/index';
 import { installHelpOverlay } from './explorer/help';
 import { installPageTheme } from './page-theme';
+import { linkTooLongMessage, readPageParams } from './page-params';
 import type { TrainViewHandle } from './train/index';
 import { mountCircuitView, type CircuitView } from './circuit/index';
+import { localeOf, resolveLang } from './i18n/index';
+import { translatePage } from './i18n/static-page';
 
 type Mode = 'step' | 'train' | 'circuit';
 const MODES: Mode[] = ['step', 'train', 'circuit'];
@@ -29,7 +32,12 @@ export async function startApp(): Promise<void> {
     train: byId<HTMLButtonElement>('tab-train'),
     circuit: byId<HTMLButtonElement>('tab-circuit'),
   };
-  const params = new URLSearchParams(location.search);
+  const { params, tooLong } = readPageParams();
+  // ?lang=de, else the browser's languages; ?decimal=comma|locale shows decimal commas.
+  const locale = localeOf(resolveLang(params.get('lang')), params.get('decimal'));
+  const t = locale.t;
+  translatePage(document, locale);
+  const notice = tooLong === null ? null : linkTooLongMessage(t, tooLong);
   installPageTheme(params, document.getElementById('theme-select') as HTMLSelectElement | null);
   const live = byId<HTMLElement>('live-region');
 
@@ -37,19 +45,19 @@ export async function startApp(): Promise<void> {
   try {
     engine = await loadEngine();
   } catch (err) {
-    status.textContent = `The engine could not be loaded: ${(err as Error).message}`;
+    status.textContent = t('app.loadFailed', { message: (err as Error).message });
     status.classList.add('error');
     return;
   }
-  status.textContent = '';
-  status.hidden = true;
+  status.textContent = notice ?? '';
+  status.hidden = !notice;
 
   const inspectorHost = document.body;
   const openInspectorFor = (session: Session, layer: number, unit: number, example: number) =>
-    openInspector(inspectorHost, session, layer, unit, example);
+    openInspector(inspectorHost, session, layer, unit, example, { locale });
 
-  const explorer = mountExplorer(stepHost, engine, { params, live, openInspector: openInspectorFor });
-  installHelpOverlay(byId<HTMLButtonElement>('help-button'));
+  const explorer = mountExplorer(stepHost, engine, { params, live, openInspector: openInspectorFor, locale });
+  installHelpOverlay(byId<HTMLButtonElement>('help-button'), t);
 
   let trainView: TrainViewHandle | null = null;
   let trainLoading: Promise<void> | null = null;
@@ -77,7 +85,7 @@ export async function startApp(): Promise<void> {
     stepHost.hidden = next !== 'step';
     trainHost.hidden = next !== 'train';
     byId<HTMLElement>('view-circuit').hidden = next !== 'circuit';
-    if (next === 'circuit') (circuitView ??= mountCircuitView(byId('view-circuit'), engine, { params })).show();
+    if (next === 'circuit') (circuitView ??= mountCircuitView(byId('view-circuit'), engine, { params, locale })).show();
     else circuitView?.hide();
     document.body.dataset.mode = next;
     if (push) {

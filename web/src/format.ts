@@ -10,6 +10,16 @@ export function getDigits(): number {
   return digits;
 }
 
+/** Decimal comma on display (a view's `decimal` setting, web/src/i18n); exact values keep the point. */
+let decimalComma = false;
+
+export function setDecimalComma(on: boolean): void {
+  decimalComma = on;
+}
+export function usesDecimalComma(): boolean {
+  return decimalComma;
+}
+
 /** A value with `d` significant digits, trailing zeros trimmed; − for minus. */
 export function fmt(v: number | null | undefined, d = digits): string {
   if (v === null || v === undefined) return '—';
@@ -25,7 +35,8 @@ export function fmt(v: number | null | undefined, d = digits): string {
   } else {
     s = v.toExponential(Math.max(0, d - 1)).replace(/\.?0+e/, 'e');
   }
-  return s.replace('-', '−');
+  s = s.replace('-', '−');
+  return decimalComma ? s.replace('.', ',') : s;
 }
 
 /** Like fmt but with an ASCII minus (for LaTeX, JSON-ish text and inputs). */
@@ -37,10 +48,10 @@ export function fmtAscii(v: number | null | undefined, d = digits): string {
 export function texNum(v: number | null | undefined, d = digits): string {
   if (v === null || v === undefined) return '\\text{—}';
   const s = fmtAscii(v, d);
-  const m = s.match(/^(-?[\d.]+)e([+-]?\d+)$/);
-  if (m) return `${m[1]} \\times 10^{${Number(m[2])}}`;
+  const m = s.match(/^(-?[\d.,]+)e([+-]?\d+)$/);
+  if (m) return `${m[1].replace(',', '{,}')} \\times 10^{${Number(m[2])}}`;
   if (s === 'Infinity' || s === '∞') return '\\infty';
-  return s;
+  return s.replace(',', '{,}'); // a decimal comma without the space TeX puts after punctuation
 }
 
 /** The exact engine value as text (shortest round-trip decimal). */

@@ -1,5 +1,7 @@
 // The program editor: a textarea, and the engine's error shown at its place (the line
 // repeated with a caret under the column, and a button that puts the cursor there).
+import type { Locale } from '../i18n/index';
+import { showError } from '../i18n/errors';
 export interface ProgramError {
   message: string;
   line?: number;
@@ -14,12 +16,13 @@ export interface Editor {
   showError(error: ProgramError | null): void;
 }
 
-export function createEditor(onChange: (text: string) => void): Editor {
+export function createEditor(onChange: (text: string) => void, loc: Locale): Editor {
+  const t = loc.t;
   const element = document.createElement('div');
   element.className = 'circuit-editor';
   const label = document.createElement('label');
   label.htmlFor = 'circuit-program';
-  label.textContent = 'Program';
+  label.textContent = t('circuit.program');
   const textarea = document.createElement('textarea');
   textarea.id = 'circuit-program';
   textarea.spellcheck = false;
@@ -60,7 +63,8 @@ export function createEditor(onChange: (text: string) => void): Editor {
       if (!e) return;
       const message = document.createElement('p');
       message.className = 'circuit-error-message';
-      message.textContent = e.message;
+      if (loc.lang === 'en') message.textContent = e.message;
+      else showError(message, { ...e, code: 'INVALID_PROGRAM' }, loc);
       error.append(message);
       if (e.line && e.column) {
         const source = textarea.value.split('\n')[e.line - 1] ?? '';
@@ -70,7 +74,7 @@ export function createEditor(onChange: (text: string) => void): Editor {
         pre.textContent = `${String(e.line).padStart(3)} | ${source}\n      ${' '.repeat(e.column - 1)}^`;
         const go = document.createElement('button');
         go.type = 'button';
-        go.textContent = `Go to line ${e.line}, column ${e.column}`;
+        go.textContent = t('circuit.goTo', { line: e.line, column: e.column });
         const { line, column } = e;
         go.addEventListener('click', () => {
           const at = offsetOf(line, column);

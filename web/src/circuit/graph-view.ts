@@ -1,6 +1,7 @@
 // Draws a circuit in the CS231n style: gates as circles, each wire with its value above
 // (forward colour) and the gradient it carries back below (gradient colour), the gates of
 // an expanded sigmoid or tanh boxed together. Shows only what the step has revealed.
+import type { T } from '../i18n/index';
 import type { Circuit, CircuitNode } from '../../../bindings/wasm/engine.js';
 import { fmt } from '../format';
 import { svgEl, svgText, svgTitle } from '../svg';
@@ -19,7 +20,7 @@ function symbol(n: CircuitNode): string {
   return named[n.op] ?? n.op;
 }
 
-export function drawCircuit(host: HTMLElement, c: Circuit, shown: Revealed, caption: string): SVGSVGElement {
+export function drawCircuit(host: HTMLElement, c: Circuit, shown: Revealed, caption: string, t: T): SVGSVGElement {
   const place = placeCircuit(c);
   const r = circuitLayout.gateRadius;
   const svg = svgEl('svg', {
@@ -111,7 +112,7 @@ export function drawCircuit(host: HTMLElement, c: Circuit, shown: Revealed, capt
       svgText(g, p.x, p.y - r - 5, n.label, { 'text-anchor': 'middle', class: 'circuit-label' });
       // The pattern of backward flow, once the gate has passed its gradient back.
       if (n.pattern && shown.grads.has(n.id))
-        svgText(g, p.x, p.y + r + 13, n.pattern, { 'text-anchor': 'middle', class: 'circuit-pattern' });
+        svgText(g, p.x, p.y + r + 13, t(`circuit.pattern.${n.pattern}`), { 'text-anchor': 'middle', class: 'circuit-pattern' });
     } else {
       svgText(g, p.x, p.y + 4, n.label, { 'text-anchor': 'end', class: 'circuit-leaf' });
     }

@@ -2,6 +2,9 @@
 // graph, values forward then gradients back. The engine parses, evaluates, differentiates
 // and checks by finite differences; this view only shows what it returns.
 //   mountCircuitView(container, engine, { params }): { show(); hide() }
+import { ENGLISH, type Locale } from '../i18n/index';
+import { engineWord } from '../i18n/engine-words';
+import { parseNumber } from '../i18n/numbers';
 import type { Circuit, CircuitCatalogue, CircuitOptions } from '../../../bindings/wasm/engine.js';
 import { fmt } from '../format';
 import { createEditor, type ProgramError } from './editor';
@@ -29,6 +32,7 @@ export interface CircuitView {
 
 const PLAY_INTERVAL_MS = 900;
 
+// The strings this file adds for setting input values (one place, for translation).
 // The view's styles as a constructable sheet on its document or shadow root (no <style>
 // element: works under a strict style-src and from file://), as the other views' styles.
 const sheets = new Map<boolean, CSSStyleSheet>();
@@ -61,36 +65,45 @@ function button(text: string, onClick: () => void): HTMLButtonElement {
 export function mountCircuitView(
   container: HTMLElement,
   engineIn: unknown,
-  { params, writeUrl = true }: { params: URLSearchParams; writeUrl?: boolean },
+  { params, writeUrl = true, locale = ENGLISH }: { params: URLSearchParams; writeUrl?: boolean; locale?: Locale },
 ): CircuitView {
+  const t = locale.t;
+  const word = (id: string, english: string) => engineWord(locale.lang, id, english).text;
+  const titleOf = (p: { id: string; title: string }) => word(`circuit.${p.id}.title`, p.title);
   const engine = engineIn as CircuitEngine;
   const catalogue = engine.circuitCatalogue();
   const state = readCircuitState(params);
   const root = el('div', 'circuit-view');
   const top = el('div', 'circuit-top');
-  const presetLabel = el('label', 'circuit-preset', 'Preset ');
+  const presetLabel = el('label', 'circuit-preset', `${t('circuit.preset')} `);
   const presetSelect = el('select');
-  presetSelect.append(new Option('(your own program)', ''));
-  for (const p of catalogue.presets) presetSelect.append(new Option(p.title, p.id));
+  presetSelect.append(new Option(t('circuit.own'), ''));
+  for (const p of catalogue.presets) presetSelect.append(new Option(titleOf(p), p.id));
   presetLabel.append(presetSelect);
   const about = el('p', 'circuit-about');
   top.append(presetLabel, about);
 
+  // Input values changed in the table (a teacher's "what if"): they override the program's.
+  let set: Record<string, number> = { ...state.set };
+  const programValues = button(t('circuit.programValues'), () => {
+    set = {};
+    rebuild(false);
+  });
   const left = el('div', 'circuit-left');
-  const editor = createEditor(() => rebuild(true));
+  const editor = createEditor(() => rebuild(true), locale);
   const inputsTable = el('table', 'circuit-inputs');
-  inputsTable.createCaption().textContent = 'Inputs: gradient and finite-difference check';
-  left.append(editor.element, inputsTable);
+  inputsTable.createCaption().textContent = t('circuit.inputsCaption');
+  left.append(editor.element, inputsTable, programValues);
 
   const right = el('div', 'circuit-right');
   const controls = el('div', 'circuit-controls');
   controls.setAttribute('role', 'group');
-  controls.setAttribute('aria-label', 'Circuit steps');
-  const prev = button('Previous gate', () => go(step - 1));
-  const next = button('Next gate', () => go(step + 1));
-  const play = button('Play', () => togglePlay());
-  const reset = button('Reset', () => go(0));
-  const expand = button('Expand sigmoid and tanh', () => {
+  controls.setAttribute('aria-label', t('circuit.steps'));
+  const prev = button(t('circuit.previous'), () => go(step - 1));
+  const next = button(t('circuit.next'), () => go(step + 1));
+  const play = button(t('circuit.play'), () => togglePlay());
+  const reset = button(t('circuit.reset'), () => go(0));
+  const expand = button(t('circuit.expand'), () => {
     expanded = !expanded;
     rebuild(false);
   });
@@ -99,12 +112,12 @@ export function mountCircuitView(
   controls.append(prev, next, play, reset, expand, indicator);
   const graphHost = el('div', 'circuit-graph');
   graphHost.tabIndex = 0;
-  graphHost.setAttribute('aria-label', 'Circuit graph (scrolls)');
+  graphHost.setAttribute('aria-label', t('circuit.graphRegion'));
   const narration = el('div', 'circuit-narration');
   const legend = el('p', 'circuit-legend');
   legend.innerHTML =
-    '<span class="circuit-value">value above each wire</span> · <span class="circuit-grad">gradient below</span>' +
-    ' · keys: → next, ← previous, space play, r reset, e expand (? lists them)';
+    `<span class="circuit-value">${t('circuit.legendValue')}</span> · <span class="circuit-grad">${t('circuit.legendGrad')}</span>` +
+    ` · ${t('circuit.legendKeys')}`;
   const compareBox = el('section', 'circuit-compare');
   right.append(controls, legend, graphHost, narration, compareBox);
   const main = el('div', 'circuit-main');
@@ -125,17 +138,26 @@ export function mountCircuitView(
     return catalogue.presets.find((p) => p.id === id);
   }
 
-  function build(program: string): Circuit | ProgramError {
+  function build(program: string, values: Record<string, number> = {}): Circuit | ProgramError {
     try {
-      return engine.circuit(program, { expanded });
+      return engine.circuit(program, { expanded, set: values });
     } catch (e) {
-      const err = e as ProgramError & Error;
+      const err = e as ProgramError & Error & { code?: string };
+      // A value for a name that is no longer an input (the program changed): drop it.
+      if (err.code === 'INVALID_ARGUMENT' && Object.keys(values).length) {
+        const plain = build(program);
+        if (!('nodes' in plain)) return plain;
+        const kept = Object.fromEntries(Object.entries(values).filter(([name]) => name in plain.inputs));
+        if (Object.keys(kept).length === Object.keys(values).length) return { message: err.message };
+        if (values === set) set = kept;
+        return build(program, kept);
+      }
       return { message: err.message, line: err.line, column: err.column };
     }
   }
 
   function rebuild(fromTyping: boolean): void {
-    const result = build(editor.value());
+    const result = build(editor.value(), set);
     if ('nodes' in result) {
       editor.showError(null);
       circuit = result;
@@ -162,12 +184,12 @@ export function mountCircuitView(
   function stopPlay(): void {
     clearInterval(timer);
     timer = undefined;
-    play.textContent = 'Play';
+    play.textContent = t('circuit.play');
   }
   function togglePlay(): void {
     if (timer) return stopPlay();
     if (step >= events.length) step = 0;
-    play.textContent = 'Pause';
+    play.textContent = t('circuit.pause');
     timer = setInterval(() => go(step + 1), PLAY_INTERVAL_MS);
     go(step + 1);
   }
@@ -176,28 +198,55 @@ export function mountCircuitView(
     inputsTable.querySelector('thead')?.remove();
     inputsTable.querySelector('tbody')?.remove();
     const head = inputsTable.createTHead().insertRow();
-    for (const h of ['input', 'value', 'gradient', 'finite difference']) head.append(el('th', undefined, h));
+    for (const h of [t('circuit.colInput'), t('circuit.colValue'), t('circuit.colGradient'), t('circuit.colFinite')]) head.append(el('th', undefined, h));
     const body = inputsTable.createTBody();
+    const focused = (document.activeElement as HTMLElement | null)?.dataset?.input;
     for (const [name, input] of Object.entries(c.inputs)) {
       const row = body.insertRow();
       const shown = grads.has(c.nodes.find((n) => n.kind === 'input' && n.label === name)?.id ?? '');
-      row.append(el('th', undefined, name), el('td', undefined, fmt(input.value)));
+      const cell = el('td', name in set ? 'circuit-set' : undefined);
+      cell.append(valueField(name, input.value));
+      row.append(el('th', undefined, name), cell);
       row.append(el('td', 'circuit-grad', shown ? fmt(input.grad) : '?'));
-      row.append(el('td', undefined, shown ? (input.numeric === null ? 'undefined' : fmt(input.numeric)) : '?'));
-      row.title = `exact: value ${input.value}, gradient ${input.grad}, (f(x+h) − f(x−h))/2h with h = ${input.step}: ${input.numeric}`;
+      row.append(el('td', undefined, shown ? (input.numeric === null ? t('circuit.undefined') : fmt(input.numeric)) : '?'));
+      row.title = t('circuit.rowTitle', { value: input.value, grad: input.grad, h: input.step, numeric: String(input.numeric) });
     }
+    if (focused) body.querySelector<HTMLInputElement>(`input[data-input="${CSS.escape(focused)}"]`)?.focus();
+    programValues.hidden = Object.keys(set).length === 0;
+  }
+
+  // An input's value, editable: a new value overrides the program's (and goes into the URL).
+  function valueField(name: string, value: number): HTMLInputElement {
+    const field = el('input');
+    field.type = 'text';
+    field.inputMode = 'decimal';
+    field.size = 8;
+    field.value = fmt(value);
+    field.dataset.input = name;
+    field.setAttribute('aria-label', t('circuit.valueOf', { name }));
+    field.addEventListener('change', () => {
+      const x = parseNumber(field.value);
+      if (x === null) {
+        field.setAttribute('aria-invalid', 'true');
+        field.title = t('circuit.notANumber', { name });
+        return;
+      }
+      set = { ...set, [name]: x };
+      rebuild(false);
+    });
+    return field;
   }
 
   function renderCompare(): void {
     compareBox.replaceChildren();
     const other = presetById(compare);
     if (!other) return;
-    compareBox.append(el('h3', undefined, `Beside it: ${other.title}`), el('pre', 'circuit-compare-program', other.program));
+    compareBox.append(el('h3', undefined, t('circuit.beside', { title: titleOf(other) })), el('pre', 'circuit-compare-program', other.program));
     const result = build(other.program);
     if (!('nodes' in result)) return;
     const all = revealedAt(result, stepEvents(result), Number.MAX_SAFE_INTEGER);
     const host = el('div', 'circuit-graph');
-    drawCircuit(host, result, all, `Circuit of ${other.title}`);
+    drawCircuit(host, result, all, t('circuit.of', { title: titleOf(other) }), t);
     compareBox.append(host, el('p', undefined, `${result.output.name} = ${fmt(result.output.value)}`));
   }
 
@@ -205,22 +254,27 @@ export function mountCircuitView(
     expand.setAttribute('aria-pressed', String(expanded));
     if (!circuit) return;
     const shown = revealedAt(circuit, events, step);
-    drawCircuit(graphHost, circuit, shown, `Circuit graph of ${circuit.output.name}`);
+    drawCircuit(graphHost, circuit, shown, t('circuit.graphOf', { name: circuit.output.name }), t);
     const forward = events.length / 2;
     indicator.textContent =
-      step === 0 ? `Start (0 of ${events.length})` : step <= forward ? `Forward: step ${step} of ${events.length}` : `Backward: step ${step} of ${events.length}`;
+      step === 0 ? t('circuit.atStart', { n: events.length }) : t(step <= forward ? 'circuit.atForward' : 'circuit.atBackward', { step, n: events.length });
     prev.disabled = step === 0;
     next.disabled = step >= events.length;
-    const words = narrate(circuit, shown.current, shown, step, events.length);
+    const words = narrate(circuit, shown.current, shown, step, events.length, locale);
     narration.replaceChildren(el('h3', undefined, words.title));
     if (root.classList.contains('stale'))
-      narration.prepend(el('p', 'circuit-stale', 'The program has an error: this is the last program that ran.'));
+      narration.prepend(el('p', 'circuit-stale', t('circuit.stale')));
     for (const line of words.lines) narration.append(el('p', 'circuit-line', line));
-    if (words.note) narration.append(el('p', 'circuit-note', words.note));
+    if (words.note) {
+      const note = el('p', 'circuit-note', words.note);
+      if (words.noteEnglish) note.lang = 'en';
+      narration.append(note);
+    }
     renderInputs(circuit, shown.grads);
-    about.textContent = presetById(presetSelect.value)?.about ?? '';
+    const shownPreset = presetById(presetSelect.value);
+    about.textContent = shownPreset ? word(`circuit.${shownPreset.id}.about`, shownPreset.about) : '';
     renderCompare();
-    if (writeUrl && visible) writeCircuitState({ program: editor.value(), expanded, step, compare });
+    if (writeUrl && visible) writeCircuitState({ program: editor.value(), set, expanded, step, compare });
   }
 
   presetSelect.addEventListener('change', () => {
@@ -230,6 +284,7 @@ export function mountCircuitView(
     editor.setValue(p.program);
     expanded = p.expanded;
     compare = p.compare;
+    set = {};
     step = 0;
     rebuild(false);
   });
@@ -237,11 +292,11 @@ export function mountCircuitView(
   // The view's keys, through the page's one keyboard registry (web/src/keys.ts). The page's
   // own view (writeUrl) also takes keys typed on the page's body; an embed only its own.
   const bindings: KeyBinding[] = [
-    { keys: ['ArrowRight', 'n', 'N'], label: 'N or →', description: 'Next gate', run: () => go(step + 1) },
-    { keys: ['ArrowLeft', 'p', 'P'], label: 'P or ←', description: 'Previous gate', run: () => go(step - 1) },
-    { keys: [' ', 'k', 'K'], label: 'Space or K', description: 'Play / Pause', run: () => togglePlay(), onButtons: false },
-    { keys: ['r', 'R'], label: 'R', description: 'Back to the start', run: () => go(0) },
-    { keys: ['e', 'E'], label: 'E', description: 'Expand or group sigmoid and tanh', run: () => expand.click() },
+    { keys: ['ArrowRight', 'n', 'N'], label: t('keys.or', { a: 'N', b: '→' }), description: t('circuit.keyNext'), run: () => go(step + 1) },
+    { keys: ['ArrowLeft', 'p', 'P'], label: t('keys.or', { a: 'P', b: '←' }), description: t('circuit.keyPrevious'), run: () => go(step - 1) },
+    { keys: [' ', 'k', 'K'], label: t('circuit.keySpace'), description: t('circuit.keyPlay'), run: () => togglePlay(), onButtons: false },
+    { keys: ['r', 'R'], label: 'R', description: t('circuit.keyReset'), run: () => go(0) },
+    { keys: ['e', 'E'], label: 'E', description: t('circuit.keyExpand'), run: () => expand.click() },
   ];
   const removeKeys = registerKeys({
     root,

@@ -1,6 +1,8 @@
 // The Code tab beside the Equations of the step-through view: the step as NumPy or PyTorch,
 // the current phase highlighted with shapes, values and slip notes, and "Download as Python".
 // Everything shown comes from the engine (engine.codeLines / codeScript); nothing is computed here.
+import { ENGLISH, type Key, type Locale } from '../i18n/index';
+import { showError } from '../i18n/errors';
 import type { Engine, Session } from '../engine';
 import type { CodeLang, PhaseCode } from './engine-code';
 import { renderListing, type ListingState } from './listing';
@@ -12,6 +14,8 @@ export interface CodeTabOptions {
   digits: () => number;
   /** File names of downloads: `${baseName()}-numpy.py`. */
   baseName?: () => string;
+  /** The view's language (default English). */
+  locale?: Locale;
 }
 
 export interface CodeTab {
@@ -19,25 +23,17 @@ export interface CodeTab {
   update(): void;
 }
 
-const LANGS: { id: CodeLang; label: string; intro: string }[] = [
-  {
-    id: 'numpy',
-    label: 'NumPy',
-    intro: 'The lines a learner writes in NumPy: examples are columns, @ is the matrix product.',
-  },
-  {
-    id: 'pytorch',
-    label: 'PyTorch',
-    intro: 'The same network as float64 tensors: L.backward() fills every .grad at once; each ' +
-      'backward phase reads them. The script uses the forms that match this engine (BCE on the ' +
-      'logits, Adam with L2, weight decay on the weights only), each said in a comment.',
-  },
+const LANGS: { id: CodeLang; label: string; intro: Key }[] = [
+  { id: 'numpy', label: 'NumPy', intro: 'code.numpyIntro' },
+  { id: 'pytorch', label: 'PyTorch', intro: 'code.pytorchIntro' },
 ];
 
 let counter = 0;
 
 export function mountCodeTab(col: HTMLElement, opts: CodeTabOptions): CodeTab {
   const engine = opts.engine;
+  const locale = opts.locale ?? ENGLISH;
+  const t = locale.t;
   const id = `code-tab-${++counter}`;
   const foundHeading = col.querySelector('h2');
   const foundEquations = col.querySelector<HTMLElement>('.math');
@@ -48,7 +44,7 @@ export function mountCodeTab(col: HTMLElement, opts: CodeTabOptions): CodeTab {
   const tabs = document.createElement('div');
   tabs.className = 'code-tabs';
   tabs.setAttribute('role', 'tablist');
-  tabs.setAttribute('aria-label', 'Equations or code');
+  tabs.setAttribute('aria-label', t('code.tabs'));
   const panel = document.createElement('div');
   panel.className = 'code-panel';
   panel.id = `${id}-panel`;
@@ -58,16 +54,16 @@ export function mountCodeTab(col: HTMLElement, opts: CodeTabOptions): CodeTab {
   equations.id ||= `${id}-equations`;
   equations.setAttribute('role', 'tabpanel');
 
-  const tabButtons = (['Equations', 'Code'] as const).map((name, i) => {
-    const t = document.createElement('button');
-    t.type = 'button';
-    t.className = 'code-tab';
-    t.id = `${id}-tab-${i}`;
-    t.setAttribute('role', 'tab');
-    t.textContent = name;
-    t.setAttribute('aria-controls', i === 0 ? equations.id : panel.id);
-    tabs.append(t);
-    return t;
+  const tabButtons = [t('code.equations'), t('code.code')].map((name, i) => {
+    const tab = document.createElement('button');
+    tab.type = 'button';
+    tab.className = 'code-tab';
+    tab.id = `${id}-tab-${i}`;
+    tab.setAttribute('role', 'tab');
+    tab.textContent = name;
+    tab.setAttribute('aria-controls', i === 0 ? equations.id : panel.id);
+    tabs.append(tab);
+    return tab;
   });
   equations.setAttribute('aria-labelledby', tabButtons[0].id);
   panel.setAttribute('aria-labelledby', tabButtons[1].id);
@@ -79,7 +75,7 @@ export function mountCodeTab(col: HTMLElement, opts: CodeTabOptions): CodeTab {
   bar.className = 'code-bar';
   const langs = document.createElement('fieldset');
   langs.className = 'code-langs';
-  langs.innerHTML = '<legend class="sr-only">Language</legend>';
+  langs.innerHTML = `<legend class="sr-only">${t('code.language')}</legend>`;
   let lang: CodeLang = 'numpy';
   for (const l of LANGS) {
     const label = document.createElement('label');
@@ -103,7 +99,7 @@ export function mountCodeTab(col: HTMLElement, opts: CodeTabOptions): CodeTab {
   for (const l of LANGS) {
     const b = document.createElement('button');
     b.type = 'button';
-    b.textContent = `Download ${l.label} script`;
+    b.textContent = t('code.download', { label: l.label });
     b.addEventListener('click', () => download(l.id, l.label));
     downloads.append(b);
   }
@@ -114,25 +110,25 @@ export function mountCodeTab(col: HTMLElement, opts: CodeTabOptions): CodeTab {
   listing.className = 'code-listing';
   panel.append(bar, intro, status, listing);
 
-  const listingState: ListingState = { pinned: new Set() };
+  const listingState: ListingState = { pinned: new Set(), locale };
   let cacheKey = '';
   let phases: PhaseCode[] = [];
   let dirty = true;
 
   function select(i: number, focus: boolean): void {
-    tabButtons.forEach((t, k) => {
-      t.setAttribute('aria-selected', String(k === i));
-      t.tabIndex = k === i ? 0 : -1;
+    tabButtons.forEach((tab, k) => {
+      tab.setAttribute('aria-selected', String(k === i));
+      tab.tabIndex = k === i ? 0 : -1;
     });
     equations.hidden = i !== 0;
     panel.hidden = i !== 1;
-    heading.textContent = i === 0 ? 'Equations' : 'Code';
+    heading.textContent = i === 0 ? t('code.equations') : t('code.code');
     if (focus) tabButtons[i].focus();
     if (i === 1 && dirty) render();
   }
-  tabButtons.forEach((t, i) => {
-    t.addEventListener('click', () => select(i, false));
-    t.addEventListener('keydown', (e) => {
+  tabButtons.forEach((tab, i) => {
+    tab.addEventListener('click', () => select(i, false));
+    tab.addEventListener('keydown', (e) => {
       const to = e.key === 'ArrowRight' || e.key === 'End' ? 1 : e.key === 'ArrowLeft' || e.key === 'Home' ? 0 : -1;
       if (to < 0) return;
       e.preventDefault();
@@ -154,7 +150,7 @@ export function mountCodeTab(col: HTMLElement, opts: CodeTabOptions): CodeTab {
   function render(): void {
     dirty = false;
     const session = opts.session();
-    intro.textContent = LANGS.find((l) => l.id === lang)!.intro;
+    intro.textContent = t(LANGS.find((l) => l.id === lang)!.intro);
     const code = engine.codeLines(session, { lang });
     const current = renderListing(listing, allPhases(session), code, opts.digits(), listingState);
     panel.dataset.phase = code.phase.label;
@@ -172,7 +168,7 @@ export function mountCodeTab(col: HTMLElement, opts: CodeTabOptions): CodeTab {
     try {
       text = engine.codeScript(session, { lang: which, steps });
     } catch (e) {
-      status.textContent = `Could not write the script: ${(e as Error).message}`;
+      showError(status, e, locale, t('code.failed'));
       return;
     }
     const name = `${opts.baseName?.() ?? 'network'}-${which}.py`;
@@ -186,8 +182,7 @@ export function mountCodeTab(col: HTMLElement, opts: CodeTabOptions): CodeTab {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    status.textContent = `${label} script downloaded: ${name} (${steps} ${steps === 1 ? 'step' : 'steps'}). ` +
-      `Run it with python3 ${name}.`;
+    status.textContent = t(steps === 1 ? 'code.downloaded1' : 'code.downloaded', { label, name, steps });
   }
 
   return {

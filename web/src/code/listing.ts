@@ -1,11 +1,14 @@
 // The program of one step: every phase's lines, the current phase highlighted with its
 // shapes, its slip notes and its values (hover or tap a value button to see the matrix).
+import type { Locale, T } from '../i18n/index';
+import { phaseTitle } from '../explorer/phases';
 import type { CodeLine, PhaseCode } from './engine-code';
 import { renderValue } from './matrix';
 
 export interface ListingState {
   /** Names whose value stays open (tapped), kept while stepping. */
   pinned: Set<string>;
+  locale: Locale;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text = ''): HTMLElementTagNameMap[K] {
@@ -20,13 +23,14 @@ function assigned(line: CodeLine): string {
   return /^[A-Za-z_][A-Za-z0-9_]*/.exec(line.text)?.[0] ?? line.text;
 }
 
-function shapeText(shape: number[]): string {
-  return shape.length === 2 ? `(${shape[0]}, ${shape[1]})` : 'scalar';
+function shapeText(shape: number[], t: T): string {
+  return shape.length === 2 ? `(${shape[0]}, ${shape[1]})` : t('code.scalar');
 }
 
 /** A note with its `code` spans as <code> elements (text only, never HTML). */
-function noteItem(text: string): HTMLLIElement {
+function noteItem(text: string, lang: string): HTMLLIElement {
   const li = el('li', '');
+  if (lang !== 'en') li.lang = 'en'; // the engine's words (core), in English
   text.split('`').forEach((part, i) => {
     if (!part) return;
     li.append(i % 2 ? el('code', 'code-inline', part) : document.createTextNode(part));
@@ -35,12 +39,13 @@ function noteItem(text: string): HTMLLIElement {
 }
 
 function lineItem(line: CodeLine, current: boolean, digits: number, st: ListingState): HTMLLIElement {
+  const t = st.locale.t;
   const li = el('li', 'code-line');
   const row = el('div', 'code-row');
   row.append(el('code', 'code-text', line.text));
   if (line.quantity && line.shape.length) {
-    const s = el('span', 'code-shape', shapeText(line.shape));
-    s.title = 'shape';
+    const s = el('span', 'code-shape', shapeText(line.shape, t));
+    s.title = t('code.shape');
     row.append(s);
   }
   li.append(row);
@@ -50,8 +55,8 @@ function lineItem(line: CodeLine, current: boolean, digits: number, st: ListingS
     const name = assigned(line);
     const btn = el('button', 'code-show', `${name} =`);
     btn.type = 'button';
-    btn.setAttribute('aria-label', `Show ${name}`);
-    const box = renderValue(line.value, digits);
+    btn.setAttribute('aria-label', t('code.show', { name }));
+    const box = renderValue(line.value, digits, t);
     box.id = `code-value-${Math.random().toString(36).slice(2)}`;
     btn.setAttribute('aria-controls', box.id);
     const open = (yes: boolean) => {
@@ -71,8 +76,8 @@ function lineItem(line: CodeLine, current: boolean, digits: number, st: ListingS
   }
   if (line.notes.length) {
     const notes = el('ul', 'code-notes');
-    notes.setAttribute('aria-label', `Slips on ${assigned(line)}`);
-    for (const n of line.notes) notes.append(noteItem(n));
+    notes.setAttribute('aria-label', t('code.slips', { name: assigned(line) }));
+    for (const n of line.notes) notes.append(noteItem(n, st.locale.lang));
     li.append(notes);
   }
   return li;
@@ -92,7 +97,7 @@ export function renderListing(
     const block = el('li', 'code-phase');
     block.dataset.phase = p.phase.label;
     block.dataset.kind = p.phase.kind;
-    const title = el('p', 'code-comment', `# ${p.phase.label}`);
+    const title = el('p', 'code-comment', `# ${phaseTitle(p.phase, st.locale.t)}`);
     block.append(title);
     const lines = el('ol', 'code-lines');
     for (const line of isCurrent ? code.lines : p.lines) lines.append(lineItem(line, isCurrent, digits, st));
@@ -100,7 +105,7 @@ export function renderListing(
     if (isCurrent) {
       block.classList.add('code-phase-current');
       block.setAttribute('aria-current', 'step');
-      if (!code.current) block.append(el('p', 'code-hint', 'Next phase runs these lines.'));
+      if (!code.current) block.append(el('p', 'code-hint', st.locale.t('code.nextRuns')));
       highlighted = block;
     }
     list.append(block);

@@ -1,4 +1,5 @@
 // A matrix (or the loss) as a small table of exact numbers at the view's digits.
+import type { T } from '../i18n/index';
 import type { Matrix } from '../engine';
 import { at } from '../engine';
 import { exact, fmt } from '../format';
@@ -6,11 +7,11 @@ import { exact, fmt } from '../format';
 /** At most this many rows and columns are drawn; a note says how many more there are. */
 const MAX_SHOWN = 8;
 
-export function renderValue(value: Matrix | number | null, digits: number): HTMLElement {
+export function renderValue(value: Matrix | number | null, digits: number, t: T): HTMLElement {
   const box = document.createElement('div');
   box.className = 'code-value';
   if (value === null) {
-    box.textContent = 'No value yet: run this phase.';
+    box.textContent = t('code.noValue');
     return box;
   }
   if (typeof value === 'number') {
@@ -40,7 +41,7 @@ export function renderValue(value: Matrix | number | null, digits: number): HTML
   if (rows < value.rows || cols < value.cols) {
     const more = document.createElement('p');
     more.className = 'code-more';
-    more.textContent = `Showing ${rows} of ${value.rows} rows and ${cols} of ${value.cols} columns.`;
+    more.textContent = t('code.showing', { rows, allRows: value.rows, cols, allCols: value.cols });
     box.append(more);
   }
   return box;

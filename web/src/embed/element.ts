@@ -17,24 +17,20 @@ import { sharedEngine } from './shared-engine';
 import { allowedOrigins, fetchSpec } from './spec-source';
 import { adopt, shadowSheets } from './styles';
 import { trainParamsFromSpec } from './train-spec';
+import { ENGLISH, type Locale } from '../i18n/index';
+import { describeError } from '../i18n/errors';
+import { elementLocale, LOCALE_ATTRIBUTES } from './element-locale';
 
 export type ReadyState = 'loading' | 'ready' | 'error';
 
 /** The URL of the script that defined the element (for "Copy link" to the full page beside it). */
 const SCRIPT_URL = (typeof document !== 'undefined' && (document.currentScript as HTMLScriptElement | null)?.src) || '';
 
-function errorText(e: unknown): string {
-  const err = e as { message?: unknown; path?: unknown };
-  const message = String(err?.message ?? e);
-  const path = typeof err?.path === 'string' ? err.path : '';
-  return path && !message.startsWith(path) ? `${path}: ${message}` : message;
-}
-
-function parseSpec(text: string, what: string): Spec {
+function parseSpec(text: string, what: string, loc: Locale): Spec {
   try {
     return JSON.parse(text) as Spec;
   } catch (e) {
-    throw new Error(`${what} is not valid JSON: ${(e as Error).message}`);
+    throw new Error(loc.t('embed.notJson', { what, message: (e as Error).message }));
   }
 }
 
@@ -57,7 +53,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string): HTMLEle
 
 export class BackpropExplorerElement extends HTMLElement {
   static get observedAttributes(): string[] {
-    return [...ATTRIBUTES, ...TRAIN_ATTRIBUTES, 'expr'];
+    return [...ATTRIBUTES, ...TRAIN_ATTRIBUTES, 'expr', ...LOCALE_ATTRIBUTES];
   }
 
   readonly #shadow: ShadowRoot;
@@ -91,11 +87,8 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#root.tabIndex = -1; // a click anywhere inside gives the element the keyboard
     this.#status = el('p', 'bpx-embed-status');
     this.#status.setAttribute('role', 'status');
-    this.#status.textContent = 'Loading the engine…';
     this.#stepHost = el('section', 'bpx-embed-step');
-    this.#stepHost.setAttribute('aria-label', 'Backprop Explorer: step through');
     this.#trainHost = el('section', 'bpx-embed-train');
-    this.#trainHost.setAttribute('aria-label', 'Backprop Explorer: train');
     this.#stepHost.hidden = true;
     this.#trainHost.hidden = true;
     this.#live = el('div', 'sr-only');
@@ -197,6 +190,12 @@ export class BackpropExplorerElement extends HTMLElement {
 
   attributeChangedCallback(name: string, oldValue: string | null, value: string | null): void {
     if (!this.#started || oldValue === value) return;
+    if (LOCALE_ATTRIBUTES.includes(name)) {
+      // A view keeps the language it was built in: build it again.
+      this.#explorer?.dispose();
+      this.#explorer = null;
+      this.#stepHost.replaceChildren();
+    }
     if (name === 'height' || name === 'theme') {
       this.#applyLook(this.#options());
       return;
@@ -215,6 +214,12 @@ export class BackpropExplorerElement extends HTMLElement {
       throw new Error('<backprop-explorer>: nextPhase(), previousPhase(), step() and reset() need mode="step" and a ready element');
     }
     return this.#explorer;
+  }
+
+  #applyLocale(loc: Locale): void {
+    this.#root.lang = loc.lang;
+    this.#stepHost.setAttribute('aria-label', loc.t('embed.stepRegion'));
+    this.#trainHost.setAttribute('aria-label', loc.t('embed.trainRegion'));
   }
 
   #options(): EmbedOptions {
@@ -277,28 +282,30 @@ export class BackpropExplorerElement extends HTMLElement {
   async #load(): Promise<void> {
     const generation = ++this.#generation;
     const o = this.#options();
+    const loc = elementLocale(this);
     this.#applyLook(o);
+    this.#applyLocale(loc);
     this.#setState('loading');
-    if (!this.#engine) this.#setStatus('Loading the engine…');
+    if (!this.#engine) this.#setStatus(loc.t('app.loading'));
     try {
       if (this.#engine?.lost) this.#engine = null; // a failed module: take the fresh shared one
       const engine = (this.#engine ??= await sharedEngine());
       this.#circuitHost.hidden = this.getAttribute('mode') !== 'circuit';
-      if (!this.#circuitHost.hidden) return this.#showCircuit(engine);
+      if (!this.#circuitHost.hidden) return this.#showCircuit(engine, loc);
       this.#circuit?.dispose();
       this.#circuit = null;
       let spec: Spec | null = null;
-      if (o.spec) spec = parseSpec(o.spec, 'spec');
+      if (o.spec) spec = parseSpec(o.spec, 'spec', loc);
       else if (o.src) spec = await fetchSpec(o.src, allowedOrigins(this.getAttribute('src-origins')));
       if (generation !== this.#generation) return;
       if (spec) {
         const v = engine.validate(spec);
         if (!v.ok) throw v.error;
       } else if (o.preset && !findPreset(o.preset)) {
-        throw new Error(`preset: there is no preset "${o.preset}"; the presets are ${PRESETS.map((p) => p.id).join(', ')}`);
+        throw new Error(loc.t('embed.noPreset', { preset: o.preset, list: PRESETS.map((p) => p.id).join(', ') }));
       }
       if (o.mode === 'train') this.#showTrain(engine, spec, o);
-      else this.#showStep(engine, spec, o);
+      else this.#showStep(engine, spec, o, loc);
       this.#mode = o.mode;
       this.#setStatus('');
       this.#setState('ready');
@@ -306,8 +313,9 @@ export class BackpropExplorerElement extends HTMLElement {
     } catch (e) {
       if (generation !== this.#generation) return;
       const error = e instanceof Error ? e : new Error(String(e));
-      const text = errorText(e);
-      this.#setStatus(`Backprop Explorer: ${text}`, true);
+      const text = describeError(e, ENGLISH).summary; // the event's message: the engine's English
+      const shown = describeError(e, loc);
+      this.#setStatus(`${loc.t('embed.failed')}${shown.detail ? `${shown.summary} (${shown.detail})` : shown.summary}`, true);
       this.#stepHost.hidden = true;
       this.#trainHost.hidden = true;
       this.#setState('error', error);
@@ -315,13 +323,13 @@ export class BackpropExplorerElement extends HTMLElement {
     }
   }
 
-  #showCircuit(engine: Engine): void {
+  #showCircuit(engine: Engine, loc: Locale): void {
     this.#stepHost.hidden = this.#trainHost.hidden = true;
     const params = new URLSearchParams({ program: this.getAttribute('expr') ?? '' });
     if (!this.hasAttribute('expr')) params.delete('program');
     this.#circuit?.dispose(); // the previous program's view takes its keys with it
     this.#circuitHost.replaceChildren();
-    (this.#circuit = mountCircuitView(this.#circuitHost, engine, { params, writeUrl: false })).show();
+    (this.#circuit = mountCircuitView(this.#circuitHost, engine, { params, writeUrl: false, locale: loc })).show();
     this.#setStatus('');
     this.#setState('ready');
     this.#emit('ready', { mode: 'circuit' });
@@ -334,7 +342,7 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#trainHost.replaceChildren();
   }
 
-  #showStep(engine: Engine, spec: Spec | null, o: EmbedOptions): void {
+  #showStep(engine: Engine, spec: Spec | null, o: EmbedOptions, loc: Locale): void {
     this.#dropTrain();
     this.#trainHost.hidden = true;
     this.#stepHost.hidden = false;
@@ -346,8 +354,9 @@ export class BackpropExplorerElement extends HTMLElement {
       this.#explorer = mountExplorer(this.#stepHost, engine, {
         params,
         live: this.#live,
-        openInspector: (s, layer, unit, example) => openInspector(this.#root, s, layer, unit, example),
+        openInspector: (s, layer, unit, example) => openInspector(this.#root, s, layer, unit, example, { locale: loc }),
         writeUrl: false,
+        locale: loc,
         linkBase: new URL('index.html', SCRIPT_URL || document.baseURI).href,
         dialogHost: this.#root,
         keyRoot: this.#root,

@@ -11,6 +11,8 @@
 // tell them apart (or compare event.source with each frame's contentWindow).
 import { ATTRIBUTES } from './options';
 import { adopt } from './styles';
+import { localeOf, resolveLang, supported } from '../i18n/index';
+import { linkTooLongMessage, readPageParams } from '../page-params';
 
 export const MESSAGE_SOURCE = 'backprop-explorer';
 const EVENTS = ['ready', 'phase', 'step', 'diverged', 'error'];
@@ -21,12 +23,23 @@ export function startFrame(): void {
   const page = new CSSStyleSheet();
   page.replaceSync('html, body { margin: 0; padding: 0; background: transparent; }');
   adopt(document, [page]);
-  const params = new URLSearchParams(location.search);
+  const { params, tooLong } = readPageParams();
+  if (tooLong !== null) {
+    const { t } = localeOf(resolveLang(), null); // the link was not read: the browser's language
+    element.before(Object.assign(document.createElement('p'), { role: 'alert', textContent: linkTooLongMessage(t, tooLong) }));
+  }
   for (const name of ATTRIBUTES) {
     const v = params.get(name);
     if (v !== null) element.setAttribute(name, v);
   }
   for (const [k, v] of params) if (k.startsWith('t.') || k === 'hide') element.setAttribute(k, v);
+  // The language and number style (web/src/i18n): ?lang=de&decimal=comma.
+  for (const name of ['lang', 'decimal']) {
+    const v = params.get(name);
+    if (v !== null) element.setAttribute(name, v);
+  }
+  const lang = supported(params.get('lang'));
+  if (lang) document.documentElement.lang = lang; // the frame's page speaks the element's language
   const id = params.get('id') ?? '';
   const parent = window.parent;
   // Messages go only to the parent origin the host declares (?parent-origin=https://...),

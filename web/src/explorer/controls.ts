@@ -2,7 +2,9 @@
 // animation speed, the phase indicator (Forward 1 → … → Loss → Backward L → … → Update)
 // and the step and epoch counters.
 import { phaseTitle } from './phases';
+import { fmt } from '../format';
 import type { Snapshot } from './snapshot';
+import type { T } from '../i18n/index';
 
 export interface ControlActions {
   next(): void;
@@ -26,14 +28,8 @@ export interface Controls {
 /** The speeds that + and − step through (Instant is only picked by hand). */
 const STEPPED = [0.25, 0.5, 1, 2, 4];
 
-const SPEEDS: [string, number][] = [
-  ['0.25×', 0.25],
-  ['0.5×', 0.5],
-  ['1×', 1],
-  ['2×', 2],
-  ['4×', 4],
-  ['Instant', 0],
-];
+/** The speeds of the picker (0: instant). */
+const SPEEDS = [0.25, 0.5, 1, 2, 4, 0];
 
 const ICONS: Record<string, string> = {
   prev: 'M11 4 5 10l6 6M16 4l-6 6 6 6',
@@ -49,46 +45,46 @@ function iconSvg(name: string): string {
   return `<svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false"><path d="${ICONS[name]}" fill="${filled ? 'currentColor' : 'none'}" stroke="currentColor" stroke-width="${filled ? 0 : 2}" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
 }
 
-function button(label: string, shortcut: string, icon: string, onClick: () => void): HTMLButtonElement {
+function button(t: T, label: string, shortcut: string, icon: string, onClick: () => void): HTMLButtonElement {
   const b = document.createElement('button');
   b.type = 'button';
   b.className = 'control';
   b.innerHTML = `<span class="icon">${iconSvg(icon)}</span><span class="label">${label}</span>`;
   b.setAttribute('aria-label', label);
   b.setAttribute('aria-keyshortcuts', shortcut);
-  b.title = `${label} (${shortcut.replace('ArrowRight', '→').replace('ArrowLeft', '←').replace('Space', 'Space')})`;
+  b.title = `${label} (${shortcut.replace('ArrowRight', '→').replace('ArrowLeft', '←').replace('Space', t('step.space'))})`;
   b.addEventListener('click', onClick);
   return b;
 }
 
-export function createControls(actions: ControlActions, initialSpeed: number): Controls {
+export function createControls(actions: ControlActions, initialSpeed: number, t: T): Controls {
   const el = document.createElement('div');
   el.className = 'controls';
   const row = document.createElement('div');
   row.className = 'control-row';
   row.setAttribute('role', 'toolbar');
-  row.setAttribute('aria-label', 'Step controls');
-  const prev = button('Previous phase', 'ArrowLeft', 'prev', actions.previous);
-  const next = button('Next phase', 'ArrowRight', 'next', actions.next);
-  const step = button('Step', 'S', 'step', actions.step);
-  const play = button('Play', 'Space', 'play', actions.play);
-  const pause = button('Pause', 'Space', 'pause', actions.pause);
-  const reset = button('Reset', 'R', 'reset', actions.reset);
+  row.setAttribute('aria-label', t('step.controls'));
+  const prev = button(t, t('step.previous'), 'ArrowLeft', 'prev', actions.previous);
+  const next = button(t, t('step.next'), 'ArrowRight', 'next', actions.next);
+  const step = button(t, t('step.step'), 'S', 'step', actions.step);
+  const play = button(t, t('step.play'), 'Space', 'play', actions.play);
+  const pause = button(t, t('step.pause'), 'Space', 'pause', actions.pause);
+  const reset = button(t, t('step.reset'), 'R', 'reset', actions.reset);
   next.classList.add('primary');
   row.append(prev, next, step, play, pause, reset);
 
   const speedLabel = document.createElement('label');
   speedLabel.className = 'speed';
-  speedLabel.textContent = 'Speed ';
+  speedLabel.textContent = `${t('step.speed')} `;
   const speed = document.createElement('select');
-  speed.setAttribute('aria-label', 'Animation speed');
-  for (const [name, v] of SPEEDS) {
+  speed.setAttribute('aria-label', t('step.speedLabel'));
+  for (const v of SPEEDS) {
     const o = document.createElement('option');
     o.value = String(v);
-    o.textContent = name;
+    o.textContent = v === 0 ? t('step.instant') : `${fmt(v)}×`;
     speed.append(o);
   }
-  speed.value = String(SPEEDS.some(([, v]) => v === initialSpeed) ? initialSpeed : 1);
+  speed.value = String(SPEEDS.includes(initialSpeed) ? initialSpeed : 1);
   speed.addEventListener('change', () => actions.setSpeed(Number(speed.value)));
   speedLabel.append(speed);
   row.append(speedLabel);
@@ -97,7 +93,7 @@ export function createControls(actions: ControlActions, initialSpeed: number): C
   status.className = 'phase-status';
   const indicator = document.createElement('ol');
   indicator.className = 'phase-indicator';
-  indicator.setAttribute('aria-label', 'Phases of a step');
+  indicator.setAttribute('aria-label', t('step.phases'));
 
   const counters = document.createElement('p');
   counters.className = 'counters';
@@ -129,9 +125,9 @@ export function createControls(actions: ControlActions, initialSpeed: number): C
           const chip = document.createElement('button');
           chip.type = 'button';
           chip.className = 'phase-chip';
-          chip.textContent = phaseTitle(p);
+          chip.textContent = phaseTitle(p, t);
           chip.dataset.k = String(k);
-          chip.title = `Go to ${phaseTitle(p)} of this step`;
+          chip.title = t('step.goTo', { phase: phaseTitle(p, t) });
           chip.addEventListener('click', () => actions.jump(k));
           li.dataset.kind = p.kind;
           if (k < doneUpTo) li.classList.add('done');
@@ -146,10 +142,10 @@ export function createControls(actions: ControlActions, initialSpeed: number): C
       if (focusedChip !== undefined) indicator.querySelector<HTMLElement>(`[data-k="${focusedChip}"]`)?.focus();
       indicator.dataset.testid = 'phase-indicator';
       counters.innerHTML =
-        `<span>Step <strong data-testid="step-count">${st.step}</strong></span>` +
-        `<span>Epoch <strong data-testid="epoch-count">${st.epoch}</strong></span>` +
-        `<span>Phase <strong data-testid="phase-name">${phaseTitle(s.phase)}</strong></span>` +
-        `<span class="next-phase">Next: ${phaseTitle(st.nextPhase)}</span>`;
+        `<span>${t('step.counterStep')} <strong data-testid="step-count">${st.step}</strong></span>` +
+        `<span>${t('step.counterEpoch')} <strong data-testid="epoch-count">${st.epoch}</strong></span>` +
+        `<span>${t('step.counterPhase')} <strong data-testid="phase-name">${phaseTitle(s.phase, t)}</strong></span>` +
+        `<span class="next-phase">${t('step.nextIs', { phase: phaseTitle(st.nextPhase, t) })}</span>`;
     },
   };
 }

@@ -49,16 +49,16 @@ export function drawInputs(ctx: DrawContext): void {
     svgText(gNodes, p.x - w / 2 - 6, p.y, name, { 'text-anchor': 'end', 'dominant-baseline': 'central', 'font-size': Math.max(fs, MIN_FONT), 'font-style': 'italic', fill: palette.inkMuted, 'data-label-box': 'input-name' });
     const nameW = textWidth(name, Math.max(fs, MIN_FONT));
     placer.fixed({ x: p.x - w / 2 - 6 - nameW, y: p.y - r, w: w + 6 + nameW, h: r * 2 });
-    svgTitle(box, `Input x${i + 1} (data) = ${fmt(xv, 17)}`);
+    svgTitle(box, ctx.t('diagram.inputTitle', { name: `x${i + 1}`, value: fmt(xv, 17) }));
     if (handlers.onEdit && haveX && lay.detailed) {
-      makeInteractive(g, `Edit input x${i + 1} of example ${view.example + 1}, now ${fmt(xv, 17)}`, () =>
+      makeInteractive(g, ctx.t('diagram.editInput', { name: `x${i + 1}`, example: view.example + 1, value: fmt(xv, 17) }), () =>
         handlers.onEdit!({ kind: 'x', example: view.example, index: i }, g));
     }
   }
 }
 
 export function drawNeurons(ctx: DrawContext): void {
-  const { snap, view, lay, placer, handlers, gNodes, gTags, gEdges } = ctx;
+  const { snap, view, lay, placer, handlers, gNodes, gTags, gEdges, t } = ctx;
   const d = view.digits;
   const col = view.column;
   const { radius, fontSize: fs } = lay;
@@ -87,19 +87,19 @@ export function drawNeurons(ctx: DrawContext): void {
           'font-weight': 700, fill: palette.ink, 'data-testid': 'neuron-value',
         });
       }
-      const unitName = `unit ${j + 1} of layer ${l}`;
+      const unitName = t('diagram.unitName', { j: j + 1, l });
       svgTitle(g, [
-        `Neuron ${unitName} (${snap.activations[l - 1]})`,
-        fwd ? `z = ${fmt(at(snap.Z[l], j, col), 17)}, a = ${fmt(a, 17)}` : 'not computed yet in this step',
+        t('diagram.neuron', { unit: unitName, act: snap.activations[l - 1] }),
+        fwd ? `z = ${fmt(at(snap.Z[l], j, col), 17)}, a = ${fmt(a, 17)}` : t('diagram.notYet'),
         da ? `dA = ${fmt(at(snap.dA[l], j, col), 17)}` : '',
         back ? `dZ = ${fmt(at(snap.dZ[l], j, col), 17)}` : '',
-        'Click or tap to inspect its operation graph',
+        t('diagram.clickToInspect'),
       ].filter(Boolean).join('\n'));
-      if (handlers.onInspect) makeInteractive(g, `Inspect neuron ${unitName}`, () => handlers.onInspect!(l, j));
+      if (handlers.onInspect) makeInteractive(g, t('diagram.inspect', { unit: unitName }), () => handlers.onInspect!(l, j));
       // The button's name ends with the value it shows.
       const nameWithText = () => {
         const shown = [...g.querySelectorAll('text')].map((t) => t.textContent).filter(Boolean);
-        if (handlers.onInspect && shown.length) g.setAttribute('aria-label', `Inspect neuron ${unitName}: ${shown.join(' ')}`);
+        if (handlers.onInspect && shown.length) g.setAttribute('aria-label', t('diagram.inspectWith', { unit: unitName, shown: shown.join(' ') }));
       };
       if (l === Lyr) {
         const name = snap.layers[l] > 1 ? `ŷ${j + 1}` : 'ŷ';
@@ -112,9 +112,9 @@ export function drawNeurons(ctx: DrawContext): void {
         // Large networks: the bias is a small parameter mark above the node (value on hover or tap).
         const size = Math.max(3, radius * 0.7);
         const mark = svgEl('rect', { x: p.x - size / 2, y: p.y - radius - size - 2, width: size, height: size, fill: palette.parameter, 'data-bias': `${l}:${j}` }, gTags);
-        svgTitle(mark, `Bias b[${l}] of ${unitName} = ${fmt(at(snap.b[l], j), 17)}` +
+        svgTitle(mark, t('diagram.biasTitle', { l, unit: unitName, value: fmt(at(snap.b[l], j), 17) }) +
           (back ? `; db = ${fmt(at(snap.db[l], j), 17)}` : '') +
-          (snap.progress.update && snap.before ? `; before the update ${fmt(at(snap.before.b[l], j), 17)}` : ''));
+          (snap.progress.update && snap.before ? t('diagram.biasBefore', { value: fmt(at(snap.before.b[l], j), 17) }) : ''));
         if (handlers.onEdit) {
           mark.style.cursor = 'pointer';
           mark.addEventListener('click', () => handlers.onEdit!({ kind: 'b', layer: l, row: j }, mark));
@@ -151,7 +151,7 @@ export function drawNeurons(ctx: DrawContext): void {
         const ring: Record<string, string> = snap.progress.update && snap.before ? { 'data-ring': 'update' } : {};
         const bt = drawTag(gTags, c, bLines, palette.parameter, TAG_FONT, { 'data-tag': `b:${l}:${j}`, ...ring });
         if (handlers.onEdit) {
-          makeInteractive(bt, `Edit bias b[${l}] of ${unitName}: ${bLines.map((x) => x.text).join(' ')}`, () =>
+          makeInteractive(bt, t('diagram.editBias', { l, unit: unitName, text: bLines.map((x) => x.text).join(' ') }), () =>
             handlers.onEdit!({ kind: 'b', layer: l, row: j }, bt));
         }
       });
@@ -161,7 +161,7 @@ export function drawNeurons(ctx: DrawContext): void {
 }
 
 export function drawLossAndTargets(ctx: DrawContext): void {
-  const { snap, view, lay, placer, handlers, gNodes } = ctx;
+  const { snap, view, lay, placer, handlers, gNodes, t: tr } = ctx;
   const d = view.digits;
   const { radius, fontSize: fs } = lay;
   const Lyr = snap.L;
@@ -174,7 +174,7 @@ export function drawLossAndTargets(ctx: DrawContext): void {
     svgText(g, t.x, t.y, targetText(snap, k, yv, d), { 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 13, 'font-weight': 600, fill: palette.ink });
     placer.fixed({ x: t.x - half, y: t.y - 14, w: 2 * half, h: 28 });
     if (handlers.onEdit && yv !== null && lay.detailed) {
-      makeInteractive(g, `Edit target ${targetText(snap, k, yv, d)}, example ${view.example + 1} (exactly ${fmt(yv, 17)})`, () =>
+      makeInteractive(g, tr('diagram.editTarget', { text: targetText(snap, k, yv, d), example: view.example + 1, value: fmt(yv, 17) }), () =>
         handlers.onEdit!({ kind: 'y', example: view.example, index: k }, g));
     }
   }
@@ -192,5 +192,5 @@ export function drawLossAndTargets(ctx: DrawContext): void {
       'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': size.toFixed(1), 'font-weight': 600, fill: palette.ink, 'data-reveal': 'loss', 'data-testid': 'loss-value',
     });
   }
-  svgTitle(g, lossValue === null ? 'Loss: not computed yet in this step' : `Loss (batch mean) = ${fmt(lossValue, 17)}`);
+  svgTitle(g, lossValue === null ? tr('diagram.lossNotYet') : tr('diagram.lossTitle', { value: fmt(lossValue, 17) }));
 }

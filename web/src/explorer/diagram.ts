@@ -3,6 +3,7 @@
 // the loss. Parameters, inputs (data) and intermediates are drawn as different kinds of
 // thing. Labels are placed so that none overlaps another (labels.ts); the nodes are drawn by
 // diagram-nodes.ts.
+import type { T } from '../i18n/index';
 import { fmt } from '../format';
 import { svgEl, svgText, svgTitle, textWidth } from '../svg';
 import { layout as L0, palette, signColour, signDash } from '../theme';
@@ -48,6 +49,7 @@ export interface DrawContext {
   lay: DiagramLayout;
   placer: Placer;
   handlers: DiagramHandlers;
+  t: T;
   /** Layers of the drawing, bottom to top. */
   gEdges: SVGGElement;
   gNodes: SVGGElement;
@@ -97,7 +99,8 @@ export function renderDiagram(
   svg: SVGSVGElement,
   snap: Snapshot,
   view: DiagramView,
-  handlers: DiagramHandlers = {},
+  handlers: DiagramHandlers,
+  t: T,
 ): DiagramRefs {
   const d = view.digits;
   const Lyr = snap.L;
@@ -127,7 +130,7 @@ export function renderDiagram(
   const gTags = svgEl('g', { 'data-layer': 'tags' }, svg);
   const gHover = svgEl('g', { 'data-layer': 'hover', 'pointer-events': 'none' }, svg);
   const placer = new Placer();
-  const ctx: DrawContext = { snap, view, lay, placer, handlers, gEdges, gNodes, gTags, gHover };
+  const ctx: DrawContext = { snap, view, lay, placer, handlers, t, gEdges, gNodes, gTags, gHover };
 
   // Column headings: layer, activation, size.
   const heading = (x: number, y: number, text: string, size: number, bold: boolean) => {
@@ -137,11 +140,12 @@ export function renderDiagram(
   };
   for (let l = 0; l <= Lyr; l++) {
     const x = pos[l][0].x;
-    heading(x, 22, l === 0 ? 'Input' : l === Lyr ? `Output (layer ${l})` : `Layer ${l}`, 14, true);
-    heading(x, 40, l === 0 ? `${snap.layers[0]} feature${snap.layers[0] > 1 ? 's' : ''}` : `${snap.activations[l - 1]} · ${snap.layers[l]} unit${snap.layers[l] > 1 ? 's' : ''}`, 12, false);
+    heading(x, 22, l === 0 ? t('diagram.input') : l === Lyr ? t('diagram.output', { l }) : t('diagram.layer', { l }), 14, true);
+    const n = snap.layers[l];
+    heading(x, 40, l === 0 ? t(n > 1 ? 'diagram.features' : 'diagram.features1', { n }) : t(n > 1 ? 'diagram.units' : 'diagram.units1', { act: snap.activations[l - 1], n }), 12, false);
   }
-  heading(lay.targets[0].x, 22, 'Target', 14, true);
-  heading(lay.loss.x, 22, 'Loss', 14, true);
+  heading(lay.targets[0].x, 22, t('diagram.target'), 14, true);
+  heading(lay.loss.x, 22, t('diagram.loss'), 14, true);
   heading(lay.loss.x, 40, snap.loss, 12, false);
 
   // Nodes first (fixed boxes), then the bias tags above them, then the weight tags.
@@ -153,7 +157,7 @@ export function renderDiagram(
 }
 
 function drawEdges(ctx: DrawContext): void {
-  const { snap, lay, placer, handlers, gEdges, gTags, gHover, view } = ctx;
+  const { snap, lay, placer, handlers, gEdges, gTags, gHover, view, t } = ctx;
   const { pos } = lay;
   const d = view.digits;
   let edgeCount = 0;
@@ -176,10 +180,10 @@ function drawEdges(ctx: DrawContext): void {
           x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: signColour(w), 'stroke-width': width.toFixed(2),
           'stroke-opacity': 0.75, 'stroke-dasharray': signDash(w), 'data-edge': edgeKey(l, j, i),
         }, gLayer);
-        const wLabel = `W[${l}] row ${j + 1}, column ${i + 1}`;
+        const wLabel = t('diagram.weightName', { l, row: j + 1, col: i + 1 });
         const parts = [`${wLabel} = ${fmt(w, 17)}`];
         if (back) parts.push(`dW = ${fmt(at(snap.dW[l], j, i), 17)}`);
-        if (updated && snap.before) parts.unshift(`before the update: ${fmt(at(snap.before.W[l], j, i), 17)}`);
+        if (updated && snap.before) parts.unshift(t('diagram.beforeUpdate', { value: fmt(at(snap.before.W[l], j, i), 17) }));
         svgTitle(line, parts.join('; '));
         const lines = weightLines(snap, l, j, i, d);
         if (!lay.labelLayer[l]) {
@@ -206,11 +210,11 @@ function drawEdges(ctx: DrawContext): void {
         }
         const { w: tw, h: th } = tagSize(lines, TAG_FONT);
         const c = placer.place(alongCandidates(a, b, lay.edgeLabelAt, th), tw, th);
-        const t = drawTag(gTags, c, lines, palette.parameter, TAG_FONT, { 'data-tag': `W:${l}:${j}:${i}`, ...(updated ? { 'data-ring': 'update' } : {}) } as Record<string, string>);
+        const tag = drawTag(gTags, c, lines, palette.parameter, TAG_FONT, { 'data-tag': `W:${l}:${j}:${i}`, ...(updated ? { 'data-ring': 'update' } : {}) } as Record<string, string>);
         if (handlers.onEdit) {
           // The name carries the tag's visible text (for speech input and screen readers alike).
-          makeInteractive(t, `Edit weight ${wLabel}: ${lines.map((x) => x.text).join(' ')}`, () =>
-            handlers.onEdit!({ kind: 'W', layer: l, row: j, col: i }, t));
+          makeInteractive(tag, t('diagram.editWeight', { name: wLabel, text: lines.map((x) => x.text).join(' ') }), () =>
+            handlers.onEdit!({ kind: 'W', layer: l, row: j, col: i }, tag));
         }
       }
     }

@@ -1,22 +1,25 @@
 // Editing values: a small popover to change one weight, bias, input or target, and the spec
 // transformation that applies it. Edits start from what the diagram shows (the current
 // parameters become the new starting point), and the walkthrough restarts at step 0.
+import type { T } from '../i18n/index';
+import { parseNumber } from '../i18n/numbers';
+import { usesDecimalComma } from '../format';
 import { explicitData } from './spec-data';
 import type { Session, Spec } from '../engine';
 
 import type { EditTarget } from './diagram';
 import type { Snapshot } from './snapshot';
 
-export function describeTarget(t: EditTarget): string {
-  switch (t.kind) {
+export function describeTarget(e: EditTarget, t: T): string {
+  switch (e.kind) {
     case 'W':
-      return `Weight W[${t.layer}] row ${t.row + 1}, column ${t.col + 1}`;
+      return t('edit.weight', { l: e.layer, row: e.row + 1, col: e.col + 1 });
     case 'b':
-      return `Bias b[${t.layer}] of unit ${t.row + 1}`;
+      return t('edit.bias', { l: e.layer, unit: e.row + 1 });
     case 'x':
-      return `Input x${t.index + 1} of example ${t.example + 1}`;
+      return t('edit.input', { i: e.index + 1, example: e.example + 1 });
     case 'y':
-      return `Target y${t.index + 1} of example ${t.example + 1}`;
+      return t('edit.target', { i: e.index + 1, example: e.example + 1 });
   }
 }
 
@@ -57,20 +60,21 @@ export function openValueEditor(
   label: string,
   value: number,
   onApply: (v: number) => string | null,
-  container: HTMLElement = document.body,
+  container: HTMLElement,
+  t: T,
 ): void {
   openPopover?.close();
   const form = document.createElement('form');
   form.className = 'value-editor';
   form.setAttribute('role', 'dialog');
-  form.setAttribute('aria-label', `Edit ${label}`);
+  form.setAttribute('aria-label', t('edit.dialog', { what: label }));
   const id = `value-editor-input`;
   form.innerHTML = `<label for="${id}">${label}</label>
     <input id="${id}" type="text" inputmode="decimal" autocomplete="off" spellcheck="false">
-    <div class="value-editor-actions"><button type="submit">Apply</button><button type="button" data-cancel>Cancel</button></div>
+    <div class="value-editor-actions"><button type="submit">${t('edit.apply')}</button><button type="button" data-cancel>${t('edit.cancel')}</button></div>
     <p class="value-editor-error" role="alert"></p>`;
   const input = form.querySelector('input')!;
-  input.value = Number.isFinite(value) ? String(value) : '';
+  input.value = Number.isFinite(value) ? (usesDecimalComma() ? String(value).replace('.', ',') : String(value)) : '';
   const error = form.querySelector<HTMLElement>('.value-editor-error')!;
   const r = anchor.getBoundingClientRect();
   if (container === document.body) {
@@ -93,10 +97,9 @@ export function openValueEditor(
   };
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const text = input.value.trim().replace('−', '-');
-    const v = Number(text);
-    if (text === '' || !Number.isFinite(v)) {
-      error.textContent = 'Enter a finite number, e.g. 0.25 or -1e-3.';
+    const v = parseNumber(input.value);
+    if (v === null) {
+      error.textContent = t('edit.notANumber');
       return;
     }
     const problem = onApply(v);

@@ -1,5 +1,6 @@
 // Which example of the batch the diagram shows: its inputs and targets (engine values, from the
 // batch once the forward pass has run, from the data set before), and the picker that chooses it.
+import type { T } from '../i18n/index';
 import { at, type Matrix } from '../engine';
 import type { DiagramView } from './diagram';
 import { h } from './skeleton';
@@ -22,16 +23,16 @@ export function diagramViewOf(s: Snapshot, data: { X: Matrix; Y: Matrix }, colum
 }
 
 /** The "Example shown at the nodes" picker (nothing for a batch of one). */
-export function renderExamplePicker(host: HTMLElement, s: Snapshot, column: number, onPick: (column: number) => void): void {
+export function renderExamplePicker(host: HTMLElement, s: Snapshot, column: number, onPick: (column: number) => void, t: T): void {
   const m = s.A[0].cols > 0 ? s.A[0].cols : Math.min(s.state.batchSize, s.state.trainExamples);
   if (m <= 1) {
     host.replaceChildren();
     return;
   }
   const label = h('label');
-  label.append(`Example shown at the nodes (of ${m} in the batch) `);
+  label.append(`${t('step.examplePicker', { m })} `);
   const sel = h('select');
-  sel.setAttribute('aria-label', 'Example shown at the nodes');
+  sel.setAttribute('aria-label', t('step.examplePickerLabel'));
   for (let k = 0; k < m; k++) sel.append(new Option(String(k + 1), String(k)));
   sel.value = String(column);
   sel.addEventListener('change', () => onPick(Number(sel.value)));

@@ -1,9 +1,11 @@
 // Export: the walkthrough as Markdown with LaTeX or as a LaTeX document (the engine's text,
 // as `bpx walkthrough` prints it), the diagram as SVG and PNG with its legend, the spec as
 // JSON, and a link to this state.
+import { englishCatalogue, type T } from '../i18n/index';
 import { svgEl } from '../svg';
 import { palette } from '../theme';
 import { drawLegend } from './legend';
+import { paintSvg } from './svg-raster';
 
 export interface ExportSources {
   walkthrough(format: 'md' | 'tex'): string;
@@ -13,6 +15,7 @@ export interface ExportSources {
   baseName(): string;
   /** Where the copy fallback dialog goes (default document.body). */
   dialogHost?: HTMLElement;
+  t: T;
 }
 
 function downloadBlob(name: string, blob: Blob): void {
@@ -27,22 +30,22 @@ function downloadBlob(name: string, blob: Blob): void {
 }
 
 /** Copies text; where the clipboard is not available, shows it in a dialog to copy by hand. */
-export async function copyText(text: string, what: string, dialogHost: HTMLElement = document.body): Promise<string> {
+export async function copyText(text: string, what: string, dialogHost: HTMLElement, t: T): Promise<string> {
   try {
     await navigator.clipboard.writeText(text);
-    return `${what} copied to the clipboard.`;
+    return t('export.copied', { what });
   } catch {
     const dialog = document.createElement('dialog');
     dialog.className = 'copy-dialog';
     dialog.setAttribute('aria-label', what);
-    dialog.innerHTML = `<h2>${what}</h2><p>The clipboard is not available here: select the text and copy it.</p>
-      <textarea readonly rows="16"></textarea><form method="dialog"><button>Close</button></form>`;
+    dialog.innerHTML = `<h2>${what}</h2><p>${t('export.noClipboard')}</p>
+      <textarea readonly rows="16"></textarea><form method="dialog"><button>${t('export.close')}</button></form>`;
     dialog.querySelector('textarea')!.value = text;
     dialogHost.append(dialog);
     dialog.addEventListener('close', () => dialog.remove());
     dialog.showModal();
     dialog.querySelector('textarea')!.select();
-    return `${what} shown for copying.`;
+    return t('export.shown', { what });
   }
 }
 
@@ -52,15 +55,15 @@ const LEGEND_GAP = 16;
  * Standalone SVG text of the diagram with its legend below (presentation attributes only, so
  * it renders anywhere). Returns the markup and its size.
  */
-export function svgExport(svg: SVGSVGElement): { markup: string; width: number; height: number } {
+export function svgExport(svg: SVGSVGElement, t: T): { markup: string; width: number; height: number; clone: SVGSVGElement } {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const [, , w, h0] = (svg.getAttribute('viewBox') ?? '0 0 800 400').split(/\s+/).map(Number);
   // The legend under the drawing, on the same paper.
   const probe = svgEl('g', {});
-  const legendHeight = drawLegend(probe, 20, 0, w - 40);
+  const legendHeight = drawLegend(probe, 20, 0, w - 40, t);
   const h = h0 + LEGEND_GAP + legendHeight;
   svgEl('rect', { x: 0, y: h0, width: w, height: h - h0, fill: palette.paper }, clone);
-  drawLegend(clone, 20, h0 + LEGEND_GAP, w - 40);
+  drawLegend(clone, 20, h0 + LEGEND_GAP, w - 40, t);
   clone.setAttribute('viewBox', `0 0 ${w} ${h}`);
   clone.setAttribute('width', String(w));
   clone.setAttribute('height', String(h));
@@ -74,38 +77,28 @@ export function svgExport(svg: SVGSVGElement): { markup: string; width: number; 
     el.removeAttribute('aria-label');
   }
   clone.setAttribute('role', 'img');
-  clone.setAttribute('aria-label', svg.getAttribute('aria-label') ?? 'Network diagram');
+  clone.setAttribute('aria-label', svg.getAttribute('aria-label') ?? t('step.diagram'));
   const markup = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}\n`;
-  return { markup, width: w, height: h };
+  return { markup, width: w, height: h, clone };
 }
 
-export function svgMarkup(svg: SVGSVGElement): string {
-  return svgExport(svg).markup;
+export function svgMarkup(svg: SVGSVGElement, t: T): string {
+  return svgExport(svg, t).markup;
 }
 
-async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
-  const { markup, width: w, height: h } = svgExport(svg);
-  const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
-  try {
-    const img = new Image();
-    img.decoding = 'async';
-    await new Promise<void>((resolve, reject) => {
-      img.onload = () => resolve();
-      img.onerror = () => reject(new Error('the SVG could not be drawn'));
-      img.src = url;
-    });
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.round(w * scale);
-    canvas.height = Math.round(h * scale);
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+// Painted element by element (svg-raster.ts), not loaded as an image: no blob: or data: URL,
+// so it works under a Content-Security-Policy whose img-src is 'self'.
+async function svgToPng(svg: SVGSVGElement, t: T, scale = 2): Promise<Blob> {
+  const { clone, width: w, height: h } = svgExport(svg, t);
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(w * scale);
+  canvas.height = Math.round(h * scale);
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  paintSvg(ctx, clone, canvas.width, canvas.height);
+  return await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
 }
 
 export function createExportPanel(src: ExportSources): HTMLElement {
@@ -114,6 +107,8 @@ export function createExportPanel(src: ExportSources): HTMLElement {
   const status = document.createElement('p');
   status.className = 'export-status';
   status.setAttribute('role', 'status');
+  const t = src.t;
+  const host = src.dialogHost ?? document.body;
   const act = (label: string, fn: () => Promise<string> | string) => {
     const b = document.createElement('button');
     b.type = 'button';
@@ -122,33 +117,40 @@ export function createExportPanel(src: ExportSources): HTMLElement {
       try {
         status.textContent = await fn();
       } catch (e) {
-        status.textContent = `Failed: ${(e as Error).message}`;
+        status.textContent = t('export.failed', { message: (e as Error).message });
       }
     });
     return b;
   };
   el.append(
-    act('Copy walkthrough (Markdown)', () => copyText(src.walkthrough('md'), 'Walkthrough (Markdown with LaTeX)', src.dialogHost)),
-    act('Download walkthrough (Markdown)', () => {
+    act(t('export.copyMd'), () => copyText(src.walkthrough('md'), t('export.mdWhat'), host, t)),
+    act(t('export.downloadMd'), () => {
       downloadBlob(`${src.baseName()}-walkthrough.md`, new Blob([src.walkthrough('md')], { type: 'text/markdown' }));
-      return 'Walkthrough downloaded.';
+      return t('export.mdDone');
     }),
-    act('Copy walkthrough (LaTeX)', () => copyText(src.walkthrough('tex'), 'Walkthrough (LaTeX)', src.dialogHost)),
-    act('Download walkthrough (LaTeX)', () => {
+    act(t('export.copyTex'), () => copyText(src.walkthrough('tex'), t('export.texWhat'), host, t)),
+    act(t('export.downloadTex'), () => {
       downloadBlob(`${src.baseName()}-walkthrough.tex`, new Blob([src.walkthrough('tex')], { type: 'application/x-tex' }));
-      return 'LaTeX walkthrough downloaded.';
+      return t('export.texDone');
     }),
-    act('Download SVG', () => {
-      downloadBlob(`${src.baseName()}.svg`, new Blob([svgMarkup(src.svg())], { type: 'image/svg+xml' }));
-      return 'SVG downloaded.';
+    act(t('export.svg'), () => {
+      downloadBlob(`${src.baseName()}.svg`, new Blob([svgMarkup(src.svg(), t)], { type: 'image/svg+xml' }));
+      return t('export.svgDone');
     }),
-    act('Download PNG', async () => {
-      downloadBlob(`${src.baseName()}.png`, await svgToPng(src.svg()));
-      return 'PNG downloaded.';
+    act(t('export.png'), async () => {
+      downloadBlob(`${src.baseName()}.png`, await svgToPng(src.svg(), t));
+      return t('export.pngDone');
     }),
-    act('Copy spec JSON', () => copyText(src.specJson(), 'Spec JSON', src.dialogHost)),
-    act('Copy link', () => copyText(src.link(), 'Link to this network', src.dialogHost)),
+    act(t('export.copySpec'), () => copyText(src.specJson(), t('export.specWhat'), host, t)),
+    act(t('export.copyLink'), () => copyText(src.link(), t('export.linkWhat'), host, t)),
     status,
   );
+  if (t('export.englishNote') !== englishCatalogue()['export.englishNote']) {
+    // The walkthrough comes from the engine (core/walkthrough.cpp), in English: say so.
+    const note = document.createElement('p');
+    note.className = 'muted export-note';
+    note.textContent = t('export.englishNote');
+    el.append(note);
+  }
   return el;
 }

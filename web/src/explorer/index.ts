@@ -1,7 +1,7 @@
 // The step-through explorer: wires the engine session (Stepper) to the views — diagram and
 // animation, controls, math panel, numbers, notes, editor, export, narration and shortcuts.
-import type { Engine, Session, Spec } from '../engine';
-import { getDigits, setDigits } from '../format';
+import type { Engine, Spec } from '../engine';
+import { fmt, getDigits, setDecimalComma, setDigits } from '../format';
 import { timing } from '../theme';
 import { Animator } from './animation';
 import { Stepper, type ChangeEvent } from './controller';
@@ -13,7 +13,7 @@ import { installShortcuts } from './keyboard';
 import { renderMath } from './mathpanel';
 import { narrate } from './narration';
 import { renderNotes } from './notes';
-import { findPreset, PRESETS, type Preset } from './presets';
+import { findPreset, presetNotes, presetTitle, PRESETS, type Preset } from './presets';
 import { buildSkeleton, buildSpecEditor } from './skeleton';
 import { createZoom } from './zoom';
 import { diagramViewOf, renderExamplePicker } from './example-view';
@@ -25,42 +25,14 @@ import { createStructureEditor, resizeSpec } from './structure';
 import { phaseName, phaseTitle } from './phases';
 import { inspectorPhaseOf } from './known';
 import { openInspector } from '../inspector/index';
-import { mountPractice, type PracticeHandle } from '../practice/index';
+import { mountPractice } from '../practice/index';
 import { mountCodeTab } from '../code/index';
+import { ENGLISH } from '../i18n/index';
+import { engineText, errorLine, showError } from '../i18n/errors';
 
-export interface ExplorerOptions {
-  params: URLSearchParams;
-  live: HTMLElement;
-  openInspector: (session: Session, layer: number, unit: number, example: number) => void;
-  /** Keep the network in the page's URL (default true; embeds turn it off). */
-  writeUrl?: boolean;
-  /** The page that "Copy link" points to (default: this page). */
-  linkBase?: string;
-  /** Where dialogs and popovers go (default document.body; an embed's shadow root container). */
-  dialogHost?: HTMLElement;
-  /** Where keys count as typed into this view (an embed: its whole shadow root); default the host. */
-  keyRoot?: Element;
-}
+export type { Explorer, ExplorerOptions } from './explorer-api';
 
-export interface Explorer {
-  show(): void;
-  hide(): void;
-  /** Deletes the view's session, removes its keys and its DOM: the view is gone. */
-  dispose(): void;
-  /** The engine session of the network shown (replaced when another network is loaded). */
-  readonly session: Session;
-  next(): void;
-  previous(): boolean;
-  step(): void;
-  reset(): void;
-  /** Loads a preset by id; false when there is no such preset. */
-  loadPreset(id: string): boolean;
-  /** Loads a spec; returns the engine's message when it is invalid (nothing changes then). */
-  loadSpec(spec: Spec): string | null;
-  onChange(fn: (e: ChangeEvent) => void): void;
-  /** Practice mode of this view (web/src/practice). */
-  readonly practice: PracticeHandle;
-}
+import type { Explorer, ExplorerOptions } from './explorer-api';
 
 export function mountExplorer(host: HTMLElement, engine: Engine, options: ExplorerOptions): Explorer {
   const stepper = new Stepper(engine);
@@ -75,12 +47,15 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   /** Significant digits of this view (several views on one page keep their own). */
   let digits = getDigits();
   const dialogHost = options.dialogHost ?? document.body;
+  const locale = options.locale ?? ENGLISH;
+  const t = locale.t;
+  setDecimalComma(locale.decimalComma);
   /** Only the latest animation clears data-animating (tests and styles wait on it). */
   let animationToken = 0;
 
   // Layout.
   host.classList.add('explorer');
-  const ui = buildSkeleton(digits);
+  const ui = buildSkeleton(digits, t);
   const { presetSelect, digitsSelect, svg, summary, math, notes, numbers, numbersPanel, editError, examplePicker } = ui;
   const controls = createControls({
     next: () => act(() => stepper.next()),
@@ -93,9 +68,9 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
       animator.speed = s;
     },
     jump: (k) => act(() => stepper.jumpToPhase(k)),
-  }, 1);
+  }, 1, t);
   ui.top.append(ui.settings, controls.element);
-  const zoom = createZoom(ui.viewport, svg);
+  const zoom = createZoom(ui.viewport, svg, t);
   ui.figure.prepend(zoom.element);
 
   const structure = createStructureEditor(
@@ -109,16 +84,17 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
         stepper.setLearningRate(lr);
         markEdited();
       } catch (e) {
-        editError.textContent = message(e);
+        showError(editError, e, locale);
       }
     },
+    locale,
   );
-  const specEditor = buildSpecEditor((text) => {
+  const specEditor = buildSpecEditor(t, (text) => {
     let parsed: Spec;
     try {
       parsed = JSON.parse(text);
     } catch (e) {
-      editError.textContent = `The JSON does not parse: ${(e as Error).message}`;
+      editError.textContent = t('error.json', { message: (e as Error).message });
       return;
     }
     applySpec(parsed, true);
@@ -132,16 +108,13 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     svg: () => svg,
     baseName: () => (preset && !edited ? preset.id : 'network'),
     dialogHost,
+    t,
   }));
   host.append(ui.top, ui.main, ui.lower);
-  watchOverflow(math);
-  const codeTab = mountCodeTab(ui.mathCol, { engine, session: () => stepper.session, digits: () => digits, baseName: () => (preset && !edited ? preset.id : 'network') });
+  watchOverflow(math, t);
+  const codeTab = mountCodeTab(ui.mathCol, { engine, session: () => stepper.session, digits: () => digits, baseName: () => (preset && !edited ? preset.id : 'network'), locale });
 
   // Behaviour.
-  function message(e: unknown): string {
-    const err = e as { message?: string; path?: string };
-    return err.path && !String(err.message).startsWith(err.path) ? `${err.path}: ${err.message}` : String(err.message ?? e);
-  }
 
   function act(fn: () => unknown): void {
     animator.cancel();
@@ -149,7 +122,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
       fn();
     } catch (e) {
       stopPlay();
-      announce(`Error: ${message(e)}`);
+      announce(t('error.prefix') + errorLine(e, locale));
     }
   }
 
@@ -164,13 +137,13 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     render(stepper.snapshot, 'load');
   }
 
-  function applySpec(spec: Spec, isEdit: boolean): string | null {
+  /** Loads `spec`; the engine's error when it is invalid (shown under the editor), else null. */
+  function applySpecOrError(spec: Spec, isEdit: boolean): unknown {
     try {
       stepper.load(spec);
     } catch (e) {
-      const m = message(e);
-      editError.textContent = m;
-      return m;
+      showError(editError, e, locale);
+      return e;
     }
     editError.textContent = '';
     if (isEdit) {
@@ -180,6 +153,10 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
       render(stepper.snapshot, 'load');
     }
     return null;
+  }
+  function applySpec(spec: Spec, isEdit: boolean): string | null {
+    const e = applySpecOrError(spec, isEdit);
+    return e === null ? null : engineText(e);
   }
 
   function loadPreset(p: Preset): void {
@@ -203,10 +180,12 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     history.replaceState(null, '', stepLink(location.href, preset && !edited ? preset.id : null, stepper.spec, false));
   }
 
-  function onEdit(t: EditTarget, anchor: Element): void {
+  function onEdit(target: EditTarget, anchor: Element): void {
     const snap = stepper.snapshot;
-    openValueEditor(anchor, describeTarget(t), currentValue(t, stepper.spec, snap), (v) =>
-      applySpec(applyEdit(stepper.session, t, v), true), dialogHost);
+    openValueEditor(anchor, describeTarget(target, t), currentValue(target, stepper.spec, snap), (v) => {
+      const problem = applySpecOrError(applyEdit(stepper.session, target, v), true);
+      return problem === null ? null : errorLine(problem, locale);
+    }, dialogHost, t);
   }
 
   function onInspect(layer: number, unit: number): void {
@@ -214,32 +193,33 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     const ex = snap.state.batch[column] ?? column;
     const p = preset && !edited ? preset : null;
     const root = p?.inspector && p.inspector.layer === layer && p.inspector.unit === unit ? p.inspector.root : 'loss';
-    const note = p?.id === 'seed003' || p?.id === 'seed004' ? (p.notes ?? []).map((n) => `<p>${n}</p>`).join('') : undefined;
+    const note = p?.id === 'seed003' || p?.id === 'seed004' ? presetNotes(p, t).map((n) => `<p>${n}</p>`).join('') : undefined;
     stopPlay();
     setDigits(digits);
-    openInspector(dialogHost, stepper.session, layer, unit, ex, { root, note, phase: inspectorPhase });
+    openInspector(dialogHost, stepper.session, layer, unit, ex, { root, note, phase: inspectorPhase, locale });
   }
 
   /** The inspector follows this view's phase while it is open. */
-  const inspectorPhase = inspectorPhaseOf(stepper, act);
+  const inspectorPhase = inspectorPhaseOf(stepper, act, t);
 
   function render(s: Snapshot, transition: ChangeEvent['transition']): void {
     setDigits(digits); // the shared formatter follows the view being drawn
+    setDecimalComma(locale.decimalComma);
     const d = digits;
     const view = diagramViewOf(s, stepper.data, column, digits);
     column = view.column;
-    refs = renderDiagram(svg, s, view, { onEdit, onInspect });
+    refs = renderDiagram(svg, s, view, { onEdit, onInspect }, t);
     zoom.refresh();
-    renderSummary(summary, s, column, d, view.y);
-    renderMath(math, s, { digits: d, column, data: stepper.data });
+    renderSummary(summary, s, column, d, view.y, t);
+    renderMath(math, s, { digits: d, column, data: stepper.data, t });
     codeTab.update();
-    markOverflow(math);
-    renderNumbers(numbers, s, d);
-    renderNotes(notes, preset, edited, (pass) => stepper.snapshotOfPass(pass), d);
+    markOverflow(math, t);
+    renderNumbers(numbers, s, d, t);
+    renderNotes(notes, preset, edited, (pass) => stepper.snapshotOfPass(pass), d, t);
     renderExamplePicker(examplePicker, s, column, (c) => {
       column = c;
       render(stepper.snapshot, 'jump');
-    });
+    }, t);
     controls.update(s, { playing, canGoBack: stepper.canGoBack() });
     if (transition === 'load' || (specText.getRootNode() as Document | ShadowRoot).activeElement !== specText) {
       specText.value = JSON.stringify(stepper.spec, null, 2);
@@ -256,8 +236,8 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   stepper.onChange(({ snapshot, transition }) => {
     render(snapshot, transition);
     announce(transition === 'load'
-      ? `Loaded ${preset && !edited ? preset.title : 'the edited network'}. ${narrate(snapshot)}`
-      : transition === 'reset' ? `Reset to the initial parameters. ${narrate(snapshot)}` : narrate(snapshot));
+      ? `${t('say.loaded', { name: preset && !edited ? presetTitle(preset, t) : t('say.theEdited') })} ${narrate(snapshot, t)}`
+      : transition === 'reset' ? `${t('say.reset')} ${narrate(snapshot, t)}` : narrate(snapshot, t));
     const token = ++animationToken;
     if (transition === 'next' && refs) {
       host.dataset.animating = 'true';
@@ -273,14 +253,14 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     if (playing) return;
     playing = true;
     controls.update(stepper.snapshot, { playing, canGoBack: stepper.canGoBack() });
-    announce('Playing.');
+    announce(t('say.playing'));
     const tick = () => {
       if (!playing) return;
       try {
         stepper.next();
       } catch (e) {
         stopPlay();
-        announce(`Stopped: ${message(e)}`);
+        announce(t('error.stopped') + errorLine(e, locale));
         return;
       }
       if (stepper.snapshot.state.divergence) {
@@ -298,7 +278,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     playing = false;
     clearTimeout(playTimer);
     if (stepper.snapshot) controls.update(stepper.snapshot, { playing, canGoBack: stepper.canGoBack() });
-    announce(`Paused at ${phaseTitle(stepper.snapshot.phase)}.`);
+    announce(t('say.paused', { phase: phaseTitle(stepper.snapshot.phase, t) }));
   }
 
   presetSelect.addEventListener('change', () => {
@@ -324,11 +304,12 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     slower: () => setSpeedStep(-1),
     inspect: () => onInspect(stepper.snapshot.L, 0),
     },
+    t,
   );
 
   function setSpeedStep(dir: number): void {
     animator.speed = controls.nudgeSpeed(animator.speed, dir);
-    announce(`Animation speed ${animator.speed}×.`);
+    announce(t('say.speed', { speed: fmt(animator.speed) }));
   }
 
   // Initial network: ?spec=JSON, else ?preset=id, else seed 002.
@@ -343,7 +324,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
       presetSelect.value = 'custom';
       loaded = true;
     } catch (e) {
-      editError.textContent = `The spec in the link could not be used: ${message(e)}`;
+      showError(editError, e, locale, t('error.linkSpec'));
     }
   }
   if (!loaded) loadPreset(findPreset(options.params.get('preset')) ?? PRESETS[0]);
@@ -389,7 +370,8 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
       return applySpec(spec, true);
     },
     onChange: (fn) => stepper.onChange(fn),
+    locale,
   };
-  const practice = mountPractice(ui.practicePanel, api, engine, { params: options.params, writeUrl: options.writeUrl });
+  const practice = mountPractice(ui.practicePanel, api, engine, { params: options.params, writeUrl: options.writeUrl, locale });
   return Object.assign(api, { practice });
 }

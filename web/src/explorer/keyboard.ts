@@ -1,6 +1,7 @@
 // Keyboard shortcuts of the step-through view, registered with the page's one key
 // registry (web/src/keys.ts): they act only when this view has the focus, or when it is
 // the page's view and the focus is nowhere in particular.
+import type { T } from '../i18n/index';
 import { registerKeys, type KeyBinding } from '../keys';
 
 export interface KeyActions {
@@ -14,16 +15,16 @@ export interface KeyActions {
   inspect(): void;
 }
 
-export function stepBindings(a: KeyActions): KeyBinding[] {
+export function stepBindings(a: KeyActions, t: T): KeyBinding[] {
   return [
-    { keys: ['ArrowRight', 'n', 'N'], label: '→ or N', description: 'Next phase', run: a.next },
-    { keys: ['ArrowLeft', 'p', 'P'], label: '← or P', description: 'Previous phase', run: a.previous },
-    { keys: ['s', 'S'], label: 'S', description: 'Step (to the end of the current step)', run: a.step },
-    { keys: [' '], label: 'Space', description: 'Play / Pause', run: a.togglePlay, onButtons: false },
-    { keys: ['r', 'R'], label: 'R', description: 'Reset to the initial parameters', run: a.reset },
-    { keys: ['+', '='], label: '+', description: 'Faster animation', run: a.faster },
-    { keys: ['-', '_'], label: '−', description: 'Slower animation', run: a.slower },
-    { keys: ['i', 'I'], label: 'I', description: 'Inspect the first output neuron', run: a.inspect },
+    { keys: ['ArrowRight', 'n', 'N'], label: t('keys.or', { a: '→', b: 'N' }), description: t('keys.next'), run: a.next },
+    { keys: ['ArrowLeft', 'p', 'P'], label: t('keys.or', { a: '←', b: 'P' }), description: t('keys.previous'), run: a.previous },
+    { keys: ['s', 'S'], label: 'S', description: t('keys.step'), run: a.step },
+    { keys: [' '], label: t('step.space'), description: t('keys.play'), run: a.togglePlay, onButtons: false },
+    { keys: ['r', 'R'], label: 'R', description: t('keys.reset'), run: a.reset },
+    { keys: ['+', '='], label: '+', description: t('keys.faster'), run: a.faster },
+    { keys: ['-', '_'], label: '−', description: t('keys.slower'), run: a.slower },
+    { keys: ['i', 'I'], label: 'I', description: t('keys.inspect'), run: a.inspect },
   ];
 }
 
@@ -35,7 +36,7 @@ export interface ShortcutScope {
 }
 
 /** Registers the view's keys; returns the function that removes them (the view's dispose). */
-export function installShortcuts(scope: ShortcutScope, a: KeyActions): () => void {
-  const bindings = stepBindings(a);
+export function installShortcuts(scope: ShortcutScope, a: KeyActions, t: T): () => void {
+  const bindings = stepBindings(a, t);
   return registerKeys({ ...scope, bindings: () => bindings });
 }

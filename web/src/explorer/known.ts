@@ -4,9 +4,10 @@
 import type { InspectorPhase, Known } from '../inspector/phase-view';
 import type { Stepper } from './controller';
 import { phaseTitle } from './phases';
+import type { T } from '../i18n/index';
 import { hasBackward, hasDA, hasForward, type Snapshot } from './snapshot';
 
-export function knownAt(s: Snapshot, layer: number): Known {
+export function knownAt(s: Snapshot, layer: number, t: T): Known {
   const L = s.L;
   return {
     inputs: layer === 1 || hasForward(s, layer - 1),
@@ -15,18 +16,18 @@ export function knownAt(s: Snapshot, layer: number): Known {
     dA: hasDA(s, layer),
     backward: hasBackward(s, layer),
     update: s.progress.update,
-    phase: phaseTitle(s.phase),
-    next: phaseTitle(s.state.nextPhase),
-    forwardPhase: `Forward ${layer}`,
-    dAPhase: layer === L ? 'Loss' : `Backward ${layer + 1}`,
-    backwardPhase: `Backward ${layer}`,
+    phase: phaseTitle(s.phase, t),
+    next: phaseTitle(s.state.nextPhase, t),
+    forwardPhase: t('phase.forward', { l: layer }),
+    dAPhase: layer === L ? t('phase.loss') : t('phase.backward', { l: layer + 1 }),
+    backwardPhase: t('phase.backward', { l: layer }),
   };
 }
 
 /** The step-through view behind an open inspector: its phase, its graphs, its Next/Previous. */
-export function inspectorPhaseOf(stepper: Stepper, act: (fn: () => unknown) => void): InspectorPhase {
+export function inspectorPhaseOf(stepper: Stepper, act: (fn: () => unknown) => void, t: T): InspectorPhase {
   return {
-    known: (layer) => knownAt(stepper.snapshot, layer),
+    known: (layer) => knownAt(stepper.snapshot, layer, t),
     graph: (layer, unit, o) => stepper.graphAsShown(layer, unit, o),
     next: () => act(() => stepper.next()),
     previous: () => act(() => stepper.previous()),

@@ -2,33 +2,31 @@
 // gradients. One list, drawn twice: as HTML under the diagram (swatches are classes in app.css,
 // not style attributes, so it renders under a CSP without 'unsafe-inline' for styles) and as
 // SVG appended to exported SVG and PNG files.
+import type { T } from '../i18n/index';
 import { svgEl, svgText, textWidth } from '../svg';
 import { kindColour, palette } from '../theme';
 
 type Swatch = 'input' | 'param' | 'neuron' | 'positive' | 'negative' | 'forward' | 'backward';
 
-export const LEGEND: [Swatch, string][] = [
-  ['input', 'input / target (data)'],
-  ['param', 'parameter (W, b: learned)'],
-  ['neuron', 'neuron (z, a: intermediates)'],
-  ['positive', 'positive weight (solid)'],
-  ['negative', 'negative weight (dashed)'],
-  ['forward', 'values, forward pulse'],
-  ['backward', 'gradients (d…), backward pulse'],
-];
+export const LEGEND: Swatch[] = ['input', 'param', 'neuron', 'positive', 'negative', 'forward', 'backward'];
 
-export function legendHtml(): string {
+/** The legend's rows in the view's words. */
+function rows(t: T): [Swatch, string][] {
+  return LEGEND.map((s) => [s, t(`legend.${s}`)]);
+}
+
+export function legendHtml(t: T): string {
   const item = (swatch: string, text: string) => `<li><span class="swatch legend-${swatch}" aria-hidden="true"></span>${text}</li>`;
-  return `<ul class="legend" aria-label="Legend">${LEGEND.map(([s, t]) => item(s, t)).join('')}</ul>`;
+  return `<ul class="legend" aria-label="${t('legend.label')}">${rows(t).map(([s, text]) => item(s, text)).join('')}</ul>`;
 }
 
 /** The legend as SVG rows from (x, y), wrapped at `width`; returns the height used. */
-export function drawLegend(parent: Element, x: number, y: number, width: number): number {
+export function drawLegend(parent: Element, x: number, y: number, width: number, t: T): number {
   const g = svgEl('g', { 'data-legend': 'true', 'font-size': 13 }, parent);
   let cx = x;
   let cy = y;
   const row = 22;
-  for (const [s, text] of LEGEND) {
+  for (const [s, text] of rows(t)) {
     const w = 22 + textWidth(text, 13) + 18;
     if (cx + w > x + width && cx > x) {
       cx = x;

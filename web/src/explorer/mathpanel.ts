@@ -8,6 +8,7 @@ import { catalog } from '../catalog';
 import { bmatrix, gDefinition, gTex, shape, sup, ub } from './tex';
 import type { Snapshot } from './snapshot';
 import { phaseTitle } from './phases';
+import type { T } from '../i18n/index';
 
 export interface MathContext {
   digits: number;
@@ -15,6 +16,7 @@ export interface MathContext {
   column: number;
   /** The whole data set (for the start screen). */
   data: { X: Matrix; Y: Matrix };
+  t: T;
 }
 
 function eq(tex: string): string {
@@ -32,12 +34,12 @@ const M = (m: Matrix, d: number, t = false) => bmatrix(m, d, t);
 
 function setup(s: Snapshot, c: MathContext): string {
   const d = c.digits;
-  let html = `<p class="math-intro">Notation: ${inline('Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}')}, ${inline('A^{[l]} = g^{[l]}(Z^{[l]})')}, ${inline('A^{[0]} = X')}; examples are columns. Press <strong>Next phase</strong> to run the first forward layer.</p>`;
+  let html = `<p class="math-intro">${c.t('math.notation', { a: inline('Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}'), b: inline('A^{[l]} = g^{[l]}(Z^{[l]})'), c: inline('A^{[0]} = X') })}</p>`;
   html += eq(`${ub('X', shape(c.data.X))} = ${M(c.data.X, d)}, \\quad ${ub('Y', shape(c.data.Y))} = ${M(c.data.Y, d)}`);
   for (let l = 1; l <= s.L; l++) {
     html += eq(`${ub(sup('W', l), shape(s.W[l]))} = ${M(s.W[l], d)}, \\quad ${ub(sup('b', l), shape(s.b[l]))} = ${M(s.b[l], d)}, \\quad g^{[${l}]} = ${gTex(s.activations[l - 1])}`);
   }
-  return section('Setup', html);
+  return section(c.t('math.setup'), html);
 }
 
 function forward(s: Snapshot, l: number, c: MathContext): string {
@@ -54,13 +56,13 @@ function forward(s: Snapshot, l: number, c: MathContext): string {
       for (let i = 0; i < W.cols; i++) terms.push(`${texNum(at(W, j, i), d)} \\cdot ${wrap(texNum(at(A0, i, k), d))}`);
       lines.push(`z^{[${l}]}_{${j + 1}} &= ${terms.join(' + ')} + ${wrap(texNum(at(b, j), d))} = ${texNum(at(Z, j, k), d)}`);
     }
-    html += `<p class="math-note">Unit by unit${Z.cols > 1 ? ` (example column ${k + 1})` : ''}:</p>`;
+    html += `<p class="math-note">${Z.cols > 1 ? c.t('math.unitByUnitColumn', { k: k + 1 }) : c.t('math.unitByUnit')}</p>`;
     html += eq(`\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`);
   }
-  const def = gDefinition(act);
+  const def = gDefinition(act, c.t);
   html += eq(`${ub(sup('A', l), shape(A))} = ${gTex(act)}(${sup('Z', l)}) = ${M(A, d)}`);
   html += `<p class="math-note">${inline(def.g)}</p>`;
-  return section(`Forward, layer ${l}`, html);
+  return section(c.t('math.forward', { l }), html);
 }
 
 function wrap(t: string): string {
@@ -72,8 +74,10 @@ function lossDefinition(loss: string): string {
   return catalog().losses.find((l) => l.name === loss)?.tex ?? `\\mathcal{L} = \\operatorname{${loss}}(\\hat Y, Y)`;
 }
 
-function dALDefinition(loss: string): string {
-  return catalog().losses.find((l) => l.name === loss)?.texDA ?? 'dA^{[L]} = \\partial \\mathcal{L} / \\partial \\hat Y';
+function dALDefinition(loss: string, t: T): string {
+  const tex = catalog().losses.find((l) => l.name === loss)?.texDA ?? 'dA^{[L]} = \\partial \\mathcal{L} / \\partial \\hat Y';
+  // Where dA[L] is the plain difference (mse), say which way round it is, in words.
+  return tex.endsWith('= \\hat y_k - y_k') ? `${tex} \\quad(\\text{${t('math.prediction')}} - \\text{${t('math.target')}})` : tex;
 }
 
 function lossPhase(s: Snapshot, c: MathContext): string {
@@ -91,12 +95,12 @@ function lossPhase(s: Snapshot, c: MathContext): string {
     html += eq(`\\mathcal{L} = ${sub} = ${texNum(lossValue, d)}`);
   } else {
     html += eq(`\\hat Y = ${sup('A', L)} = ${M(Yhat, d)}, \\quad Y = ${M(s.Y, d)}`);
-    html += eq(`\\text{per example: } ${M(s.losses, d)} \\;\\Rightarrow\\; \\mathcal{L} = ${texNum(lossValue, d)}`);
+    html += eq(`\\text{${c.t('math.perExample')}} ${M(s.losses, d)} \\;\\Rightarrow\\; \\mathcal{L} = ${texNum(lossValue, d)}`);
   }
-  html += `<p class="math-note">The loss also starts the backward pass: its gradient with respect to the prediction enters the last backward box.</p>`;
-  html += eq(dALDefinition(s.loss));
+  html += `<p class="math-note">${c.t('math.lossStarts')}</p>`;
+  html += eq(dALDefinition(s.loss, c.t));
   html += eq(`${ub(sup('dA', L), shape(s.dA[L]))} = ${M(s.dA[L], d)}`);
-  return section('Loss', html);
+  return section(c.t('math.loss'), html);
 }
 
 function backward(s: Snapshot, l: number, c: MathContext): string {
@@ -106,21 +110,21 @@ function backward(s: Snapshot, l: number, c: MathContext): string {
   const dA = s.dA[l], dZ = s.dZ[l], gp = s.gprime[l], A0 = s.A[l - 1], W = s.W[l];
   const m = dZ.cols;
   const fused = l === L && s.state.fused;
-  const inBody = `<p class="math-note">${l === L ? 'From the loss' : `From backward box ${l + 1}`}: the gradient of the loss with respect to this layer's output.</p>` +
+  const inBody = `<p class="math-note">${c.t('math.inGradient', { from: l === L ? c.t('math.fromLoss') : c.t('math.fromBox', { l: l + 1 }) })}</p>` +
     eq(`${ub(sup('dA', l), shape(dA))} = \\frac{\\partial \\mathcal{L}}{\\partial ${sup('A', l)}} = ${M(dA, d)}`);
   let inside: string;
   if (fused) {
-    const name = s.loss === 'bce' ? 'sigmoid and binary cross-entropy' : 'softmax and cross-entropy';
-    inside = `<p class="math-note">With ${name} the product simplifies to <strong>prediction − target</strong> (not target − prediction):</p>` +
+    const name = c.t(s.loss === 'bce' ? 'math.sigmoidBce' : 'math.softmaxCe');
+    inside = `<p class="math-note">${c.t('math.fused', { name })}</p>` +
       eq(`${sup('dZ', l)} = ${sup('A', l)} - Y = ${M(s.A[l], d)} - ${M(s.Y, d)} = ${M(dZ, d)}`);
     if (act === 'sigmoid') {
-      inside += `<p class="math-note">The same through the chain rule, ${inline(`${sup('dZ', l)} = ${sup('dA', l)} \\odot g'(${sup('Z', l)})`)}:</p>` +
+      inside += `<p class="math-note">${c.t('math.chainSame', { rule: inline(`${sup('dZ', l)} = ${sup('dA', l)} \\odot g'(${sup('Z', l)})`) })}</p>` +
         eq(`${M(dA, d)} \\odot ${M(gp, d)} = ${M(dZ, d)}`);
     }
   } else {
     inside = eq(`${ub(sup('dZ', l), shape(dZ))} = ${sup('dA', l)} \\odot ${gTex(act)}'(${sup('Z', l)})`) +
       eq(`= ${M(dA, d)} \\odot ${M(gp, d)} = ${M(dZ, d)}`) +
-      `<p class="math-note">${inline(gDefinition(act).dg)}</p>`;
+      `<p class="math-note">${inline(gDefinition(act, c.t).dg)}</p>`;
   }
   let out = eq(`${ub(sup('dW', l), shape(s.dW[l]))} = \\tfrac{1}{m}\\, ${sup('dZ', l)} {${sup('A', l - 1)}}^{\\top}`) +
     eq(`= \\tfrac{1}{${m}} ${M(dZ, d)} ${M(A0, d, true)} = ${M(s.dW[l], d)}`);
@@ -128,14 +132,14 @@ function backward(s: Snapshot, l: number, c: MathContext): string {
   out += eq(`${ub(sup('dA', l - 1), shape(s.dA[l - 1]))} = {${sup('W', l)}}^{\\top} ${sup('dZ', l)}`) +
     eq(`= ${M(W, d, true)} ${M(dZ, d)} = ${M(s.dA[l - 1], d)}`);
   const passOn = l > 1
-    ? `<p class="math-note">This box passes ${inline(sup('dA', l - 1))} to backward box ${l - 1}, which multiplies it by its own ${inline(`g'(${sup('Z', l - 1)})`)} to get ${inline(sup('dZ', l - 1))}. ${inline(sup('dW', l))} and ${inline(sup('db', l))} wait for the update.</p>`
-    : `<p class="math-note">${inline(sup('dA', 0))} is the gradient with respect to the inputs: no parameter needs it, it is shown for completeness.</p>`;
+    ? `<p class="math-note">${c.t('math.passes', { dA: inline(sup('dA', l - 1)), k: l - 1, g: inline(`g'(${sup('Z', l - 1)})`), dZ: inline(sup('dZ', l - 1)), dW: inline(sup('dW', l)), db: inline(sup('db', l)) })}</p>`
+    : `<p class="math-note">${c.t('math.dA0', { dA: inline(sup('dA', 0)) })}</p>`;
   const html = `<div class="backward-box">
-    <div class="box-part box-in"><h4>In</h4>${inBody}</div>
-    <div class="box-part box-inside"><h4>Inside the box</h4>${inside}</div>
-    <div class="box-part box-out"><h4>Out</h4>${out}${passOn}</div>
+    <div class="box-part box-in"><h4>${c.t('math.in')}</h4>${inBody}</div>
+    <div class="box-part box-inside"><h4>${c.t('math.inside')}</h4>${inside}</div>
+    <div class="box-part box-out"><h4>${c.t('math.out')}</h4>${out}${passOn}</div>
   </div>`;
-  return section(`Backward, layer ${l}`, html);
+  return section(c.t('math.backward', { l }), html);
 }
 
 function update(s: Snapshot, c: MathContext): string {
@@ -148,10 +152,10 @@ function update(s: Snapshot, c: MathContext): string {
     html += eq('W^{[l]} \\leftarrow W^{[l]} - \\eta\\, dW^{[l]}, \\qquad b^{[l]} \\leftarrow b^{[l]} - \\eta\\, db^{[l]}');
   } else if (opt === 'momentum') {
     html += eq('v \\leftarrow \\mu v + dW, \\qquad W \\leftarrow W - \\eta\\, v') +
-      `<p class="math-note">Momentum: the velocity ${inline('v')} is the engine's optimizer state.</p>`;
+      `<p class="math-note">${c.t('math.momentum', { v: inline('v') })}</p>`;
   } else {
     html += eq('m \\leftarrow \\beta_1 m + (1-\\beta_1) dW,\\; v \\leftarrow \\beta_2 v + (1-\\beta_2) dW^2,\\; W \\leftarrow W - \\eta \\frac{\\hat m}{\\sqrt{\\hat v} + \\epsilon}') +
-      `<p class="math-note">Adam: the moments are the engine's optimizer state.</p>`;
+      `<p class="math-note">${c.t('math.adam')}</p>`;
   }
   for (let l = s.L; l >= 1; l--) {
     if (!before) break;
@@ -168,8 +172,8 @@ function update(s: Snapshot, c: MathContext): string {
     }
   }
   if (!before) html += eq(s.W.slice(1).map((W, i) => `${sup('W', i + 1)} = ${M(W, d)}`).join(',\\quad '));
-  html += `<p class="math-note">The next phase runs the forward pass again with the new parameters.</p>`;
-  return section('Update', html);
+  html += `<p class="math-note">${c.t('math.again')}</p>`;
+  return section(c.t('math.update'), html);
 }
 
 export function renderMath(host: HTMLElement, s: Snapshot, c: MathContext): void {
@@ -182,5 +186,5 @@ export function renderMath(host: HTMLElement, s: Snapshot, c: MathContext): void
   else html = update(s, c);
   host.innerHTML = html;
   applyTexStyles(host);
-  host.setAttribute('aria-label', `Equations: ${phaseTitle(p)}`);
+  host.setAttribute('aria-label', c.t('math.label', { phase: phaseTitle(p, c.t) }));
 }

@@ -3,40 +3,44 @@ import type { Matrix } from '../engine';
 import { fmt } from '../format';
 import { phaseTitle } from './phases';
 import type { Snapshot } from './snapshot';
+import type { T } from '../i18n/index';
+import { usesDecimalComma } from '../format';
 
-function vec(m: Matrix, d = 4): string {
+function vec(t: T, m: Matrix, d = 4): string {
   const n = m.data.length;
   if (n === 0) return '[]';
+  const sep = usesDecimalComma() ? '; ' : ', '; // a decimal comma needs another list separator
   const shown = Array.from(m.data.slice(0, 6), (v) => fmt(v, d));
-  return `[${shown.join(', ')}${n > 6 ? `, … ${n - 6} more` : ''}]`;
+  return `[${shown.join(sep)}${n > 6 ? `${sep}${t('say.more', { n: n - 6 })}` : ''}]`;
 }
 
-export function narrate(s: Snapshot): string {
+export function narrate(s: Snapshot, t: T): string {
   const p = s.phase;
   const st = s.state;
-  const next = `Next: ${phaseTitle(st.nextPhase)}.`;
+  const v = (m: Matrix) => vec(t, m);
+  const next = t('say.next', { phase: phaseTitle(st.nextPhase, t) });
   if (!p || (st.step === 0 && st.cursor === 0)) {
-    return `Start of step ${st.step + 1}: nothing computed yet. ${next}`;
+    return `${t('say.start', { step: st.step + 1 })} ${next}`;
   }
   const l = p.layer;
   switch (p.kind) {
     case 'forward':
-      return `Forward, layer ${l}: Z[${l}] = W[${l}] A[${l - 1}] + b[${l}] = ${vec(s.Z[l])}; ` +
-        `A[${l}] = ${s.activations[l - 1]}(Z[${l}]) = ${vec(s.A[l])}. ${next}`;
+      return `${t('say.forward', { l })} Z[${l}] = W[${l}] A[${l - 1}] + b[${l}] = ${v(s.Z[l])}; ` +
+        `A[${l}] = ${s.activations[l - 1]}(Z[${l}]) = ${v(s.A[l])}. ${next}`;
     case 'loss':
-      return `Loss: prediction ŷ = ${vec(s.A[s.L])} against target y = ${vec(s.Y)}; ` +
-        `${s.loss} loss = ${fmt(st.loss, 6)}. dA[${s.L}] = ${vec(s.dA[s.L])}. ${next}`;
+      return `${t('say.loss', { yhat: v(s.A[s.L]), y: v(s.Y), loss: s.loss, value: fmt(st.loss, 6) })} ` +
+        `dA[${s.L}] = ${v(s.dA[s.L])}. ${next}`;
     case 'backward':
-      return `Backward, layer ${l}: receives dA[${l}] = ${vec(s.dA[l])}; dZ[${l}] = ${vec(s.dZ[l])}; ` +
-        `dW[${l}] = ${vec(s.dW[l])}; db[${l}] = ${vec(s.db[l])}; passes on dA[${l - 1}] = ${vec(s.dA[l - 1])}. ${next}`;
+      return `${t('say.backward', { l, k: l - 1, dA: v(s.dA[l]), dZ: v(s.dZ[l]), dW: v(s.dW[l]), db: v(s.db[l]), dAk: v(s.dA[l - 1]) })} ${next}`;
     case 'update': {
       const parts: string[] = [];
       for (let k = s.L; k >= 1; k--) {
         parts.push(s.before
-          ? `W[${k}] from ${vec(s.before.W[k])} to ${vec(s.W[k])}, b[${k}] from ${vec(s.before.b[k])} to ${vec(s.b[k])}`
-          : `W[${k}] = ${vec(s.W[k])}`);
+          ? `${t('say.updateFromTo', { name: `W[${k}]`, from: v(s.before.W[k]), to: v(s.W[k]) })}, ` +
+            t('say.updateFromTo', { name: `b[${k}]`, from: v(s.before.b[k]), to: v(s.b[k]) })
+          : `W[${k}] = ${v(s.W[k])}`);
       }
-      return `Update (learning rate ${fmt(s.learningRate)}): ${parts.join('; ')}. Step ${st.step} done. ${next}`;
+      return `${t('say.update', { lr: fmt(s.learningRate), parts: parts.join('; '), step: st.step })} ${next}`;
     }
   }
 }

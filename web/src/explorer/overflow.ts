@@ -1,10 +1,11 @@
 // Equations wider than their panel scroll sideways: each one that overflows gets a visible
 // sign ("scroll sideways for the rest", a fading edge), is focusable (arrow keys scroll it) and
 // is re-checked when the panel changes width.
+import type { T } from '../i18n/index';
 const HINT = 'scroll-hint';
 
 /** Marks the overflowing equations (.katex-display) inside `root`; call after each render. */
-export function markOverflow(root: HTMLElement): void {
+export function markOverflow(root: HTMLElement, t: T): void {
   for (const el of root.querySelectorAll<HTMLElement>('.katex-display')) {
     const over = el.scrollWidth > el.clientWidth + 1;
     const hint = el.nextElementSibling?.classList.contains(HINT) ? (el.nextElementSibling as HTMLElement) : null;
@@ -12,11 +13,11 @@ export function markOverflow(root: HTMLElement): void {
     if (over) {
       el.tabIndex = 0;
       el.setAttribute('role', 'group');
-      el.setAttribute('aria-label', 'Equation, scrolls sideways');
+      el.setAttribute('aria-label', t('overflow.label'));
       if (!hint) {
         const p = document.createElement('p');
         p.className = HINT;
-        p.textContent = 'Scroll sideways for the rest of this line →';
+        p.textContent = t('overflow.hint');
         el.after(p);
       }
     } else {
@@ -29,7 +30,7 @@ export function markOverflow(root: HTMLElement): void {
 }
 
 /** Keeps the marks right when `root` changes width. */
-export function watchOverflow(root: HTMLElement): void {
+export function watchOverflow(root: HTMLElement, t: T): void {
   if (typeof ResizeObserver !== 'function') return;
   let width = 0;
   const ro = new ResizeObserver((entries) => {
@@ -37,7 +38,7 @@ export function watchOverflow(root: HTMLElement): void {
     const w = Math.round(entries[0]?.contentRect.width ?? 0);
     if (w !== width) {
       width = w;
-      markOverflow(root);
+      markOverflow(root, t);
     }
   });
   ro.observe(root);

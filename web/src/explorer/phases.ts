@@ -1,12 +1,16 @@
 // The phase cursor as the view reads it. The engine lists the phases as {kind, layer, label}
 // (engine.phases(L), state().phases); nothing here re-derives them.
 import type { Phase } from '../engine';
+import type { T } from '../i18n/index';
 
 export type { Phase } from '../engine';
 
-/** "Forward 1", "Loss", ...; "Start" before the first phase. */
-export function phaseTitle(p: Phase | null): string {
-  return p ? p.label : 'Start';
+/** "Forward 1", "Loss", ...; "Start" before the first phase: the phase's kind in the view's words. */
+export function phaseTitle(p: Phase | null, t: T): string {
+  if (!p) return t('phase.start');
+  if (p.kind === 'forward') return t('phase.forward', { l: p.layer });
+  if (p.kind === 'backward') return t('phase.backward', { l: p.layer });
+  return t(p.kind === 'loss' ? 'phase.loss' : 'phase.update');
 }
 
 /** The short name of data-phase and the element's events: "forward 2", "loss", "start". */

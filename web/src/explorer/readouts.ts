@@ -4,6 +4,7 @@
 import { at, type Matrix } from '../engine';
 import { exact, fmt } from '../format';
 import { hasBackward, hasDA, hasForward, type Snapshot } from './snapshot';
+import type { T } from '../i18n/index';
 
 const MAX_CELLS = 8;
 
@@ -12,7 +13,7 @@ function valueSpan(v: number | null, d: number, testid: string): string {
   return `<span class="value" data-testid="${testid}" data-value="${exact(v)}" title="${exact(v)}">${fmt(v, d)}</span>`;
 }
 
-function matrixTable(name: string, label: string, m: Matrix, layer: number, d: number, cls = ''): string {
+function matrixTable(t: T, name: string, label: string, m: Matrix, layer: number, d: number, cls = ''): string {
   const rows = Math.min(m.rows, MAX_CELLS);
   const cols = Math.min(m.cols, MAX_CELLS);
   let body = '';
@@ -25,14 +26,14 @@ function matrixTable(name: string, label: string, m: Matrix, layer: number, d: n
     if (m.cols > cols) body += '<td class="more">…</td>';
     body += '</tr>';
   }
-  if (m.rows > rows) body += `<tr><td class="more" colspan="${cols}">… ${m.rows - rows} more rows</td></tr>`;
+  if (m.rows > rows) body += `<tr><td class="more" colspan="${cols}">${t('readout.moreRows', { n: m.rows - rows })}</td></tr>`;
   return `<figure class="matrix ${cls}" data-testid="matrix-${name}-${layer}">
     <figcaption>${label} <span class="shape">${m.rows}×${m.cols}</span></figcaption>
     <table><tbody>${body}</tbody></table></figure>`;
 }
 
 /** `targets`: the targets of the example shown (from the data before the first forward phase). */
-export function renderSummary(host: HTMLElement, s: Snapshot, column: number, d: number, targets: number[]): void {
+export function renderSummary(host: HTMLElement, s: Snapshot, column: number, d: number, targets: number[], t: T): void {
   const L = s.L;
   const fwd = hasForward(s, L);
   const nOut = s.layers[L];
@@ -46,30 +47,34 @@ export function renderSummary(host: HTMLElement, s: Snapshot, column: number, d:
   }
   const loss = s.progress.loss ? s.state.loss : null;
   host.innerHTML = `
-    <div class="readout"><span class="readout-label">Prediction ŷ</span>${yh.join(' ')}</div>
-    <div class="readout"><span class="readout-label">Target y</span>${ys.join(' ')}</div>
-    <div class="readout"><span class="readout-label">Loss (${s.loss})</span>${valueSpan(loss, d, 'loss')}</div>`;
+    <div class="readout"><span class="readout-label">${t('readout.prediction')}</span>${yh.join(' ')}</div>
+    <div class="readout"><span class="readout-label">${t('readout.target')}</span>${ys.join(' ')}</div>
+    <div class="readout"><span class="readout-label">${t('readout.loss', { loss: s.loss })}</span>${valueSpan(loss, d, 'loss')}</div>`;
 }
 
-export function renderNumbers(host: HTMLElement, s: Snapshot, d: number): void {
+export function renderNumbers(host: HTMLElement, s: Snapshot, d: number, t: T): void {
+  const mt = (name: string, label: string, m: Matrix, layer: number, cls: string) => matrixTable(t, name, label, m, layer, d, cls);
+  const before = (q: string) => t('readout.before', { name: q });
+  const after = (q: string) => t('readout.after', { name: q });
   const parts: string[] = [];
   for (let l = 1; l <= s.L; l++) {
     const items: string[] = [];
-    if (s.before) items.push(matrixTable('Wold', `W[${l}] before update`, s.before.W[l], l, d, 'param old'));
-    items.push(matrixTable('W', s.before ? `W[${l}] after update` : `W[${l}]`, s.W[l], l, d, 'param'));
-    if (s.before) items.push(matrixTable('bold', `b[${l}] before update`, s.before.b[l], l, d, 'param old'));
-    items.push(matrixTable('b', s.before ? `b[${l}] after update` : `b[${l}]`, s.b[l], l, d, 'param'));
+    if (s.before) items.push(mt('Wold', before(`W[${l}]`), s.before.W[l], l, 'param old'));
+    items.push(mt('W', s.before ? after(`W[${l}]`) : `W[${l}]`, s.W[l], l, 'param'));
+    if (s.before) items.push(mt('bold', before(`b[${l}]`), s.before.b[l], l, 'param old'));
+    items.push(mt('b', s.before ? after(`b[${l}]`) : `b[${l}]`, s.b[l], l, 'param'));
     if (hasForward(s, l)) {
-      items.push(matrixTable('Z', `Z[${l}]`, s.Z[l], l, d, 'value'));
-      items.push(matrixTable('A', `A[${l}]`, s.A[l], l, d, 'value'));
+      items.push(mt('Z', `Z[${l}]`, s.Z[l], l, 'value'));
+      items.push(mt('A', `A[${l}]`, s.A[l], l, 'value'));
     }
-    if (hasDA(s, l)) items.push(matrixTable('dA', `dA[${l}]`, s.dA[l], l, d, 'grad'));
+    if (hasDA(s, l)) items.push(mt('dA', `dA[${l}]`, s.dA[l], l, 'grad'));
     if (hasBackward(s, l)) {
-      items.push(matrixTable('dZ', `dZ[${l}]`, s.dZ[l], l, d, 'grad'));
-      items.push(matrixTable('dW', `dW[${l}]`, s.dW[l], l, d, 'grad'));
-      items.push(matrixTable('db', `db[${l}]`, s.db[l], l, d, 'grad'));
+      items.push(mt('dZ', `dZ[${l}]`, s.dZ[l], l, 'grad'));
+      items.push(mt('dW', `dW[${l}]`, s.dW[l], l, 'grad'));
+      items.push(mt('db', `db[${l}]`, s.db[l], l, 'grad'));
     }
-    parts.push(`<section class="layer-numbers" aria-label="Layer ${l}"><h3>Layer ${l} <span class="muted">${s.activations[l - 1]}</span></h3><div class="matrices">${items.join('')}</div></section>`);
+    const layer = t('readout.layer', { l });
+    parts.push(`<section class="layer-numbers" aria-label="${layer}"><h3>${layer} <span class="muted">${s.activations[l - 1]}</span></h3><div class="matrices">${items.join('')}</div></section>`);
   }
   host.innerHTML = parts.join('');
 }

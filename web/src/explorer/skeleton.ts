@@ -1,8 +1,9 @@
 // The DOM of the step-through view: top bar (example and digits pickers, controls), the
 // diagram with its legend and zoom, the equations, the notes and the lower panels. Only
 // structure: the behaviour is wired in index.ts.
+import type { T } from '../i18n/index';
 import { legendHtml } from './legend';
-import { PRESETS } from './presets';
+import { PRESETS, presetTitle } from './presets';
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', html = ''): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
@@ -40,21 +41,21 @@ export interface Skeleton {
 
 export const DIGIT_CHOICES = [3, 4, 6, 8, 12, 17];
 
-export function buildSkeleton(digits: number): Skeleton {
+export function buildSkeleton(digits: number, t: T): Skeleton {
   const top = h('div', 'explorer-top');
   const presetLabel = h('label', 'preset-picker');
-  presetLabel.append('Example ');
+  presetLabel.append(`${t('step.example')} `);
   const presetSelect = h('select');
-  presetSelect.setAttribute('aria-label', 'Example network');
+  presetSelect.setAttribute('aria-label', t('step.exampleLabel'));
   presetSelect.dataset.testid = 'preset-select';
-  for (const p of PRESETS) presetSelect.append(new Option(p.title, p.id));
-  presetSelect.append(new Option('Custom (edited)', 'custom'));
+  for (const p of PRESETS) presetSelect.append(new Option(presetTitle(p, t), p.id));
+  presetSelect.append(new Option(t('step.custom'), 'custom'));
   presetLabel.append(presetSelect);
 
   const digitsLabel = h('label', 'digits-picker');
-  digitsLabel.append('Digits ');
+  digitsLabel.append(`${t('step.digits')} `);
   const digitsSelect = h('select');
-  digitsSelect.setAttribute('aria-label', 'Significant digits');
+  digitsSelect.setAttribute('aria-label', t('step.digitsLabel'));
   for (const d of DIGIT_CHOICES) digitsSelect.append(new Option(String(d), String(d)));
   digitsSelect.value = String(digits);
   digitsLabel.append(digitsSelect);
@@ -69,22 +70,22 @@ export function buildSkeleton(digits: number): Skeleton {
   // Scrolls when the diagram is zoomed past its column: focusable, so keys can pan it too.
   viewport.tabIndex = 0;
   viewport.setAttribute('role', 'region');
-  viewport.setAttribute('aria-label', 'Network diagram (scroll or pinch to pan and zoom)');
+  viewport.setAttribute('aria-label', t('step.diagramRegion'));
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.setAttribute('role', 'group');
-  svg.setAttribute('aria-label', 'Network diagram');
+  svg.setAttribute('aria-label', t('step.diagram'));
   svg.dataset.testid = 'diagram';
   viewport.append(svg);
-  const caption = h('figcaption', '', legendHtml());
+  const caption = h('figcaption', '', legendHtml(t));
   figure.append(viewport, caption);
   const examplePicker = h('div', 'example-picker');
   const summary = h('div', 'summary');
-  summary.setAttribute('aria-label', 'Prediction and loss');
+  summary.setAttribute('aria-label', t('step.summary'));
   const practicePanel = h('section', 'panel practice-panel');
   diagramCol.append(summary, figure, examplePicker, practicePanel);
   const mathCol = h('section', 'math-col');
   mathCol.setAttribute('aria-labelledby', 'math-title');
-  mathCol.innerHTML = '<h2 id="math-title">Equations</h2>';
+  mathCol.innerHTML = `<h2 id="math-title">${t('step.equations')}</h2>`;
   const math = h('div', 'math');
   math.dataset.testid = 'math';
   mathCol.append(math);
@@ -92,25 +93,25 @@ export function buildSkeleton(digits: number): Skeleton {
   const lower = h('div', 'explorer-lower');
   const notesPanel = h('section', 'panel notes-panel');
   notesPanel.setAttribute('aria-labelledby', 'notes-title');
-  notesPanel.innerHTML = '<h2 id="notes-title">About this example</h2>';
+  notesPanel.innerHTML = `<h2 id="notes-title">${t('step.about')}</h2>`;
   const notes = h('div', 'notes');
   notesPanel.append(notes);
   const numbersPanel = h('details', 'panel numbers-panel');
   numbersPanel.open = true;
-  numbersPanel.innerHTML = '<summary><h2>All numbers</h2></summary>';
+  numbersPanel.innerHTML = `<summary><h2>${t('step.allNumbers')}</h2></summary>`;
   const numbers = h('div', 'numbers');
   numbers.tabIndex = 0;
   numbers.setAttribute('role', 'region');
-  numbers.setAttribute('aria-label', 'All numbers (scrolls sideways when wider than the screen)');
+  numbers.setAttribute('aria-label', t('step.numbersRegion'));
   numbersPanel.append(numbers);
   const editPanel = h('section', 'panel edit-panel');
   editPanel.setAttribute('aria-labelledby', 'edit-title');
-  editPanel.innerHTML = '<h2 id="edit-title">Edit the network</h2><p class="muted">Click or tap (or focus and press Enter) any weight, bias, input or target in the diagram to change it. Edits restart the walkthrough from the values shown.</p>';
+  editPanel.innerHTML = `<h2 id="edit-title">${t('step.editTitle')}</h2><p class="muted">${t('step.editHelp')}</p>`;
   const editError = h('p', 'edit-error');
   editError.setAttribute('role', 'alert');
   const exportPanel = h('section', 'panel export-panel');
   exportPanel.setAttribute('aria-labelledby', 'export-title');
-  exportPanel.innerHTML = '<h2 id="export-title">Export</h2>';
+  exportPanel.innerHTML = `<h2 id="export-title">${t('step.export')}</h2>`;
   main.append(diagramCol, mathCol, notesPanel);
   lower.append(numbersPanel, editPanel, exportPanel);
   return {
@@ -120,16 +121,16 @@ export function buildSkeleton(digits: number): Skeleton {
 }
 
 /** The spec editor (JSON text and its Apply button). */
-export function buildSpecEditor(onApply: (text: string) => void): { element: HTMLDetailsElement; text: HTMLTextAreaElement } {
+export function buildSpecEditor(t: T, onApply: (text: string) => void): { element: HTMLDetailsElement; text: HTMLTextAreaElement } {
   const details = h('details', 'spec-editor');
-  details.innerHTML = '<summary>Spec (JSON)</summary>';
+  details.innerHTML = `<summary>${t('step.specJson')}</summary>`;
   const text = h('textarea');
   text.rows = 12;
   text.spellcheck = false;
-  text.setAttribute('aria-label', 'Spec JSON');
+  text.setAttribute('aria-label', t('step.specJsonLabel'));
   const apply = h('button');
   apply.type = 'button';
-  apply.textContent = 'Apply spec';
+  apply.textContent = t('step.applySpec');
   apply.addEventListener('click', () => onApply(text.value));
   details.append(text, apply);
   return { element: details, text };

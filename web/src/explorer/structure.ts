@@ -1,5 +1,8 @@
 // The structure editor: layer sizes, activations, loss, optimizer and learning rate.
 // Every change produces a new spec; the engine validates it (errors name the field).
+import type { Locale } from '../i18n/index';
+import { parseInteger, parseNumber } from '../i18n/numbers';
+import { engineWord } from '../i18n/engine-words';
 import { catalog, menus } from '../catalog';
 import { explicitData } from './spec-data';
 import type { Engine, Session, Spec } from '../engine';
@@ -78,10 +81,12 @@ export function resizeSpec(engine: Engine, session: Session, layers: number[]): 
 export function createStructureEditor(
   onChange: (kind: 'layers' | 'other', make: (spec: Spec) => Spec | number[]) => void,
   onLearningRate: (lr: number) => void,
+  loc: Locale,
 ): StructureEditor {
+  const t = loc.t;
   const el = document.createElement('form');
   el.className = 'structure';
-  el.setAttribute('aria-label', 'Network structure');
+  el.setAttribute('aria-label', t('structure.label'));
   el.addEventListener('submit', (e) => e.preventDefault());
 
   function field(label: string, control: HTMLElement): HTMLLabelElement {
@@ -114,7 +119,7 @@ export function createStructureEditor(
       const L = layers.length - 1;
       const acts = spec.activations as string[];
       const sizes = document.createElement('fieldset');
-      sizes.innerHTML = '<legend>Layers</legend>';
+      sizes.innerHTML = `<legend>${t('structure.layers')}</legend>`;
       layers.forEach((n, l) => {
         const input = document.createElement('input');
         input.type = 'number';
@@ -122,9 +127,9 @@ export function createStructureEditor(
         input.max = String(catalog().limits.maxUnits);
         input.value = String(n);
         input.addEventListener('change', () => {
-          const v = Math.round(Number(input.value));
-          if (!Number.isFinite(v) || v < 1 || v > catalog().limits.maxUnits) {
-            input.setCustomValidity(`Between 1 and ${catalog().limits.maxUnits}`);
+          const v = parseInteger(input.value);
+          if (v === null || v < 1 || v > catalog().limits.maxUnits) {
+            input.setCustomValidity(t('structure.between', { max: catalog().limits.maxUnits }));
             input.reportValidity();
             return;
           }
@@ -133,9 +138,9 @@ export function createStructureEditor(
         });
         const row = document.createElement('div');
         row.className = 'layer-row';
-        row.append(field(l === 0 ? 'Input units' : l === L ? `Output units (layer ${l})` : `Layer ${l} units`, input));
+        row.append(field(l === 0 ? t('structure.inputUnits') : l === L ? t('structure.outputUnits', { l }) : t('structure.layerUnits', { l }), input));
         if (l > 0) {
-          row.append(field(`Activation ${l}`, select(
+          row.append(field(t('structure.activation', { l }), select(
             catalog().activations.filter((a) => !a.outputOnly || l === L).map((a) => [a.name, a.name] as [string, string]),
             acts[l - 1],
             (v) => onChange('other', (sp) => {
@@ -152,12 +157,12 @@ export function createStructureEditor(
       buttons.className = 'layer-buttons';
       const add = document.createElement('button');
       add.type = 'button';
-      add.textContent = 'Add hidden layer';
+      add.textContent = t('structure.add');
       add.disabled = L >= catalog().limits.maxLayers;
       add.addEventListener('click', () => onChange('layers', (sp) => [...sp.layers.slice(0, -1), sp.layers[sp.layers.length - 2] ?? 2, sp.layers[sp.layers.length - 1]]));
       const remove = document.createElement('button');
       remove.type = 'button';
-      remove.textContent = 'Remove hidden layer';
+      remove.textContent = t('structure.remove');
       remove.disabled = L <= 1;
       remove.addEventListener('click', () => onChange('layers', (sp) => [...sp.layers.slice(0, -2), sp.layers[sp.layers.length - 1]]));
       buttons.append(add, remove);
@@ -168,29 +173,35 @@ export function createStructureEditor(
       const optimizer = catalog().optimizers.find((o) => o.name === spec.optimizer?.type) ?? catalog().optimizers[0];
       const range = optimizer.params.find((p) => p.name === 'learning_rate');
       const training = document.createElement('fieldset');
-      training.innerHTML = '<legend>Loss and optimizer</legend>';
-      training.append(field('Loss', select(menus.losses().map(([v, t]) => [v, t] as [string, string]), String(spec.loss), (v) => onChange('other', (sp) => {
+      training.innerHTML = `<legend>${t('structure.training')}</legend>`;
+      training.append(field(t('structure.loss'), select(menus.losses().map(([v, d]) => [v, engineWord(loc.lang, `loss.${v}`, d).text] as [string, string]), String(spec.loss), (v) => onChange('other', (sp) => {
         const next = structuredClone(sp);
         next.loss = v;
         reconcile(next, 'loss');
         return next;
       }))));
-      training.append(field('Optimizer', select(menus.optimizers().map(([v, t]) => [v, t] as [string, string]), optimizer.name, (v) =>
+      training.append(field(t('structure.optimizer'), select(menus.optimizers().map(([v, d]) => [v, d] as [string, string]), optimizer.name, (v) =>
         onChange('other', (sp) => ({ ...structuredClone(sp), optimizer: { type: v, learning_rate: sp.optimizer?.learning_rate ?? range?.default } })))));
       const lr = document.createElement('input');
-      lr.type = 'number';
-      lr.step = 'any';
-      if (range) {
-        lr.min = String(range.min);
-        lr.max = String(range.max);
-      }
-      lr.value = String(spec.optimizer?.learning_rate ?? range?.default);
-      // The engine checks the value (setLearningRate throws a BpxError naming the range).
+      // Text, not type=number: a decimal comma is typed as well as a point (web/src/i18n/numbers.ts).
+      lr.type = 'text';
+      lr.inputMode = 'decimal';
+      lr.autocomplete = 'off';
+      const lrValue = String(spec.optimizer?.learning_rate ?? range?.default);
+      lr.value = loc.decimalComma ? lrValue.replace('.', ',') : lrValue;
+      const inRange = (v: number) =>
+        !range || ((range.minExclusive ? v > range.min : v >= range.min) && (range.maxExclusive ? v < range.max : v <= range.max));
       lr.addEventListener('change', () => {
-        const v = Number(lr.value);
-        if (lr.value.trim() !== '' && Number.isFinite(v)) onLearningRate(v);
+        const v = parseNumber(lr.value);
+        if (v !== null && inRange(v)) {
+          lr.setCustomValidity('');
+          onLearningRate(v);
+        } else {
+          lr.setCustomValidity(t('structure.learningRateRange', { min: range?.min ?? 0, max: range?.max ?? 0 }));
+          lr.reportValidity();
+        }
       });
-      training.append(field('Learning rate η', lr));
+      training.append(field(t('structure.learningRate'), lr));
       el.append(sizes, training);
     },
   };

@@ -1,4 +1,5 @@
 // LaTeX for matrices and shapes, from engine values (display only).
+import type { T } from '../i18n/index';
 import type { Matrix } from '../engine';
 import { catalog } from '../catalog';
 import { texNum } from '../format';
@@ -43,10 +44,14 @@ export function gTex(act: string): string {
   return activationOf(act)?.tex ?? `\\operatorname{${act}}`;
 }
 
-/** The definition of an activation and of its derivative (catalogue `texG`, `texPrime`). */
-export function gDefinition(act: string): { g: string; dg: string } {
+/**
+ * The definition of an activation and of its derivative (catalogue `texG`, `texPrime`), the
+ * words of its TeX (\\text{ if }, \\text{ else }) in the page's language.
+ */
+export function gDefinition(act: string, t: T): { g: string; dg: string } {
   const a = activationOf(act);
-  return { g: a?.texG ?? act, dg: a?.texPrime ?? '' };
+  const words = (tex: string) => tex.replace('\\text{ if }', `\\text{${t('math.if')}}`).replace('\\text{ else }', `\\text{${t('math.else')}}`);
+  return { g: a?.texG ?? act, dg: words(a?.texPrime ?? '') };
 }
 
 function activationOf(name: string) {

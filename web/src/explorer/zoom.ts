@@ -2,6 +2,7 @@
 // MIN_TEXT_PX on screen; when that is wider than its column, its box scrolls (drag, wheel or
 // one finger) instead of the page. Zoom in / out / fit by buttons, keys (+/− on the box) and
 // a two-finger pinch.
+import type { T } from '../i18n/index';
 import { h } from './skeleton';
 
 /** Smallest on-screen text size of the diagram at the default zoom (CSS px). */
@@ -14,13 +15,13 @@ export interface DiagramZoom {
   refresh(): void;
 }
 
-export function createZoom(viewport: HTMLElement, svg: SVGSVGElement): DiagramZoom {
+export function createZoom(viewport: HTMLElement, svg: SVGSVGElement, t: T): DiagramZoom {
   /** Zoom relative to the readable size (1 = smallest text at MIN_TEXT_PX); null = default. */
   let factor: number | null = null;
   let fit = false;
   const bar = h('div', 'zoom-bar');
   bar.setAttribute('role', 'group');
-  bar.setAttribute('aria-label', 'Diagram zoom');
+  bar.setAttribute('aria-label', t('zoom.label'));
   const button = (label: string, text: string, run: () => void) => {
     const b = h('button', 'zoom-button');
     b.type = 'button';
@@ -31,9 +32,9 @@ export function createZoom(viewport: HTMLElement, svg: SVGSVGElement): DiagramZo
     bar.append(b);
     return b;
   };
-  button('Zoom out', '−', () => setFactor(current() / STEPS));
-  button('Zoom in', '+', () => setFactor(current() * STEPS));
-  const fitButton = button('Fit to width', 'Fit', () => {
+  button(t('zoom.out'), '−', () => setFactor(current() / STEPS));
+  button(t('zoom.in'), '+', () => setFactor(current() * STEPS));
+  const fitButton = button(t('zoom.fit'), t('zoom.fitShort'), () => {
     fit = true;
     factor = null;
     apply();

@@ -1,5 +1,6 @@
 // The chain of links of one neuron (seed 004): ∂L/∂a × ∂a/∂z = δ; ∂L/∂w = δ · input;
 // w ← w − η ∂L/∂w; with the engine's numbers, and the sign convention that confuses learners.
+import type { T } from '../i18n/index';
 import { applyTexStyles, texHtml } from '../katex-html';
 import type { NeuronGraph } from '../engine';
 import type { Known } from './phase-view';
@@ -24,6 +25,7 @@ export interface ChainContext {
   digits: number;
   /** What the phase shown has computed (all of it when absent). */
   known?: Known;
+  t: T;
 }
 
 export function renderChain(host: HTMLElement, g: NeuronGraph, c: ChainContext): void {
@@ -38,8 +40,9 @@ export function renderChain(host: HTMLElement, g: NeuronGraph, c: ChainContext):
   const dA = !k0 || k0.dA;
   const back = !k0 || k0.backward;
   const upd = !k0 || k0.update;
-  const after = (what: 'dAPhase' | 'backwardPhase') => (k0 ? `after ${k0[what]}` : '');
-  const afterUpdate = 'after Update';
+  const t = c.t;
+  const after = (what: 'dAPhase' | 'backwardPhase') => (k0 ? t('inspector.after', { phase: k0[what] }) : '');
+  const afterUpdate = t('inspector.after', { phase: t('phase.update') });
   let link1Formula: string;
   if (c.isOutput && c.loss === 'mse') {
     link1Formula = `\\frac{\\partial L}{\\partial \\hat y} = \\hat y - y` + (aNode && yNode && fwd ? ` = ${n(aNode.value)} - ${w(n(yNode.value))}` : '');
@@ -48,7 +51,7 @@ export function renderChain(host: HTMLElement, g: NeuronGraph, c: ChainContext):
   } else if (c.isOutput) {
     link1Formula = `\\frac{\\partial L}{\\partial \\hat y}`;
   } else {
-    link1Formula = `\\frac{\\partial L}{\\partial a} = dA^{[${c.layer}]} \\text{ (from layer ${c.layer + 1})}`;
+    link1Formula = `\\frac{\\partial L}{\\partial a} = dA^{[${c.layer}]} \\text{ (${t('chain.fromLayer', { l: c.layer + 1 })})}`;
   }
   let link2Formula = `\\frac{\\partial ${aName}}{\\partial z} = g'(z)`;
   if (c.activation === 'sigmoid' && aNode && !fwd) link2Formula = `\\frac{\\partial ${aName}}{\\partial z} = \\sigma(z)(1 - \\sigma(z))`;
@@ -56,20 +59,20 @@ export function renderChain(host: HTMLElement, g: NeuronGraph, c: ChainContext):
   if (c.activation === 'tanh' && aNode && fwd) link2Formula = `\\frac{\\partial a}{\\partial z} = 1 - \\tanh^2(z) = 1 - ${w(n(aNode.value))}^2`;
 
   const rows: string[] = [];
-  rows.push(`<li><h4>Link 1: loss gradient</h4>${tex(link1Formula, true)}<p>= ${val(k.dL_da, d, 'link-dL_da', dA, after('dAPhase'))}</p></li>`);
-  rows.push(`<li><h4>Link 2: activation gradient</h4>${tex(link2Formula, true)}<p>= ${val(k.da_dz, d, 'link-da_dz', back, after('backwardPhase'))}</p></li>`);
-  rows.push(`<li><h4>Link 3: blame δ</h4>${tex(`\\delta = \\frac{\\partial L}{\\partial ${aName}} \\times \\frac{\\partial ${aName}}{\\partial z}${back ? ` = ${n(k.dL_da)} \\times ${w(n(k.da_dz))}` : ''}`, true)}<p>= ${val(k.delta, d, 'link-delta', back, after('backwardPhase'))}</p></li>`);
+  rows.push(`<li><h4>${t('chain.link1')}</h4>${tex(link1Formula, true)}<p>= ${val(k.dL_da, d, 'link-dL_da', dA, after('dAPhase'))}</p></li>`);
+  rows.push(`<li><h4>${t('chain.link2')}</h4>${tex(link2Formula, true)}<p>= ${val(k.da_dz, d, 'link-da_dz', back, after('backwardPhase'))}</p></li>`);
+  rows.push(`<li><h4>${t('chain.link3')}</h4>${tex(`\\delta = \\frac{\\partial L}{\\partial ${aName}} \\times \\frac{\\partial ${aName}}{\\partial z}${back ? ` = ${n(k.dL_da)} \\times ${w(n(k.da_dz))}` : ''}`, true)}<p>= ${val(k.delta, d, 'link-delta', back, after('backwardPhase'))}</p></li>`);
   const ws = k.inputs.map((inp, i) =>
     `<tr><th scope="row">${tex(inp.label.replace(/(\d+)$/, '_{$1}'))}</th>
       <td>${tex(back ? `\\delta \\cdot x = ${w(n(k.delta))} \\cdot ${w(n(inp.x))}` : '\\delta \\cdot x')} = ${val(inp.dL_dw, d, `link-dL_dw-${i}`, back, after('backwardPhase'))}</td>
       <td>${tex(back ? `${n(inp.w)} - ${n(k.learning_rate)} \\cdot ${w(n(inp.dL_dw))}` : `${n(inp.w)} - ${n(k.learning_rate)} \\cdot \\partial L/\\partial w`)} = ${val(inp.w_new, d, `link-w_new-${i}`, upd, afterUpdate)}</td></tr>`).join('');
-  rows.push(`<li><h4>Link 4: weight gradients and the update</h4>
-    <table class="chain-table"><thead><tr><th scope="col">Parameter</th><th scope="col">∂L/∂w = δ · input</th><th scope="col">w ← w − η ∂L/∂w</th></tr></thead>
+  rows.push(`<li><h4>${t('chain.link4')}</h4>
+    <table class="chain-table"><thead><tr><th scope="col">${t('chain.parameter')}</th><th scope="col">∂L/∂w = δ · ${t('chain.input')}</th><th scope="col">w ← w − η ∂L/∂w</th></tr></thead>
     <tbody>${ws}<tr><th scope="row">${tex('b')}</th><td>${tex(`\\delta \\cdot 1`)} = ${val(k.delta, d, 'link-dL_db', back, after('backwardPhase'))}</td>
       <td>${tex(back ? `${n(k.b)} - ${n(k.learning_rate)} \\cdot ${w(n(k.delta))}` : `${n(k.b)} - ${n(k.learning_rate)} \\cdot \\delta`)} = ${val(k.b_new, d, 'link-b_new', upd, afterUpdate)}</td></tr></tbody></table></li>`);
-  let notes = `<p class="sign-note"><strong>Sign convention.</strong> Here ∂L/∂ŷ is the derivative of the loss: for ${tex('L = \\tfrac12(\\hat y - y)^2')} it is <em>prediction − target</em>. Texts that write “target − prediction” use the same number with the opposite sign (the negative gradient), and must then <em>add</em> η·δ·input to the weight. Mixing the two conventions moves the weight the wrong way.</p>`;
-  if (c.batch > 1) notes += `<p class="muted">These are the numbers of one example; the layer's dW and db average them over the ${c.batch} examples of the batch, and the real update uses that average.</p>`;
-  if (c.activation === 'softmax') notes += `<p class="muted">Softmax couples the output units: this unit's δ (= ŷ − y with cross-entropy) includes the effect of every unit's activation, so δ is not link 1 × link 2 of this unit alone.</p>`;
+  let notes = `<p class="sign-note">${t('chain.sign', { L: tex('L = \\tfrac12(\\hat y - y)^2') })}</p>`;
+  if (c.batch > 1) notes += `<p class="muted">${t('chain.batch', { m: c.batch })}</p>`;
+  if (c.activation === 'softmax') notes += `<p class="muted">${t('chain.softmax')}</p>`;
   host.innerHTML = `<ol class="chain">${rows.join('')}</ol>${notes}`;
   applyTexStyles(host);
 }

@@ -1,6 +1,8 @@
 // The neuron inspector: the operation graph of one neuron (value above, gradient below every
 // wire; sigmoid expanded into its gates or grouped; gradients of the loss or of the activation)
 // and its chain of links. Shared by the step-through view and the training view.
+import { ENGLISH, type Locale } from '../i18n/index';
+import { showError } from '../i18n/errors';
 import type { NeuronGraph, Session } from '../engine';
 import { getDigits } from '../format';
 import { renderOpGraph } from './opgraph';
@@ -20,6 +22,8 @@ export interface InspectorOptions {
   onClose?: () => void;
   /** The step-through view: show only what its phase has computed, and follow it live. */
   phase?: InspectorPhase;
+  /** The language of the view that opened it (default English). */
+  locale?: Locale;
 }
 
 /** One dialog per host (the page's body, or each embed's own container). */
@@ -39,7 +43,7 @@ function ensureDialog(host: HTMLElement): HTMLDialogElement {
   return dialog;
 }
 
-function toggle(name: string, options: [string, string][], value: string, onPick: (v: string) => void): HTMLElement {
+function toggle(name: string, id: string, options: [string, string][], value: string, onPick: (v: string) => void): HTMLElement {
   const group = document.createElement('div');
   group.className = 'toggle';
   group.setAttribute('role', 'group');
@@ -53,7 +57,7 @@ function toggle(name: string, options: [string, string][], value: string, onPick
     b.type = 'button';
     b.textContent = text;
     b.setAttribute('aria-pressed', String(v === value));
-    b.dataset.focusKey = `${name}:${v}`;
+    b.dataset.focusKey = `${id}:${v}`;
     b.addEventListener('click', () => onPick(v));
     group.append(b);
   }
@@ -73,6 +77,9 @@ export function openInspector(
   options: InspectorOptions = {},
 ): void {
   const dlg = ensureDialog(host);
+  const locale = options.locale ?? ENGLISH;
+  const t = locale.t;
+  dlg.lang = locale.lang;
   const spec = session.spec();
   const L = session.L;
   const activation = String((spec.activations as string[])[layer - 1]);
@@ -99,30 +106,37 @@ export function openInspector(
       graph = graphOf({ example: ex, expanded, root });
       chainGraph = root === 'loss' ? graph : graphOf({ example: ex, expanded, root: 'loss' });
     } catch (e) {
-      dlg.innerHTML = `<p role="alert">The graph could not be built: ${(e as Error).message}</p><form method="dialog"><button>Close</button></form>`;
+      dlg.replaceChildren();
+      const alert = document.createElement('p');
+      alert.setAttribute('role', 'alert');
+      showError(alert, e, locale, t('inspector.failed'));
+      const form = document.createElement('form');
+      form.method = 'dialog';
+      form.innerHTML = `<button>${t('inspector.close')}</button>`;
+      dlg.append(alert, form);
       return;
     }
     const isOutput = layer === L;
     dlg.replaceChildren();
     const head = document.createElement('header');
     head.className = 'inspector-head';
-    head.innerHTML = `<h2 id="inspector-title">Neuron ${unit + 1} of layer ${layer}${isOutput ? ' (output)' : ''} <span class="muted">${activation}${examples > 1 ? `, example ${ex + 1}` : ''}</span></h2>`;
+    head.innerHTML = `<h2 id="inspector-title">${t('inspector.title', { unit: unit + 1, l: layer })}${isOutput ? t('inspector.output') : ''} <span class="muted">${activation}${examples > 1 ? t('inspector.exampleN', { n: ex + 1 }) : ''}</span></h2>`;
     const close = document.createElement('button');
     close.type = 'button';
     close.className = 'close';
-    close.textContent = 'Close';
+    close.textContent = t('inspector.close');
     close.dataset.focusKey = 'close';
     close.addEventListener('click', () => dlg.close());
     head.append(close);
     const bar = document.createElement('div');
     bar.className = 'inspector-toggles';
     bar.append(
-      toggle(activation === 'sigmoid' || activation === 'tanh' ? `${activation === 'sigmoid' ? 'Sigmoid' : 'Tanh'} gates` : 'Activation', [['expanded', 'Expanded'], ['grouped', 'Grouped']], expanded ? 'expanded' : 'grouped', (v) => {
+      toggle(t(activation === 'sigmoid' ? 'inspector.sigmoidGates' : activation === 'tanh' ? 'inspector.tanhGates' : 'inspector.activation'), 'gates', [['expanded', t('inspector.expanded')], ['grouped', t('inspector.grouped')]], expanded ? 'expanded' : 'grouped', (v) => {
         expanded = v === 'expanded';
         render();
         bar.querySelector<HTMLButtonElement>('[aria-pressed="true"]')?.focus();
       }),
-      toggle('Gradients of', [['loss', 'the loss'], ['activation', 'the activation']], root, (v) => {
+      toggle(t('inspector.gradientsOf'), 'root', [['loss', t('inspector.theLoss')], ['activation', t('inspector.theActivation')]], root, (v) => {
         root = v as 'loss' | 'activation';
         render();
       }),
@@ -130,7 +144,7 @@ export function openInspector(
     if (examples > 1) {
       const label = document.createElement('label');
       label.className = 'field-inline';
-      label.textContent = 'Example ';
+      label.textContent = `${t('inspector.example')} `;
       const sel = document.createElement('select');
       for (let k = 0; k < Math.min(examples, 500); k++) {
         const o = document.createElement('option');
@@ -150,41 +164,44 @@ export function openInspector(
     body.className = 'inspector-body';
     const graphFig = document.createElement('figure');
     graphFig.className = 'opgraph';
-    const caption = root === 'loss'
-      ? 'Value above each wire, gradient of the loss below it (∂L/∂node).'
-      : 'Value above each wire, gradient of the neuron\'s activation below it (∂a/∂node), as in CS231n.';
-    graphFig.innerHTML = `<figcaption>${caption} <span class="legend"><span class="swatch fwd"></span>value <span class="swatch grad"></span>gradient <span class="swatch param"></span>parameter <span class="swatch input"></span>input</span></figcaption>`;
+    const caption = t(root === 'loss' ? 'inspector.captionLoss' : 'inspector.captionActivation');
+    graphFig.innerHTML = `<figcaption>${caption} <span class="legend"><span class="swatch fwd"></span>${t('inspector.value')} <span class="swatch grad"></span>${t('inspector.gradient')} <span class="swatch param"></span>${t('inspector.parameter')} <span class="swatch input"></span>${t('inspector.input')}</span></figcaption>`;
     const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
     svg.setAttribute('role', 'img');
-    svg.setAttribute('aria-label', `Operation graph of neuron ${unit + 1} of layer ${layer}: ` +
-      graph.nodes.map((n) => `${n.label} = ${n.value}, gradient ${n.grad}`).join('; '));
+    svg.setAttribute('aria-label', t('inspector.graphLabel', { unit: unit + 1, l: layer,
+      nodes: graph.nodes.map((n) => t('inspector.nodeLabel', { label: n.label, value: n.value, grad: n.grad })).join('; ') }));
     svg.dataset.testid = 'opgraph';
     // Pans and zooms like the network diagram, so that its text stays readable on a phone.
     const viewport = document.createElement('div');
     viewport.className = 'diagram-viewport';
     viewport.tabIndex = 0;
     viewport.setAttribute('role', 'region');
-    viewport.setAttribute('aria-label', 'Operation graph (scroll or pinch to pan and zoom)');
+    viewport.setAttribute('aria-label', t('inspector.graphRegion'));
     viewport.append(svg);
-    const zoom = createZoom(viewport, svg);
+    const zoom = createZoom(viewport, svg, t);
     graphFig.append(zoom.element, viewport);
     if (graph.note) {
       const p = document.createElement('p');
       p.className = 'muted';
-      p.textContent = graph.note;
+      // The engine's one note (softmax's coupling) is known by its activation; any other stays in English.
+      if (activation === 'softmax') p.textContent = t('inspector.softmaxNote');
+      else {
+        p.textContent = graph.note;
+        p.lang = 'en';
+      }
       graphFig.append(p);
     }
     const known = phase?.known(layer);
-    renderOpGraph(svg, graph, { digits: Math.min(getDigits(), 5), shown: known ? shownAt(graph, known) : undefined });
+    renderOpGraph(svg, graph, { digits: Math.min(getDigits(), 5), shown: known ? shownAt(graph, known, t) : undefined, t });
     requestAnimationFrame(() => zoom.refresh());
     const chain = document.createElement('section');
     chain.className = 'chain-panel';
-    chain.setAttribute('aria-label', 'Chain of links');
+    chain.setAttribute('aria-label', t('inspector.chain'));
     const chainHost = document.createElement('div');
-    chain.innerHTML = '<h3>Chain of links (gradients of the loss)</h3>';
+    chain.innerHTML = `<h3>${t('inspector.chainTitle')}</h3>`;
     chain.append(chainHost);
     renderChain(chainHost, chainGraph, {
-      activation, loss: String(spec.loss), isOutput, layer, L, batch: state.batchSize, digits: getDigits(), known,
+      activation, loss: String(spec.loss), isOutput, layer, L, batch: state.batchSize, digits: getDigits(), known, t,
     });
     body.append(graphFig, chain);
     dlg.append(head);
@@ -194,9 +211,9 @@ export function openInspector(
       note.innerHTML = options.note;
       dlg.append(note);
     }
-    if (phase && known) dlg.append(phaseBar(phase, known));
+    if (phase && known) dlg.append(phaseBar(phase, known, t));
     dlg.append(bar, body);
-    if (dlg.open) markOverflow(dlg);
+    if (dlg.open) markOverflow(dlg, t);
     if (focusKey) {
       const again = dlg.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`);
       (again && !(again as HTMLButtonElement).disabled ? again : dlg.querySelector<HTMLElement>('.close'))?.focus();
@@ -207,7 +224,7 @@ export function openInspector(
 
   render();
   if (!dlg.open) dlg.showModal();
-  markOverflow(dlg);
+  markOverflow(dlg, t);
   const unsubscribe = phase?.subscribe(() => {
     if (dlg.open) render();
   });

@@ -1,5 +1,6 @@
 // The operation graph of one neuron (CS231n style): every wire carries its value above and
 // its gradient below; inputs, parameters and intermediates are different shapes and colours.
+import { englishCatalogue, type Key, type T } from '../i18n/index';
 import type { GraphNode, NeuronGraph } from '../engine';
 import { fmt } from '../format';
 import { svgEl, svgText, svgTitle } from '../svg';
@@ -61,6 +62,7 @@ export interface OpGraphOptions {
   digits: number;
   /** Which values and gradients the phase shown has computed (the others are blank). */
   shown?: Shown;
+  t: T;
 }
 
 /** Lays out and draws the graph into `svg`. */
@@ -136,9 +138,11 @@ export function renderOpGraph(svg: SVGSVGElement, g: NeuronGraph, opts: OpGraphO
   const gradText = (n: GraphNode) => (shown.grad(n.id) ? fmt(n.grad, d) : '…');
   const valueData = (n: GraphNode) => (shown.value(n.id) ? String(n.value) : '');
   const gradData = (n: GraphNode) => (shown.grad(n.id) ? String(n.grad) : '');
+  const t = opts.t;
   const describe = (n: GraphNode) =>
-    `value ${shown.value(n.id) ? fmt(n.value, 17) : `not computed yet (${shown.valueWhen(n.id)})`}, ` +
-    `gradient ${shown.grad(n.id) ? fmt(n.grad, 17) : `not computed yet (${shown.gradWhen(n.id)})`}`;
+    `${t('inspector.nodeValue', { value: shown.value(n.id) ? fmt(n.value, 17) : t('inspector.notYet', { when: shown.valueWhen(n.id) }) })}, ` +
+    t('inspector.nodeGrad', { value: shown.grad(n.id) ? fmt(n.grad, 17) : t('inspector.notYet', { when: shown.gradWhen(n.id) }) });
+  const kindWord = (kind: string) => (`inspector.kind.${kind}` in englishCatalogue() ? t(`inspector.kind.${kind}` as Key) : kind);
 
   const wire = (from: { x: number; y: number }, to: { x: number; y: number }, n: GraphNode, testid: string) => {
     const line = svgEl('line', { x1: from.x, y1: from.y, x2: to.x, y2: to.y, stroke: palette.neutral, 'stroke-width': 1.6, 'marker-end': 'url(#arrow)' }, gW);
@@ -185,6 +189,6 @@ export function renderOpGraph(svg: SVGSVGElement, g: NeuronGraph, opts: OpGraphO
       svgText(gNode, p.x, p.y, sym, { 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': sym.length > 3 ? 10 : 14, 'font-weight': 700, fill: palette.ink });
       svgText(gNode, p.x, p.y + R + 13, n.label, { 'text-anchor': 'middle', 'font-size': 12, fill: palette.inkMuted, 'font-family': layout.monoFamily });
     }
-    svgTitle(gNode, `${n.label} (${n.kind}, ${n.op}): ${describe(n)}`);
+    svgTitle(gNode, `${n.label} (${kindWord(n.kind)}, ${n.op}): ${describe(n)}`);
   }
 }

@@ -1,6 +1,7 @@
 // The inspector as a view of the step-through phase: which of a neuron's quantities the phase
 // has computed (the rest are shown blank, marked with the phase that computes them), and the
 // phase controls inside the dialog so that it follows Next/Previous phase while open.
+import type { T } from '../i18n/index';
 import type { NeuronGraph } from '../engine';
 
 /** What the current phase has computed for the inspected neuron (layer l). */
@@ -52,7 +53,7 @@ export interface Shown {
 export const ALL_SHOWN: Shown = { value: () => true, grad: () => true, valueWhen: () => '', gradWhen: () => '' };
 
 /** Which quantities of graph `g` the phase `k` has computed. */
-export function shownAt(g: NeuronGraph, k: Known): Shown {
+export function shownAt(g: NeuronGraph, k: Known, t: T): Shown {
   const byId = new Map(g.nodes.map((n) => [n.id, n]));
   // Nodes that read a (directly or not): the loss and what leads to it.
   const afterA = new Set<number>();
@@ -75,34 +76,34 @@ export function shownAt(g: NeuronGraph, k: Known): Shown {
   return {
     value,
     grad,
-    valueWhen: (id) => `after ${isLoss(id) ? 'Loss' : k.forwardPhase}`,
-    gradWhen: (id) => `after ${!fromLoss ? k.forwardPhase : gradPhase(id) === 'dA' ? k.dAPhase : k.backwardPhase}`,
+    valueWhen: (id) => t('inspector.after', { phase: isLoss(id) ? t('phase.loss') : k.forwardPhase }),
+    gradWhen: (id) => t('inspector.after', { phase: !fromLoss ? k.forwardPhase : gradPhase(id) === 'dA' ? k.dAPhase : k.backwardPhase }),
   };
 }
 
 /** The phase bar inside the dialog: where the view is, and Previous/Next phase. */
-export function phaseBar(p: InspectorPhase, k: Known): HTMLElement {
+export function phaseBar(p: InspectorPhase, k: Known, t: T): HTMLElement {
   const bar = document.createElement('div');
   bar.className = 'inspector-phase';
   bar.setAttribute('role', 'group');
-  bar.setAttribute('aria-label', 'Phase');
+  bar.setAttribute('aria-label', t('inspector.phase'));
   const status = document.createElement('p');
   status.className = 'inspector-phase-status';
   status.dataset.testid = 'inspector-phase';
-  status.innerHTML = `Phase <strong>${k.phase}</strong> <span class="muted">· next: ${k.next}</span>`;
+  status.innerHTML = t('inspector.phaseStatus', { phase: k.phase, next: k.next });
   const make = (label: string, key: string, run: () => void, disabled = false) => {
     const b = document.createElement('button');
     b.type = 'button';
     b.textContent = label;
-    b.dataset.focusKey = label;
+    b.dataset.focusKey = key;
     b.setAttribute('aria-keyshortcuts', key);
     b.disabled = disabled;
     b.addEventListener('click', run);
     return b;
   };
   bar.append(
-    make('Previous phase', 'ArrowLeft', () => p.previous(), !p.canGoBack()),
-    make('Next phase', 'ArrowRight', () => p.next()),
+    make(t('step.previous'), 'ArrowLeft', () => p.previous(), !p.canGoBack()),
+    make(t('step.next'), 'ArrowRight', () => p.next()),
     status,
   );
   return bar;

@@ -10,7 +10,11 @@ import type {
   PracticeScore,
   PracticeSession,
 } from './types';
-import { entriesOf, questionLabel } from './questions';
+import { entriesOf, questionId, questionLabel } from './questions';
+import { ENGLISH, englishCatalogue, type Key, type Locale } from '../i18n/index';
+import { engineText, showError } from '../i18n/errors';
+import { phaseTitle } from '../explorer/phases';
+import { parseInteger, toEngineArithmetic } from '../i18n/numbers';
 
 export interface PracticeHost {
   readonly session: Session;
@@ -36,6 +40,8 @@ export interface PracticeOptions {
   params: URLSearchParams;
   /** Keep ?practice and ?exercise in the page's URL (default true; embeds turn it off). */
   writeUrl?: boolean;
+  /** The view's language (default English). */
+  locale?: Locale;
 }
 
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text = ''): HTMLElementTagNameMap[K] {
@@ -66,15 +72,27 @@ export function mountPractice(host: HTMLElement, explorer: PracticeHost, engine:
   const total = emptyScore();
   let step = emptyScore();
   const listeners: ((d: AnswerDetail) => void)[] = [];
+  const locale = options.locale ?? ENGLISH;
+  const t = locale.t;
+  const label_ = (q: PracticeQuestionRef | undefined) => questionLabel(q, t);
+  /** An engine text (hints, diagnoses) in an element marked as English when the view is not. */
+  const english = (el: HTMLElement, prefix: string, text: string) => {
+    el.replaceChildren(prefix);
+    if (!text) return;
+    const span = document.createElement('span');
+    span.textContent = text;
+    if (locale.lang !== 'en') span.lang = 'en';
+    el.append(span);
+  };
 
   host.classList.add('practice');
   host.setAttribute('aria-labelledby', `${uid}-title`);
-  const title = h('h2', '', 'Practice');
+  const title = h('h2', '', t('practice.title'));
   title.id = `${uid}-title`;
-  const intro = h('p', 'muted', 'Predict each number before the engine shows it: type a value, a fraction or your arithmetic (0.5*0.62 + 0.05). It is right when it matches to the digits you type.');
-  const toggle = button('Start practice', () => setEnabled(!enabled));
+  const intro = h('p', 'muted', t('practice.intro'));
+  const toggle = button(t('practice.start'), () => setEnabled(!enabled));
   toggle.setAttribute('aria-pressed', 'false');
-  const seedLabel = h('label', 'practice-seed', 'Exercise seed ');
+  const seedLabel = h('label', 'practice-seed', `${t('practice.seed')} `);
   const seedInput = h('input');
   seedInput.type = 'number';
   seedInput.min = '0';
@@ -82,9 +100,14 @@ export function mountPractice(host: HTMLElement, explorer: PracticeHost, engine:
   seedInput.inputMode = 'numeric';
   seedInput.value = options.params.get('exercise') ?? '1';
   seedLabel.append(seedInput);
-  const seedButton = button('New exercise', () => {
-    const problem = loadExercise(Number(seedInput.value));
-    if (problem) feedback.textContent = problem;
+  const seedButton = button(t('practice.new'), () => {
+    const seed = parseInteger(seedInput.value);
+    if (seed === null || seed < 0) {
+      feedback.textContent = t('practice.seedInvalid');
+      return;
+    }
+    const problem = loadExerciseOrError(seed);
+    if (problem !== null) showError(feedback, problem, locale);
   });
   const bar = h('div', 'practice-bar');
   bar.append(toggle, seedLabel, seedButton);
@@ -100,10 +123,10 @@ export function mountPractice(host: HTMLElement, explorer: PracticeHost, engine:
   input.spellcheck = false;
   input.inputMode = 'decimal';
   label.htmlFor = input.id;
-  const checkButton = button('Check', () => check());
-  const hintButton = button('Hint', () => hint());
-  const revealButton = button('Reveal', () => finish('revealed'));
-  const skipButton = button('Skip', () => finish('skipped'));
+  const checkButton = button(t('practice.check'), () => check());
+  const hintButton = button(t('practice.hint'), () => hint());
+  const revealButton = button(t('practice.reveal'), () => finish('revealed'));
+  const skipButton = button(t('practice.skip'), () => finish('skipped'));
   const actions = h('div', 'practice-actions');
   actions.append(checkButton, hintButton, revealButton, skipButton);
   const hintText = h('p', 'practice-hint');
@@ -142,15 +165,15 @@ export function mountPractice(host: HTMLElement, explorer: PracticeHost, engine:
     hintText.textContent = '';
     const q = current();
     const phase = explorer.session.state().nextPhase;
-    where.textContent = `Next phase: ${phase.label} · question ${index + 1} of ${queue.length}`;
-    label.textContent = `Your value for ${questionLabel(q)}`;
-    host.dataset.question = questionLabel(q);
+    where.textContent = t('practice.where', { phase: phaseTitle(phase, t), n: index + 1, total: queue.length });
+    label.textContent = t('practice.yourValue', { q: label_(q) });
+    host.dataset.question = questionId(q);
     input.value = '';
     renderScore();
   }
 
   function renderScore(): void {
-    scoreText.textContent = `This step: ${step.correct} right first time of ${step.questions} done · ${step.hints} hints · ${step.revealed} revealed · ${step.skipped} skipped`;
+    scoreText.textContent = t('practice.score', { correct: step.correct, questions: step.questions, hints: step.hints, revealed: step.revealed, skipped: step.skipped });
     host.dataset.score = String(total.correct);
   }
 
@@ -160,23 +183,25 @@ export function mountPractice(host: HTMLElement, explorer: PracticeHost, engine:
     const answer = input.value;
     let r;
     try {
-      r = session().check({ ...q, answer });
+      r = session().check({ ...q, answer: toEngineArithmetic(answer) });
     } catch (e) {
-      feedback.textContent = (e as Error).message;
+      showError(feedback, e, locale);
       feedback.dataset.result = 'error';
       return;
     }
     const detail: AnswerDetail = { ...q, answer, correct: r.correct, diagnosis: r.diagnosis };
     for (const fn of listeners) fn(detail);
     if (r.correct) {
-      feedback.textContent = `Right: ${r.hints[2]} (to the ${r.digits} digits you typed).`;
+      const [before, after] = t('practice.right', { value: '\u0000', digits: r.digits }).split('\u0000');
+      english(feedback, before, r.hints[2]);
+      feedback.append(after);
       feedback.dataset.result = 'correct';
       if (!triedWrong && hintLevel === 0) bump('correct');
       advance();
     } else {
       triedWrong = true;
       bump('wrong');
-      feedback.textContent = r.diagnosis?.message ? `Not yet: ${r.diagnosis.message}` : 'Not yet.';
+      showDiagnosis(r.diagnosis);
       feedback.dataset.result = 'wrong';
       feedback.dataset.diagnosis = r.diagnosis?.id ?? '';
       input.select();
@@ -189,7 +214,7 @@ export function mountPractice(host: HTMLElement, explorer: PracticeHost, engine:
     const hints = session().practiceHints(q).hints;
     hintLevel += 1;
     bump('hints');
-    hintText.textContent = `Hint ${hintLevel} of 3: ${hints[hintLevel - 1]}`;
+    english(hintText, t('practice.hintN', { n: hintLevel, text: '' }), hints[hintLevel - 1]);
     host.dataset.hintLevel = String(hintLevel);
   }
 
@@ -198,7 +223,8 @@ export function mountPractice(host: HTMLElement, explorer: PracticeHost, engine:
     if (!q) return;
     bump(how);
     const hints = session().practiceHints(q).hints;
-    feedback.textContent = how === 'revealed' ? `Revealed: ${hints[2]}` : `Skipped ${questionLabel(q)}.`;
+    if (how === 'revealed') english(feedback, t('practice.revealed', { value: '' }), hints[2]);
+    else feedback.textContent = t('practice.skipped', { q: label_(q) });
     feedback.dataset.result = how;
     advance();
   }
@@ -217,15 +243,15 @@ export function mountPractice(host: HTMLElement, explorer: PracticeHost, engine:
       return;
     }
     // Every entry of the phase is done: run it, so the diagram shows the engine's values.
-    const summary = `Step done: ${step.correct} of ${step.questions} right first time.`;
+    const summary = t('practice.stepDone', { correct: step.correct, questions: step.questions });
     explorer.next(); // the explorer's change event brings the next phase's questions
     const cursor = explorer.session.state().cursor;
-    if (cursor === 0) feedback.textContent += ` ${summary}`;
+    if (cursor === 0) feedback.append(` ${summary}`);
   }
 
   function setEnabled(on: boolean, focus = true): void {
     enabled = on;
-    toggle.textContent = on ? 'Stop practice' : 'Start practice';
+    toggle.textContent = t(on ? 'practice.stop' : 'practice.start');
     toggle.setAttribute('aria-pressed', String(on));
     card.hidden = !on;
     host.dataset.practice = on ? 'on' : 'off';
@@ -242,15 +268,29 @@ export function mountPractice(host: HTMLElement, explorer: PracticeHost, engine:
     }
   }
 
-  function loadExercise(seed: number): string | null {
+  /** Why a diagnosis is wrong: in the view's words by the mistake's id, then the engine's English. */
+  function showDiagnosis(d: { id: string; message: string } | null | undefined): void {
+    if (!d?.message) {
+      feedback.textContent = t('practice.notYet');
+      return;
+    }
+    const key = `mistake.${d.id}`;
+    if (locale.lang === 'en' || !(key in englishCatalogue())) {
+      english(feedback, t('practice.notYetWhy', { why: '' }), d.message);
+      return;
+    }
+    english(feedback, `${t('practice.notYetWhy', { why: t(key as Key) })} `, d.message);
+  }
+
+  function loadExerciseOrError(seed: number): unknown {
     let spec;
     try {
       spec = (engine as unknown as PracticeEngine).exercise(seed).spec;
     } catch (e) {
-      return (e as Error).message;
+      return e;
     }
     const problem = explorer.loadSpec(spec as never);
-    if (problem) return problem;
+    if (problem) return new Error(problem);
     seedInput.value = String(seed);
     if (options.writeUrl !== false) {
       const url = new URL(location.href);
@@ -259,6 +299,11 @@ export function mountPractice(host: HTMLElement, explorer: PracticeHost, engine:
     }
     setEnabled(true);
     return null;
+  }
+
+  function loadExercise(seed: number): string | null {
+    const e = loadExerciseOrError(seed);
+    return e === null ? null : engineText(e);
   }
 
   explorer.onChange(() => rebuild());

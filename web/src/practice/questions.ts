@@ -1,4 +1,5 @@
 // The entries practice asks for, from the quantities the engine says the next phase computes.
+import { ENGLISH, type T } from '../i18n/index';
 import type { PracticeQuantityInfo, PracticeQuestionRef } from './types';
 
 /** Entries asked per quantity: a small matrix whole, a large one by its first entries. */
@@ -18,9 +19,12 @@ export function entriesOf(quantities: PracticeQuantityInfo[]): PracticeQuestionR
 }
 
 /** "dZ[2](0,0)" in the README's notation (0-based row, column), "loss" for the loss. */
-export function questionLabel(q: PracticeQuestionRef | undefined): string {
+export function questionLabel(q: PracticeQuestionRef | undefined, t: T): string {
   if (!q) return '';
-  if (q.quantity === 'loss') return 'the loss';
-  const after = q.quantity === 'W' || q.quantity === 'b' ? ' after the update' : '';
-  return `${q.quantity}[${q.layer}](${q.entry[0]},${q.entry[1]})${after}`;
+  if (q.quantity === 'loss') return t('practice.theLoss');
+  const entry = `${q.quantity}[${q.layer}](${q.entry[0]},${q.entry[1]})`;
+  return q.quantity === 'W' || q.quantity === 'b' ? t('practice.afterUpdate', { q: entry }) : entry;
 }
+
+/** The same label in English (the element's data-question and events, which programs read). */
+export const questionId = (q: PracticeQuestionRef | undefined) => questionLabel(q, ENGLISH.t);

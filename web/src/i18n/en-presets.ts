@@ -1,0 +1,27 @@
+// English texts of the step-through presets (web/src/explorer/presets.ts holds their specs and
+// comparisons). Notes are HTML paragraphs, separated by a blank line (\n\n).
+export const enPresets = {
+  'preset.seed002.title': 'Seed 002: worked example (BCE)',
+  'preset.seed002.summary': 'x = [1, 2], y = 1, sigmoid, binary cross-entropy, learning rate 0.1: two forward passes and one backward pass.',
+  'preset.seed002.notes': 'The document computes <em>z</em><sup>[2]</sup> = 0.5·0.625 + 0.6·0.754 + 0.05 and writes <strong>0.854</strong>; the sum is 0.8149. Every later number of the document (ŷ, the loss, δ, the gradients and the updated weights) inherits the slip. The engine is exact; the table compares the two as you step.\n\nThe document also rounds <em>a</em><sup>[1]</sup> to three digits before using it; that alone changes only the fourth digit.',
+  'preset.seed003.title': 'Seed 003: one neuron (CS231n)',
+  'preset.seed003.summary': 'w = [2, −3], b = −3 (the document\'s w₂), x = [−1, −2]: the operation graph of σ(w·x + b). Click the neuron to open its graph.',
+  'preset.seed003.notes': 'The document\'s code writes <code>activation = 1 / 1 + math.exp(-product)</code>. Operator precedence makes that (1/1) + e<sup>−z</sup> = 1 + e<sup>−1</sup> ≈ 1.368: the value of the “1+exp(−z)” node in the graph, not σ(z) ≈ 0.731, which needs <code>1 / (1 + math.exp(-product))</code>.\n\nIts <code>grad_x</code> and <code>grad_w</code> multiply by the activation; the chain rule multiplies by the gradient flowing into the product, σ′(z) = σ(z)(1 − σ(z)). The “1 ·” in front of the last term is the bias: an add gate passes its gradient unchanged (local gradient 1). Open the inspector with “gradients of: activation” to see CS231n\'s numbers.',
+  'preset.seed004.title': 'Seed 004: chain of links (MSE)',
+  'preset.seed004.summary': 'x = 0.76, w = 0.5, b = ln(0.981/0.019) − 0.38 so that ŷ = 0.981, target 0, MSE, learning rate 0.1. Click the neuron to follow the chain.',
+  'preset.seed004.notes': 'The document writes ∂Loss/∂Prediction = Target − Prediction = −0.981. For L = ½(ŷ − y)² the derivative is ŷ − y = <strong>+0.981</strong>: “target − prediction” is the <em>negative</em> gradient. The document then adds η·δ·input instead of subtracting; the two sign flips cancel, so its new weight agrees with gradient descent.\n\nIt also writes 0.981 · (1 − 0.981) = 0.0183; the product is 0.018639 (and δ is then 0.018285, not −0.0179).',
+  'preset.seed002-mse.title': 'Seed 002\'s network with MSE',
+  'preset.seed002-mse.summary': 'Seed 002\'s network and data with ½(ŷ − y)² instead of cross-entropy: compare dZ[2] (no longer ŷ − y) and the gradients.',
+  'preset.seed002-mse.notes': 'With MSE the output error is dZ = (ŷ − y) · σ′(z): the σ′ factor stays, so a confidently wrong sigmoid output learns slowly. With BCE the σ′ cancels and dZ = ŷ − y.',
+  'preset.xor.title': 'XOR with a 2-2-1 network',
+  'preset.xor.summary': 'The four XOR points in one batch (m = 4), tanh hidden layer, sigmoid output, BCE, learning rate 0.5. Choose which example the diagram shows.',
+  'preset.softmax3.title': 'Three classes with softmax',
+  'preset.softmax3.summary': 'A 2-3-3 network, tanh hidden layer, softmax output with cross-entropy, three examples (one per class).',
+  'preset.softmax3.notes': 'Softmax with cross-entropy also fuses: dZ = A − Y, one column per example.',
+  'preset.mazur.title': 'Mazur\u2019s step by step (2-2-2)',
+  'preset.mazur.summary': 'Inputs 0.05 and 0.10, targets 0.01 and 0.99, w1..w8 = .15 .20 .25 .30 .40 .45 .50 .55, b1 = .35, b2 = .60, logistic units, E = \u03a3 \u00bd(target \u2212 out)\u00b2, learning rate 0.5.',
+  'preset.mazur.notes': 'Where the post\u2019s conventions differ from ours: it names weights w1..w8 (here W<sup>[1]</sup> = [[w1, w2], [w3, w4]], W<sup>[2]</sup> = [[w5, w6], [w7, w8]]: a row holds one unit\u2019s weights); it writes \u2202E/\u2202out = \u2212(target \u2212 out), which is our dA = A \u2212 Y; and it does not update the biases, so this preset sets <code>update_biases</code> to false.\n\nIts error function is our <code>mse</code> (\u00bd of the squared error, summed over the outputs) with one example. It updates the hidden weights with the original output weights, as the engine does.\n\nIts total error after the first step is published as 0.291027924; exact arithmetic (and even its own rounded new weights) gives 0.2910277737: the two agree to 6 digits.',
+  'preset.mlcc.title': 'ML Crash Course shape (1-2-2-1)',
+  'preset.mlcc.summary': 'The shape of the Google Machine Learning Crash Course backpropagation walkthrough: one input, two hidden layers of two sigmoid units, one sigmoid output, \u00bd squared error. The numbers are this preset\u2019s own.',
+  'preset.mlcc.notes': 'Every hidden unit feeds two units of the next layer, so each dA sums two paths: a good network to practise the fork sum on.',
+};
