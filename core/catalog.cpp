@@ -22,6 +22,7 @@ json activations_json() {
                    {"texG", a.tex_g},
                    {"texPrime", a.tex_prime},
                    {"outputOnly", a.output_only},
+                   {"minUnits", a.min_units},
                    {"range", {bound(a.range_lo), bound(a.range_hi)}}});
   }
   return out;
@@ -31,17 +32,23 @@ struct LossText {
   Loss id;
   const char* display;
   const char* tex;
+  const char* tex_dA;  // dA[L] of one example, as core/loss.cpp's loss_dA computes it
 };
 
 json losses_json() {
   static const LossText kLosses[] = {
       {Loss::Mse, "Mean squared error",
-       "\\mathcal{L} = \\frac{1}{m}\\sum_k \\tfrac12 \\lVert \\hat y_k - y_k \\rVert^2"},
+       "\\mathcal{L} = \\frac{1}{m}\\sum_k \\tfrac12 \\lVert \\hat y_k - y_k \\rVert^2",
+       "dA^{[L]} = \\frac{\\partial \\mathcal{L}_k}{\\partial \\hat y_k} = \\hat y_k - y_k"},
       {Loss::Bce, "Binary cross-entropy",
        "\\mathcal{L} = -\\frac{1}{m}\\sum_k \\bigl(y_k \\log \\hat y_k + (1 - y_k)\\log(1 - "
-       "\\hat y_k)\\bigr)"},
+       "\\hat y_k)\\bigr)",
+       "dA^{[L]} = \\frac{\\partial \\mathcal{L}_k}{\\partial \\hat y_k} = "
+       "-\\frac{y_k}{\\hat y_k} + \\frac{1 - y_k}{1 - \\hat y_k}"},
       {Loss::CrossEntropy, "Cross-entropy",
-       "\\mathcal{L} = -\\frac{1}{m}\\sum_k \\sum_i y_{ik} \\log \\hat y_{ik}"},
+       "\\mathcal{L} = -\\frac{1}{m}\\sum_k \\sum_i y_{ik} \\log \\hat y_{ik}",
+       "dA^{[L]}_{ik} = \\frac{\\partial \\mathcal{L}_k}{\\partial \\hat y_{ik}} = "
+       "-\\frac{y_{ik}}{\\hat y_{ik}}"},
   };
   json out = json::array();
   for (const auto& l : kLosses) {
@@ -54,6 +61,7 @@ json losses_json() {
     out.push_back({{"name", loss_name(l.id)},
                    {"display", l.display},
                    {"tex", l.tex},
+                   {"texDA", l.tex_dA},
                    {"outputs", outputs},
                    {"fused", fused}});
   }

@@ -55,7 +55,13 @@ class Session {
   static Result<Session> create(const Spec& spec);
   static Result<Session> create(const std::string& spec_json);
 
+  // The spec as it stands (with the live hyper-parameters).
   const Spec& spec() const { return spec_; }
+  // The same with the current W and b as its explicit initial values (init.weights and
+  // init.biases): a new session of it computes the same forward pass bit for bit. For
+  // export and links, and for edits that start from what the network has learnt. An
+  // error after a divergence (JSON has no NaN or infinity).
+  Result<Spec> spec_with_parameters() const;
   const DataSet& data() const { return data_; }
   int L() const { return spec_.L(); }
 

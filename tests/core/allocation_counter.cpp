@@ -29,7 +29,11 @@ Counting::~Counting() { counting = false; }
 }  // namespace bpx_test
 
 #ifdef BPX_TEST_ASAN
-#include <sanitizer/allocator_interface.h>
+// Declared here: Debian's g++ 12 ships the runtime's hook but not its header
+// (sanitizer/allocator_interface.h).
+extern "C" int __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatile void*,
+                                                                             std::size_t),
+                                                         void (*free_hook)(const volatile void*));
 
 namespace {
 void on_malloc(const volatile void*, std::size_t) { note(); }

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -58,9 +59,29 @@ TEST(Catalog, LossOutputsAreExactlyTheOutputsTheValidatorAccepts) {
   }
 }
 
+TEST(Catalog, MinUnitsIsTheFewestOutputUnitsTheValidatorAccepts) {
+  for (const auto& a : cat()["activations"]) {
+    const int need = a["minUnits"].get<int>();
+    ASSERT_GE(need, 1) << a["name"];
+    for (int units = std::max(1, need - 1); units <= need; ++units) {
+      json s = base_spec();
+      s["layers"] = {2, 2, units};
+      s["activations"][1] = a["name"];
+      s["data"]["targets"] = {json::array()};
+      for (int i = 0; i < units; ++i) s["data"]["targets"][0].push_back(i == 0 ? 1 : 0);
+      EXPECT_EQ(accepts(s), units >= need) << a["name"] << " with " << units << " units";
+    }
+  }
+  // By the rule of softmax (one unit would always be 1): it alone needs two.
+  for (const auto& a : cat()["activations"])
+    EXPECT_EQ(a["minUnits"].get<int>(), a["name"] == "softmax" ? 2 : 1) << a["name"];
+}
+
 TEST(Catalog, FusedRulesAreSigmoidBceAndSoftmaxCrossEntropy) {
   for (const auto& loss : cat()["losses"]) {
     const std::string name = loss["name"];
+    // The page shows the chained dA[L] of each loss from here (web/src/explorer/mathpanel.ts).
+    EXPECT_EQ(loss["texDA"].get<std::string>().rfind("dA^{[L]}", 0), 0u) << name;
     if (name == "mse") {
       EXPECT_TRUE(loss["fused"].is_null());
     } else if (name == "bce") {

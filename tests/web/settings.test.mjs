@@ -108,11 +108,13 @@ describe('round trips', () => {
 
   test('a 2-D spec with inputs and targets becomes the user\'s points (one-hot targets: classes)', () => {
     const spec = { layers: [2, 3], activations: ['softmax'], loss: 'cross_entropy', data: { inputs: [[1, 2], [3, 4]], targets: [[0, 0, 1], [1, 0, 0]] } };
-    const s = S.settingsFromSpec(spec);
+    const decode = (x) => engine.pointData(x);
+    const s = S.settingsFromSpec(spec, decode);
     assert.deepEqual(s.edited, { xy: [1, 2, 3, 4], labels: [2, 0], regression: false });
     assert.equal(s.classes, 3);
     assert.deepEqual(s.hidden, []);
-    assert.throws(() => S.settingsFromSpec({ ...spec, data: { inputs: [[1, 2, 3]], targets: [[1]] } }), /2-D data/);
+    // The engine reads the data: three inputs are no points of the plane.
+    assert.throws(() => S.settingsFromSpec({ ...spec, data: { inputs: [[1, 2, 3]], targets: [[1]] } }, decode), /2 inputs/);
   });
 });
 

@@ -384,7 +384,7 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#explorer?.hide();
     this.#stepHost.hidden = true;
     this.#dropTrain();
-    const settings = trainViewSettings(spec ?? (o.preset ? findPreset(o.preset)?.spec ?? null : null), o);
+    const settings = trainViewSettings(spec ?? (o.preset ? findPreset(o.preset)?.spec ?? null : null), o, engine);
     this.#trainHost.hidden = false;
     this.#lastStep = 0;
     this.#diverged = false;

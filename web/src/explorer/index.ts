@@ -76,9 +76,8 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
 
   const structure = createStructureEditor(
     (kind, make) => {
-      const snap = stepper.snapshot;
       const out = make(structuredClone(stepper.spec));
-      const next = kind === 'layers' ? resizeSpec(engine, stepper.spec, snap, out as number[]) : (out as Spec);
+      const next = kind === 'layers' ? resizeSpec(engine, stepper.session, out as number[]) : (out as Spec);
       applySpec(next, true);
     },
     (lr) => {
@@ -185,7 +184,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   function onEdit(target: EditTarget, anchor: Element): void {
     const snap = stepper.snapshot;
     openValueEditor(anchor, describeTarget(target, t), currentValue(target, stepper.spec, snap), (v) => {
-      const problem = applySpecOrError(applyEdit(stepper.spec, snap, target, v), true);
+      const problem = applySpecOrError(applyEdit(stepper.session, target, v), true);
       return problem === null ? null : errorLine(problem, locale);
     }, dialogHost, t);
   }

@@ -65,7 +65,7 @@ export function fitActivations(hidden: readonly number[], given: readonly string
 }
 
 /** The training settings a spec (or a preset's spec) sets; throws an Error for data the view cannot show. */
-export function settingsFromSpec(spec: Spec): Partial<TrainSettings> {
+export function settingsFromSpec(spec: Spec, decode?: PointDecoder): Partial<TrainSettings> {
   const out: Json = {};
   const data = spec.data as unknown as Json | undefined;
   const generated = typeof data?.dataset === 'string';
@@ -81,40 +81,31 @@ export function settingsFromSpec(spec: Spec): Partial<TrainSettings> {
     out.activations = acts.slice(0, -1);
     out.output = acts[acts.length - 1];
   }
-  if (!generated && data) Object.assign(out, pointsOf(data));
+  if (!generated && data) Object.assign(out, pointsOf(spec, data, decode));
   return out as Partial<TrainSettings>;
 }
-
-const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** Points as a link carries them (thousandths), so a link to this view trains on the same numbers. */
 const asLinked = (e: EditedData): EditedData => decodePoints(encodePoints(e)) ?? e;
 
-/** Explicit data as the view's own points: the engine's point form as it is, or 2-D rows of inputs and targets. */
-function pointsOf(data: Json): Partial<TrainSettings> {
+/** The engine's reading of explicit data as points of the plane (engine.pointData). */
+export type PointDecoder = (spec: Spec) => { points: number[][]; labels: number[]; task?: string; classes?: number; features?: string[] };
+
+/**
+ * Explicit data as the view's own points: the engine's point form as it is, or rows of inputs
+ * and targets, which only the engine decodes (its target encoding is its own: `decode`).
+ */
+function pointsOf(spec: Spec, data: Json, decode?: PointDecoder): Partial<TrainSettings> {
   if (Array.isArray(data.points) && Array.isArray(data.labels)) {
     const points = data.points as [number, number][];
     return { edited: asLinked({ xy: points.flat(), labels: [...(data.labels as number[])], regression: data.task === 'regression' }) };
   }
   if (!Array.isArray(data.inputs) || !Array.isArray(data.targets)) return {};
-  const inputs = data.inputs as unknown[][];
-  if (!inputs.every((r) => Array.isArray(r) && r.length === 2 && r.every(finite))) {
-    throw new Error('Train mode shows 2-D data: every row of data.inputs needs two numbers (or use data.dataset).');
-  }
-  const values = (data.targets as unknown[]).map((r) => (Array.isArray(r) ? (r as number[]) : []));
-  const width = values[0]?.length ?? 0;
-  const out: Partial<TrainSettings> = { features: ['x1', 'x2'] };
-  let edited: EditedData;
-  const xy = inputs.flatMap((r) => r as number[]);
-  if (width > 1) {
-    out.classes = width;
-    edited = { xy, labels: values.map((r) => r.indexOf(Math.max(...r))), regression: false };
-  } else {
-    const ys = values.map((r) => Number(r[0]));
-    const binary = ys.every((y) => y === 0 || y === 1 || y === -1);
-    edited = { xy, labels: binary ? ys.map((y) => (y > 0 ? 1 : 0)) : ys.map((y) => Math.max(-1, Math.min(1, y))), regression: !binary };
-  }
-  out.edited = asLinked(edited);
+  if (!decode) throw new Error('explicit inputs and targets are read by the engine: pass engine.pointData');
+  const d = decode(spec);
+  const out: Partial<TrainSettings> = { edited: asLinked({ xy: d.points.flat(), labels: [...d.labels], regression: d.task === 'regression' }) };
+  if (d.features) out.features = [...d.features];
+  if (d.classes !== undefined) out.classes = d.classes;
   return out;
 }
 
