@@ -10,10 +10,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
+import { chunkOutput, classicChunks } from './vite.chunks.js';
+import { katexFontSubsets } from './vite.fonts.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
 export const BUNDLE = 'backprop-explorer.js';
+/** The same script with the lazy views inside, for bundlers (`import 'backprop-explorer/element'`). */
+import { OFFLINE_BUNDLE } from './web/src/offline/standalone-html.js';
+export const ELEMENT_BUNDLE = OFFLINE_BUNDLE;
 const PAGES = ['index.html', 'embed.html', 'gallery.html', 'customize.html'];
 /** Each page's dev-server module entry, and the attribute that tells the bundle which page it is. */
 const ENTRIES = { main: ' data-bpx-app', 'embed/bundle': '', 'customize/main': ' data-bpx-customize' };
@@ -46,13 +51,21 @@ const INFLATE_DATA_URI =
   'new Response(new Blob([intArrayFromBase64(wasmBinaryFile.slice(dataURIPrefix.length))]).stream()' +
   '.pipeThrough(new DecompressionStream("deflate-raw"))).arrayBuffer().then(function(b){return new Uint8Array(b)})';
 
-function deflateInlinedWasm(code, fail) {
-  const m = WASM_DATA_URI.exec(code);
-  if (!m || !code.includes(READ_DATA_URI)) {
-    fail('bpx_wasm_single.js: the inlined wasm or its read was not found (the Emscripten glue changed): update WASM_DATA_URI and READ_DATA_URI in vite.classic.js');
-  }
+/**
+ * The single-file glue as the bundle inlines it: the wasm deflated, read without fetch().
+ * Throws (failing the build) when a pattern it patches is missing, i.e. when the Emscripten
+ * glue changed: a bundle with an unpatched glue would break under a strict CSP.
+ */
+export function patchSingleGlue(code) {
+  const missing = (what, names) => {
+    throw new Error(`bpx_wasm_single.js: ${what} was not found (the Emscripten glue changed): update ${names} in vite.classic.js`);
+  };
+  if (!code.includes(FETCH_DATA_URI)) missing('the fetch of the inlined wasm', 'FETCH_DATA_URI');
+  const decoded = code.replace(FETCH_DATA_URI, DECODE_DATA_URI);
+  const m = WASM_DATA_URI.exec(decoded);
+  if (!m || !decoded.includes(READ_DATA_URI)) missing('the inlined wasm or its read', 'WASM_DATA_URI and READ_DATA_URI');
   const packed = deflateRawSync(Buffer.from(m[3], 'base64'), { level: 9 }).toString('base64');
-  return code.replace(WASM_DATA_URI, `$1$2${packed}$4`).replace(READ_DATA_URI, INFLATE_DATA_URI);
+  return decoded.replace(WASM_DATA_URI, `$1$2${packed}$4`).replace(READ_DATA_URI, INFLATE_DATA_URI);
 }
 
 /** Swaps the ES-module glue for the single-file build; drops side-effect CSS imports. */
@@ -80,11 +93,7 @@ function classicModules() {
     },
     transform(code, id) {
       if (id !== SINGLE) return null;
-      if (!code.includes(FETCH_DATA_URI)) {
-        this.error('bpx_wasm_single.js: the fetch of the inlined wasm was not found (the Emscripten glue changed): update FETCH_DATA_URI in vite.classic.js');
-      }
-      const decoded = code.replace(FETCH_DATA_URI, DECODE_DATA_URI);
-      return { code: deflateInlinedWasm(decoded, (m) => this.error(m)), map: null };
+      return { code: patchSingleGlue(code), map: null };
     },
   };
 }
@@ -110,26 +119,33 @@ function classicPages() {
   };
 }
 
-export function classicConfig() {
+/**
+ * `vite build`: dist/ with the one-tag script, its lazy view chunks (vite.chunks.js) and the
+ * pages; `vite build --mode element`: adds dist/backprop-explorer.element.js, one IIFE with
+ * every view inside (a bundler that includes the file cannot find sibling chunks).
+ */
+export function classicConfig(mode = 'production') {
+  const element = mode === 'element';
   return {
     root: here('./web'),
     base: './',
     publicDir: false,
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [classicModules(), classicPages()],
+    plugins: [katexFontSubsets(), classicModules(), ...(element ? [] : [classicPages(), classicChunks(BUNDLE)])],
     build: {
       outDir: here('./dist'),
-      emptyOutDir: true,
+      emptyOutDir: !element,
       target: 'es2022',
       sourcemap: false,
       minify: true,
       chunkSizeWarningLimit: 2000,
       lib: {
         entry: here('./web/src/embed/bundle.ts'),
-        formats: ['iife'],
+        formats: [element ? 'iife' : 'cjs'],
         name: 'BackpropExplorer',
-        fileName: () => BUNDLE,
+        fileName: () => (element ? ELEMENT_BUNDLE : BUNDLE),
       },
+      rollupOptions: { output: element ? { inlineDynamicImports: true } : chunkOutput() },
     },
   };
 }

@@ -3,16 +3,21 @@
 // `npm run build` (vite build) makes dist/ with
 // vite.classic.js: one classic script, dist/backprop-explorer.js, with the single-file wasm
 // inside, and the pages that load it; so dist/ works from any server path (base './'), from
-// file://, inside an iframe and under a strict Content-Security-Policy (docs/embedding.md).
+// file://, inside an iframe and under a strict Content-Security-Policy (docs/embedding.md);
+// vite.standalone.js adds dist/backprop-explorer-standalone.html (everything in one file).
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { classicConfig } from './vite.classic.js';
+import { standalonePage } from './vite.standalone.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
-export default defineConfig(({ command }) =>
+export default defineConfig(({ command, mode }) =>
   command === 'build'
-    ? classicConfig()
+    ? // The standalone file inlines the element build (every view inside, no sibling chunk).
+      mode === 'element'
+      ? withStandalone(classicConfig(mode))
+      : classicConfig(mode)
     : {
         root: here('./web'),
         base: './',
@@ -22,3 +27,7 @@ export default defineConfig(({ command }) =>
         },
       },
 );
+
+function withStandalone(config) {
+  return { ...config, plugins: [...config.plugins, standalonePage()] };
+}

@@ -30,9 +30,11 @@ function walk(dir) {
 
 const isFont = (f) => /\.(woff2?|ttf|otf|eot)$/i.test(f);
 
-/** Sizes of the one-tag script and of dist/ (null when dist/ has no index.html). */
+const STANDALONE = 'dist/backprop-explorer-standalone.html';
+
+/** Sizes of the one-tag script, of the standalone file and of dist/ (null when dist/ has no index.html). */
 export function payloadSizes(repoRoot) {
-  const result = { single: null, wasm: null, bundle: null, page: null };
+  const result = { single: null, wasm: null, bundle: null, standalone: null, page: null };
   const measure = (file) => {
     if (!existsSync(file)) return null;
     const buf = readFileSync(file);
@@ -42,9 +44,11 @@ export function payloadSizes(repoRoot) {
   result.wasm = measure(path.join(repoRoot, 'bindings/wasm/dist/bpx_wasm.wasm'));
   // The one-tag script of the page and of embeds: engine, code, styles and fonts in one file.
   result.bundle = measure(path.join(repoRoot, 'dist/backprop-explorer.js'));
+  // The one self-contained file (the page with the bundle inline): a download, not part of what the page loads.
+  result.standalone = measure(path.join(repoRoot, STANDALONE));
   const dist = path.join(repoRoot, 'dist');
   if (!existsSync(path.join(dist, 'index.html'))) return result;
-  const files = walk(dist);
+  const files = walk(dist).filter((f) => f !== path.join(repoRoot, STANDALONE));
   const referencedFonts = new Set();
   for (const f of files.filter((f) => f.endsWith('.css'))) {
     for (const m of readFileSync(f, 'utf8').matchAll(/url\(\s*['"]?([^'")]+\.woff2)['"]?\s*\)/g)) {

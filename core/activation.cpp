@@ -38,7 +38,7 @@ const std::vector<ActivationInfo>& activation_table() {
        "\\operatorname{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}",
        "\\frac{\\partial a_i}{\\partial z_j} = a_i([i = j] - a_j)",
        "exp(z\u1d62) / \u03a3\u2c7c exp(z\u2c7c) over the column", "the softmax Jacobian", true,
-       0.0, 1.0},
+       0.0, 1.0, 2},
   };
   return table;
 }

@@ -25,6 +25,7 @@ struct ActivationInfo {
   const char* rule_prime;     // g'(z) in plain text
   bool output_only;           // allowed on the output layer only
   double range_lo, range_hi;  // the values g takes (may be infinite)
+  int min_units = 1;          // fewest units of its layer (softmax over one unit is constant)
 };
 const std::vector<ActivationInfo>& activation_table();  // in menu order
 const ActivationInfo& activation_info(Activation g);

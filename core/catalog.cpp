@@ -22,6 +22,7 @@ json activations_json() {
                    {"texG", a.tex_g},
                    {"texPrime", a.tex_prime},
                    {"outputOnly", a.output_only},
+                   {"minUnits", a.min_units},
                    {"range", {bound(a.range_lo), bound(a.range_hi)}}});
   }
   return out;
@@ -31,17 +32,23 @@ struct LossText {
   Loss id;
   const char* display;
   const char* tex;
+  const char* tex_dA;  // dA[L] of one example, as core/loss.cpp's loss_dA computes it
 };
 
 json losses_json() {
   static const LossText kLosses[] = {
       {Loss::Mse, "Mean squared error",
-       "\\mathcal{L} = \\frac{1}{m}\\sum_k \\tfrac12 \\lVert \\hat y_k - y_k \\rVert^2"},
+       "\\mathcal{L} = \\frac{1}{m}\\sum_k \\tfrac12 \\lVert \\hat y_k - y_k \\rVert^2",
+       "dA^{[L]} = \\frac{\\partial \\mathcal{L}_k}{\\partial \\hat y_k} = \\hat y_k - y_k"},
       {Loss::Bce, "Binary cross-entropy",
        "\\mathcal{L} = -\\frac{1}{m}\\sum_k \\bigl(y_k \\log \\hat y_k + (1 - y_k)\\log(1 - "
-       "\\hat y_k)\\bigr)"},
+       "\\hat y_k)\\bigr)",
+       "dA^{[L]} = \\frac{\\partial \\mathcal{L}_k}{\\partial \\hat y_k} = "
+       "-\\frac{y_k}{\\hat y_k} + \\frac{1 - y_k}{1 - \\hat y_k}"},
       {Loss::CrossEntropy, "Cross-entropy",
-       "\\mathcal{L} = -\\frac{1}{m}\\sum_k \\sum_i y_{ik} \\log \\hat y_{ik}"},
+       "\\mathcal{L} = -\\frac{1}{m}\\sum_k \\sum_i y_{ik} \\log \\hat y_{ik}",
+       "dA^{[L]}_{ik} = \\frac{\\partial \\mathcal{L}_k}{\\partial \\hat y_{ik}} = "
+       "-\\frac{y_{ik}}{\\hat y_{ik}}"},
   };
   json out = json::array();
   for (const auto& l : kLosses) {
@@ -54,6 +61,7 @@ json losses_json() {
     out.push_back({{"name", loss_name(l.id)},
                    {"display", l.display},
                    {"tex", l.tex},
+                   {"texDA", l.tex_dA},
                    {"outputs", outputs},
                    {"fused", fused}});
   }
@@ -136,6 +144,26 @@ json limits_json() {
           {"maxFeatures", static_cast<int>(feature_table().size())}};
 }
 
+// The run the training view starts from (TensorFlow Playground's first run): every field
+// written out, so the page's settings table takes each default from here and restates none.
+json train_defaults_json() {
+  return {{"layers", {2, 4, 2, 1}},
+          {"activations", {"tanh", "tanh", "tanh"}},
+          {"loss", "mse"},
+          {"optimizer", {{"type", "sgd"}, {"learning_rate", 0.03}, {"weight_decay", 0.0}}},
+          {"batch_size", 10},
+          {"seed", 1},
+          {"init", {{"scheme", "xavier"}, {"seed", 1}}},
+          {"data",
+           {{"dataset", "circle"},
+            {"points", 500},
+            {"noise", 0.0},
+            {"train_fraction", 0.5},
+            {"seed", 1},
+            {"classes", 2},
+            {"features", {"x1", "x2"}}}}};
+}
+
 }  // namespace
 
 json phase_json(const Phase& p) {
@@ -152,13 +180,10 @@ json phase_list(int L) {
 json catalog() {
   json schemes = json::array();
   for (const std::string& s : init_scheme_names()) schemes.push_back(s);
-  return {{"activations", activations_json()},
-          {"losses", losses_json()},
-          {"optimizers", optimizers_json()},
-          {"initSchemes", schemes},
-          {"datasets", datasets_json()},
-          {"features", features_json()},
-          {"limits", limits_json()}};
+  return {{"activations", activations_json()}, {"losses", losses_json()},
+          {"optimizers", optimizers_json()},   {"initSchemes", schemes},
+          {"datasets", datasets_json()},       {"features", features_json()},
+          {"limits", limits_json()},           {"trainDefaults", train_defaults_json()}};
 }
 
 }  // namespace bpx

@@ -1,5 +1,6 @@
 // The engine describes itself: every activation, loss, optimizer, init scheme, data set,
-// feature and limit, with display names, TeX and ranges, and the phases of a network.
+// feature and limit, with display names, TeX and ranges, the training view's first run
+// (trainDefaults, a complete spec), and the phases of a network.
 // The page, the element's attribute parser, the URL parser, `bpx catalog` and the README's
 // spec table read this one description instead of restating it.
 #pragma once

@@ -86,6 +86,8 @@ GateResult gate(const std::string& op, double c, const std::vector<double>& x,
   } else if (op == "sigmoid") {
     double s = sigmoid(x[0]);
     set(s, {sigmoid_prime(x[0])});  // sigma (1 - sigma), accurate when saturated
+  } else if (op == "softplus") {
+    set(softplus(x[0]), {sigmoid(x[0])});  // d/dx log(1 + e^x) = e^x / (1 + e^x)
   } else if (op == "relu") {
     set(x[0] > 0 ? x[0] : 0, {x[0] > 0 ? 1.0 : 0.0});
   } else if (op == "abs") {

@@ -13,9 +13,9 @@ struct GateResult {
   std::string domain_error;   // non-empty when the inputs are outside the op's domain
 };
 
-// ops: input, const, add, sub, mul, div, neg, pow, exp, log, sqrt, tanh, sigmoid, relu,
-// abs, max, min, and the gates of expanded composites: add_const (x + c), scale (c x),
-// inv (1 / x). `constant` is c. `exponent_varies`: pow's exponent depends on an input.
+// ops: input, const, add, sub, mul, div, neg, pow, exp, log, sqrt, tanh, sigmoid,
+// softplus, relu, abs, max, min, and the gates of expanded composites: add_const (x + c), scale (c
+// x), inv (1 / x). `constant` is c. `exponent_varies`: pow's exponent depends on an input.
 GateResult gate(const std::string& op, double constant, const std::vector<double>& x,
                 bool exponent_varies = true);
 

@@ -13,7 +13,7 @@ std::string SourceError::text() const {
 
 const std::vector<FunctionInfo>& functions() {
   static const std::vector<FunctionInfo> all = {
-      {"exp", 1},  {"log", 1}, {"sqrt", 1}, {"tanh", 1}, {"sigmoid", 1},
+      {"exp", 1},  {"log", 1}, {"sqrt", 1}, {"tanh", 1}, {"sigmoid", 1}, {"softplus", 1},
       {"relu", 1}, {"abs", 1}, {"max", -1}, {"min", -1}, {"pow", 2}};
   return all;
 }

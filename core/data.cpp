@@ -205,6 +205,31 @@ Matrix encode_targets(const Spec& spec, const Eigen::RowVectorXd& labels) {
   return Y;
 }
 
+DecodedLabels decode_targets(const Matrix& Y) {
+  DecodedLabels out;
+  out.labels.resize(Y.cols());
+  if (Y.rows() > 1) {
+    out.classes = static_cast<int>(Y.rows());
+    for (Eigen::Index k = 0; k < Y.cols(); ++k) {
+      Eigen::Index best = 0;
+      Y.col(k).maxCoeff(&best);  // the first of equal largest entries
+      out.labels(k) = static_cast<double>(best);
+    }
+    return out;
+  }
+  bool two_classes = true;
+  for (Eigen::Index k = 0; k < Y.cols(); ++k) {
+    const double y = Y(0, k);
+    if (y != 0.0 && y != 1.0 && y != -1.0) two_classes = false;
+  }
+  out.regression = !two_classes;
+  for (Eigen::Index k = 0; k < Y.cols(); ++k) {
+    const double y = Y(0, k);
+    out.labels(k) = two_classes ? (y > 0 ? 1.0 : 0.0) : std::min(1.0, std::max(-1.0, y));
+  }
+  return out;
+}
+
 namespace {
 
 // A generated set, shuffled (Fisher-Yates with our generator) and split by train_fraction.

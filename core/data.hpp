@@ -34,6 +34,23 @@ void grid_points(int nx, int ny, double xmin, double xmax, double ymin, double y
 // classes, 0/1 otherwise; regression values unchanged.
 Matrix encode_targets(const Spec& spec, const Eigen::RowVectorXd& labels);
 
+// Labels back from targets (the inverse of encode_targets, for explicit examples shown as
+// points): with several outputs, the row of each column's largest entry (one-hot or
+// probabilities); with one output, targets that are all 0, 1 or -1 are two classes (label
+// 1 where the target is positive), and any other values are regression values, clipped to
+// [-1, 1] as the point form requires.
+struct DecodedLabels {
+  Eigen::RowVectorXd labels;
+  bool regression = false;
+  int classes = 2;  // the number of outputs when there are several
+};
+DecodedLabels decode_targets(const Matrix& Y);
+
+// The explicit examples of a validated spec as points of the plane with labels (the point
+// form of the data, core/spec_points.cpp): for views that show 2-D data. An error unless
+// the data is explicit with 2 inputs; a spec already in the point form gives its own data.
+Result<DataSpec> as_point_data(const Spec& spec);
+
 struct DataSet {
   Matrix X_train, Y_train, X_test, Y_test;  // features x n, outputs x n
   Matrix points_train, points_test;         // raw 2-D points (empty for explicit data)

@@ -86,101 +86,6 @@ void Session::reset() {
 
 Phase Session::phase_at(int index) const { return bpx::phase_at(spec_.L(), index); }
 
-Matrix& Session::slot(Slot s, int l) {
-  LayerState& ls = layers_[l];
-  switch (s) {
-    case Slot::W:
-      return ls.W;
-    case Slot::b:
-      return ls.b;
-    case Slot::Z:
-      return ls.Z;
-    case Slot::A:
-      return ls.A;
-    case Slot::dA:
-      return ls.dA;
-    case Slot::dZ:
-      return ls.dZ;
-    case Slot::gprime:
-      return ls.gprime;
-    case Slot::dW:
-      return ls.dW;
-    case Slot::db:
-      return ls.db;
-    case Slot::mW:
-      return ls.opt.mW;
-    case Slot::mb:
-      return ls.opt.mb;
-    case Slot::vW:
-      return ls.opt.vW;
-    case Slot::vb:
-      return ls.opt.vb;
-    case Slot::Y:
-      return Y_;
-    case Slot::losses:
-      return losses_;
-    case Slot::order:
-    case Slot::batch:
-      break;  // index lists: see record() and previous_phase()
-  }
-  return Y_;
-}
-
-int Session::saved_slots(const Phase& p, SlotRef* out) const {
-  int n = 0;
-  const int L = spec_.L();
-  switch (p.kind) {
-    case Phase::Forward:
-      if (p.layer == 1) {
-        for (Slot s : {Slot::A, Slot::Y, Slot::order, Slot::batch}) out[n++] = {s, 0};
-      }
-      out[n++] = {Slot::Z, p.layer};
-      out[n++] = {Slot::A, p.layer};
-      break;
-    case Phase::Loss:
-      out[n++] = {Slot::dA, L};
-      out[n++] = {Slot::losses, 0};
-      break;
-    case Phase::Backward:
-      for (Slot s : {Slot::dZ, Slot::gprime, Slot::dW, Slot::db}) out[n++] = {s, p.layer};
-      out[n++] = {Slot::dA, p.layer - 1};
-      break;
-    case Phase::Update:
-      for (int l = 1; l <= L; ++l) {
-        for (Slot s : {Slot::W, Slot::b, Slot::mW, Slot::mb, Slot::vW, Slot::vb}) {
-          out[n++] = {s, l};
-        }
-      }
-      break;
-  }
-  return n;
-}
-
-// Saves what phase p is about to overwrite, before it runs.
-void Session::record(const Phase& p) {
-  SlotRef refs[6 * kMaxLayers + 4];
-  const int n = saved_slots(p, refs);
-  using Ring = UndoRing<UndoHeader>;
-  size_t values = 0;
-  for (int i = 0; i < n; ++i) {
-    const Slot s = refs[i].slot;
-    if (s == Slot::order || s == Slot::batch) {
-      values += Ring::kItemHead + (s == Slot::order ? order_ : batch_).size();
-    } else {
-      values += Ring::item_size(slot(s, refs[i].layer));
-    }
-  }
-  if (!undo_.begin(UndoHeader{c_, loss_history_.mark()}, values)) return;
-  for (int i = 0; i < n; ++i) {
-    const Slot s = refs[i].slot;
-    if (s == Slot::order || s == Slot::batch) {
-      undo_.save_indices(static_cast<int>(s), s == Slot::order ? order_ : batch_);
-    } else {
-      undo_.save(static_cast<int>(s), refs[i].layer, slot(s, refs[i].layer));
-    }
-  }
-}
-
 void Session::draw_batch() {
   const size_t n = static_cast<size_t>(data_.X_train.cols());
   const size_t bs = static_cast<size_t>(batch_size_);
@@ -295,26 +200,6 @@ std::optional<Divergence> Session::run_phase(bool with_history) {
 
 std::optional<Divergence> Session::next_phase() { return run_phase(true); }
 
-bool Session::previous_phase() {
-  if (undo_.size() == 0) return false;
-  auto restore = [this](int tag, int layer, const Eigen::Map<const Matrix>& saved) {
-    const Slot s = static_cast<Slot>(tag);
-    if (s == Slot::order || s == Slot::batch) {
-      std::vector<Eigen::Index>& v = s == Slot::order ? order_ : batch_;
-      v.resize(static_cast<size_t>(saved.rows()));
-      for (Eigen::Index i = 0; i < saved.rows(); ++i) {
-        v[static_cast<size_t>(i)] = static_cast<Eigen::Index>(saved(i, 0));
-      }
-    } else {
-      slot(s, layer) = saved;
-    }
-  };
-  UndoHeader h = undo_.pop(restore);
-  c_ = std::move(h.counters);
-  loss_history_.restore(h.loss_mark);
-  return true;
-}
-
 std::optional<Divergence> Session::step() {
   std::optional<Divergence> div;
   do {
@@ -367,61 +252,6 @@ std::optional<Error> Session::set_batch_size(int batch_size) {
   spec_.batch_size = batch_size;
   c_.epoch_pos = 0;  // a new size starts a fresh shuffled epoch
   return std::nullopt;
-}
-
-std::vector<Matrix> Session::predict_all(const Matrix& X) const {
-  std::vector<Matrix> A;
-  Matrix Z, prev = X;
-  for (int l = 1; l <= spec_.L(); ++l) {
-    Matrix a;
-    forward_layer(layers_[l].W, layers_[l].b, spec_.activations[l - 1], prev, Z, a);
-    A.push_back(a);
-    prev = std::move(a);
-  }
-  return A;
-}
-
-Matrix Session::predict(const Matrix& X) const { return predict_all(X).back(); }
-
-bool Session::has_accuracy() const {
-  if (spec_.data.explicit_values) return spec_.loss != Loss::Mse;
-  return !spec_.data.regression;
-}
-
-Evaluation Session::evaluate(const Matrix& X, const Matrix& Y) const {
-  Evaluation e;
-  e.examples = X.cols();
-  if (X.cols() == 0) {
-    e.loss = e.accuracy = std::nan("");
-    return e;
-  }
-  Matrix Z, A, prev = X;
-  for (int l = 1; l <= spec_.L(); ++l) {
-    forward_layer(layers_[l].W, layers_[l].b, spec_.activations[l - 1], prev, Z, A);
-    prev = A;
-  }
-  e.loss = loss_per_example(spec_.loss, Z, A, Y).mean();
-  if (!has_accuracy()) {
-    e.accuracy = std::nan("");
-    return e;
-  }
-  const Activation out = spec_.activations.back();
-  long correct = 0;
-  for (Eigen::Index k = 0; k < A.cols(); ++k) {
-    bool ok;
-    if (A.rows() > 1) {
-      Eigen::Index pa = 0, py = 0;
-      A.col(k).maxCoeff(&pa);
-      Y.col(k).maxCoeff(&py);
-      ok = pa == py;
-    } else {
-      double threshold = out == Activation::Tanh ? 0.0 : 0.5;
-      ok = (A(0, k) >= threshold) == (Y(0, k) >= threshold);
-    }
-    correct += ok ? 1 : 0;
-  }
-  e.accuracy = static_cast<double>(correct) / static_cast<double>(A.cols());
-  return e;
 }
 
 }  // namespace bpx

@@ -55,7 +55,13 @@ class Session {
   static Result<Session> create(const Spec& spec);
   static Result<Session> create(const std::string& spec_json);
 
+  // The spec as it stands (with the live hyper-parameters).
   const Spec& spec() const { return spec_; }
+  // The same with the current W and b as its explicit initial values (init.weights and
+  // init.biases): a new session of it computes the same forward pass bit for bit. For
+  // export and links, and for edits that start from what the network has learnt. An
+  // error after a divergence (JSON has no NaN or infinity).
+  Result<Spec> spec_with_parameters() const;
   const DataSet& data() const { return data_; }
   int L() const { return spec_.L(); }
 
@@ -73,6 +79,8 @@ class Session {
   size_t history_size() const { return undo_.size(); }
   // Bytes of saved values the history holds now (within history_limits().max_bytes).
   size_t history_bytes() const { return undo_.bytes(); }
+  // Bytes the history's arena takes in memory (live records and reusable room).
+  size_t history_arena_bytes() const { return undo_.arena_bytes(); }
   const HistoryLimits& history_limits() const { return undo_.limits(); }
   // New bounds for the history (clears it): at most `phases` phases and `bytes` bytes.
   void set_history_limits(HistoryLimits limits) { undo_.configure(limits); }

@@ -3,6 +3,7 @@
 // targets exactly as for a generated set (core/data.cpp), so the page does neither.
 #include <cmath>
 
+#include "core/data.hpp"
 #include "core/json_read.hpp"
 #include "core/spec_parts.hpp"
 
@@ -85,6 +86,34 @@ json point_data_json(const DataSpec& d) {
     j["test_labels"] = labels_json(d.given_test_labels, d.regression);
   }
   return j;
+}
+
+Result<DataSpec> as_point_data(const Spec& spec) {
+  const DataSpec& d = spec.data;
+  if (d.point_values) return d;
+  if (!d.explicit_values)
+    return Error{"data", "a generated data set (data.dataset) has no points of its own"};
+  if (spec.layers[0] != 2)
+    return Error{"data.inputs", "points of the plane need 2 inputs (x1, x2) per example; got " +
+                                    std::to_string(spec.layers[0]) + " (or use data.dataset)"};
+  for (Eigen::Index k = 0; k < d.inputs.cols(); ++k)
+    for (Eigen::Index i = 0; i < 2; ++i)
+      if (std::fabs(d.inputs(i, k)) > kMaxCoordinate)
+        return Error{
+            index_path(index_path("data.inputs", static_cast<size_t>(k)), static_cast<size_t>(i)),
+            "a point of the plane is within " + describe(json(kMaxCoordinate)) +
+                " of 0 on each axis"};
+  DataSpec p;
+  p.point_values = true;
+  p.given_points = d.inputs;
+  p.given_test_points.resize(2, 0);
+  p.given_test_labels.resize(0);
+  DecodedLabels decoded = decode_targets(d.targets);
+  p.given_labels = decoded.labels;
+  p.regression = decoded.regression;
+  p.classes = decoded.classes;
+  p.features = {Feature::X1, Feature::X2};
+  return p;
 }
 
 Check parse_point_data(const json& v, Spec& s) {

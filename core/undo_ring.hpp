@@ -44,6 +44,9 @@ class UndoRing {
     return n * sizeof(double);
   }
 
+  // Bytes the arena holds, live or not (what the history costs in memory).
+  size_t arena_bytes() const { return arena_.capacity() * sizeof(double); }
+
   // Opens a record for a phase that saves `values` doubles (items included; see item_size).
   // Drops the oldest records to make room. Returns false, and clears the history, when one
   // record alone is larger than the byte budget: that phase cannot be undone.
@@ -55,7 +58,10 @@ class UndoRing {
     }
     if (count_ == limits_.max_phases) drop_oldest();
     size_t start = write_;
-    if (start + values > cap) {
+    // Wrap at the end of the arena (or of the budget) rather than grow once the free front
+    // holds as much again as the live records: the arena then stays within a few times what
+    // they need, and no record is dropped for room while the ring is below max_phases.
+    if (start + values > cap || (start + values > arena_.size() && front_free(values))) {
       // Wrap: the records between here and the end of the arena are the oldest ones.
       while (count_ > 0 && at(0).offset >= start) drop_oldest();
       start = 0;
@@ -131,6 +137,15 @@ class UndoRing {
     Header header;
     size_t offset = 0, length = 0;
   };
+  // The records have not wrapped, and the front before the oldest one holds all of them
+  // again plus `values`.
+  bool front_free(size_t values) const {
+    if (count_ == 0) return true;
+    const size_t oldest = at(0).offset;
+    for (size_t i = 1; i < count_; ++i)
+      if (at(i).offset < oldest) return false;
+    return oldest >= (write_ - oldest) + values;
+  }
   size_t slot_index(size_t i) const { return (head_ + i) % records_.size(); }
   const Record& at(size_t i) const { return records_[slot_index(i)]; }
   static bool overlaps(const Record& r, size_t start, size_t n) {

@@ -8,6 +8,7 @@
 #   bash scripts/bench.sh --quick         # 3 rounds, shorter rounds
 #   bash scripts/bench.sh --only 1,2      # some workloads; --no-page skips Chromium
 #   BENCH_SKIP_BUILD=1 bash scripts/bench.sh   # use the builds that are there
+# Then (unless --no-page) bench/train-page.mjs: the training view's epochs/s in Chromium.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -39,3 +40,9 @@ BIN=build/native/bench/bpx_bench  # built by the root CMakeLists.txt
 
 log "node bench/run.mjs $*"
 BPX_BENCH_BIN="$BIN" node bench/run.mjs "$@"
+
+# The training view's own speed in Chromium, the one-tag script's parts, warm navigation.
+case " $* " in
+  *" --no-page "*) ;;
+  *) if [ -f dist/index.html ]; then log "node bench/train-page.mjs"; node bench/train-page.mjs; fi ;;
+esac

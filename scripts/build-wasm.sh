@@ -4,11 +4,6 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-if [ ! -f bindings/wasm/CMakeLists.txt ]; then
-  echo "[build-wasm] bindings/wasm/CMakeLists.txt does not exist yet: nothing to build."
-  exit 0
-fi
-
 if ! command -v emcmake >/dev/null 2>&1; then
   echo "[build-wasm] ERROR: emcmake not found; run scripts/setup.sh first." >&2
   exit 1

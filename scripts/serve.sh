@@ -20,14 +20,8 @@ bash scripts/build-wasm.sh
 section "web build (npm run build)"
 npm run build
 
-if [ ! -f dist/index.html ]; then
-  echo "serve: dist/index.html was not built (see the web build above)" >&2
-  exit 1
-fi
-ROOT=dist
-
-section "serving $ROOT"
+section "serving dist"
 SHOWN_HOST=${HOST:-localhost}
 case "$SHOWN_HOST" in 127.0.0.1 | 0.0.0.0 | ::) SHOWN_HOST=localhost ;; esac
 echo "Open http://${SHOWN_HOST}:${PORT:-8080}/"
-exec node scripts/static-server.mjs "$ROOT"
+exec node scripts/static-server.mjs dist

@@ -16,6 +16,7 @@ DEB_PACKAGES=(
   clang-format
   texlive-latex-base
   python3-numpy python3-torch
+  mkdocs
 )
 
 SUDO=()

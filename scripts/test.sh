@@ -61,6 +61,9 @@ if [ -f bindings/wasm/CMakeLists.txt ]; then
   section "JS tests (npm run test:js)"
   npm run test:js --if-present
 
+  section "settings table tests (npm run test:web: tsc into build/web-settings, then node:test)"
+  npm run test:web
+
   if [ -f web/index.html ]; then
     section "web type check (npm run typecheck)"
     npm run typecheck

@@ -111,6 +111,7 @@ export function render({ plan, agreement, tfInfo, sizes, ready, started, load0, 
   L.push('');
   const srows = [];
   if (sizes.bundle) srows.push(['one-tag script dist/backprop-explorer.js (engine, code, styles, fonts)', fmtBytes(sizes.bundle.gzip), fmtBytes(sizes.bundle.raw)]);
+  if (sizes.standalone) srows.push(['standalone file dist/backprop-explorer-standalone.html (page + script inline, for offline use)', fmtBytes(sizes.standalone.gzip), fmtBytes(sizes.standalone.raw)]);
   if (sizes.wasm) srows.push(['engine alone: bindings/wasm/dist/bpx_wasm.wasm', fmtBytes(sizes.wasm.gzip), fmtBytes(sizes.wasm.raw)]);
   if (sizes.single) srows.push(['engine alone, single file: bindings/wasm/dist/bpx_wasm_single.js', fmtBytes(sizes.single.gzip), fmtBytes(sizes.single.raw)]);
   if (sizes.page) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -119,6 +120,17 @@ int graph_with(const Args& a, const bpx::Session& s) {
   return 0;
 }
 
+// Writes the spec with the session's current parameters (bpx train --export FILE).
+int export_spec(const bpx::Session& s, const std::string& path) {
+  auto spec = s.spec_with_parameters();
+  if (!spec) return fail("--export: " + spec.error().text());
+  std::ofstream out(path, std::ios::binary);
+  out << bpx::spec_to_json(spec.value()) << "\n";
+  out.close();
+  if (!out) return fail("--export: cannot write " + path);
+  return kExitOk;
+}
+
 int train_with(const Args& a, bpx::Session& s) {
   std::string error;
   long steps = 0, every = 0;
@@ -139,6 +151,7 @@ int train_with(const Args& a, bpx::Session& s) {
       std::snprintf(test, sizeof test, "%.17g", s.evaluate(d.X_test, d.Y_test).loss);
     std::printf("%ld\t%ld\t%.17g\t%.17g\t%s\n", s.step_count(), s.epoch(), s.loss(), train, test);
   }
+  if (cli::has_option(a, "--export")) return export_spec(s, cli::option(a, "--export", ""));
   return 0;
 }
 
@@ -195,11 +208,12 @@ std::vector<Command> spec_commands() {
        1,
        run_graph},
       {"train",
-       R"(  bpx train SPEC.json --steps N [--every K]
+       R"(  bpx train SPEC.json --steps N [--every K] [--export OUT.json]
       Trains N steps and prints step, epoch, batch loss, training loss and test loss
-      every K steps (default 1) as tab-separated columns.
+      every K steps (default 1) as tab-separated columns. --export writes the spec
+      with the trained weights and biases as its init (a new run starts from them).
 )",
-       {{"--steps", true}, {"--every", true}},
+       {{"--steps", true}, {"--every", true}, {"--export", true}},
        1,
        run_train},
       {"validate",

@@ -1,6 +1,6 @@
 // embind for circuit mode: a program of scalar operations in, the gate graph out as JSON
 // text. Errors are values (kErrorMark + {"code", "path", "message", "line", "column"}), as
-// in bpx_wasm.cpp; the JS wrapper (engine.js, circuit block) throws them as BpxError.
+// in wasm_errors.hpp; the JS wrapper (engine.js, circuit block) throws them as BpxError.
 #include <emscripten/bind.h>
 
 #include <cmath>

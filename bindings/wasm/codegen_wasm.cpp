@@ -1,12 +1,13 @@
 // embind for the code view: the NumPy / PyTorch lines of one phase and the exported
 // scripts, from a spec (the JS wrapper passes the session's spec and batch size and attaches
-// the session's values). Same conventions as bpx_wasm.cpp: nothing throws into JavaScript;
-// an error is the text "\x01" + {"code", "path", "message"}.
+// the session's values). Same conventions as wasm_errors.hpp: nothing throws into
+// JavaScript; an error is the text "\x01" + {"code", "path", "message"}.
 #include <emscripten/bind.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "bindings/wasm/wasm_errors.hpp"
 #include "core/catalog.hpp"
 #include "core/codegen_json.hpp"
 #include "core/codegen_script.hpp"
@@ -14,12 +15,8 @@
 
 namespace {
 
+using bpx_wasm::error_text;
 using json = nlohmann::ordered_json;
-
-std::string error_text(const std::string& code, const bpx::Error& e) {
-  return '\x01' + json{{"code", code}, {"path", e.path}, {"message", e.text()}}.dump(
-                      -1, ' ', false, json::error_handler_t::replace);
-}
 
 // The lines of phase `phase_index` (0 .. 2L+1, the session's order) for a batch of m.
 std::string codeLines(const std::string& spec_json, const std::string& lang_name, int phase_index,

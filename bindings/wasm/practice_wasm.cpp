@@ -1,28 +1,21 @@
 // Practice mode across wasm: checks, hints and the questions of a phase for a session, and the
 // seeded exercises and the catalogue of mistakes as free functions. Errors are values: the
-// text \x01 + {"code", "path", "message"}, as in bpx_wasm.cpp.
+// text \x01 + {"code", "path", "message"} of wasm_errors.hpp.
 #include "bindings/wasm/practice_wasm.hpp"
 
 #include <emscripten/bind.h>
 
 #include <nlohmann/json.hpp>
 
+#include "bindings/wasm/wasm_errors.hpp"
 #include "core/answer_parse.hpp"
 #include "core/practice_check.hpp"
 #include "core/practice_exercise.hpp"
 #include "core/practice_mistakes.hpp"
 
-using json = nlohmann::ordered_json;
-
 namespace bpx_wasm {
 namespace {
 
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-std::string error_text(const std::string& code, const std::string& path,
-                       const std::string& message) {
-  return '\x01' + dump(json{{"code", code}, {"path", path}, {"message", message}});
-}
 std::string bad(const bpx::Error& e) { return error_text("INVALID_ARGUMENT", e.path, e.text()); }
 
 json derivation_json(const bpx::Derivation& d) {

@@ -1,5 +1,5 @@
-// The practice entry point the session binding (bpx_wasm.cpp) forwards to: one JSON request
-// in, one JSON answer (or the error text of bpx_wasm.cpp's convention) out.
+// The practice entry point the session binding (session_read_wasm.cpp) forwards to: one JSON
+// request in, one JSON answer (or the error text of wasm_errors.hpp) out.
 #pragma once
 #include <string>
 

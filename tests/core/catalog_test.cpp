@@ -6,10 +6,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "core/activation.hpp"
+#include "core/session.hpp"
 #include "core/spec.hpp"
 
 namespace {
@@ -57,9 +59,29 @@ TEST(Catalog, LossOutputsAreExactlyTheOutputsTheValidatorAccepts) {
   }
 }
 
+TEST(Catalog, MinUnitsIsTheFewestOutputUnitsTheValidatorAccepts) {
+  for (const auto& a : cat()["activations"]) {
+    const int need = a["minUnits"].get<int>();
+    ASSERT_GE(need, 1) << a["name"];
+    for (int units = std::max(1, need - 1); units <= need; ++units) {
+      json s = base_spec();
+      s["layers"] = {2, 2, units};
+      s["activations"][1] = a["name"];
+      s["data"]["targets"] = {json::array()};
+      for (int i = 0; i < units; ++i) s["data"]["targets"][0].push_back(i == 0 ? 1 : 0);
+      EXPECT_EQ(accepts(s), units >= need) << a["name"] << " with " << units << " units";
+    }
+  }
+  // By the rule of softmax (one unit would always be 1): it alone needs two.
+  for (const auto& a : cat()["activations"])
+    EXPECT_EQ(a["minUnits"].get<int>(), a["name"] == "softmax" ? 2 : 1) << a["name"];
+}
+
 TEST(Catalog, FusedRulesAreSigmoidBceAndSoftmaxCrossEntropy) {
   for (const auto& loss : cat()["losses"]) {
     const std::string name = loss["name"];
+    // The page shows the chained dA[L] of each loss from here (web/src/explorer/mathpanel.ts).
+    EXPECT_EQ(loss["texDA"].get<std::string>().rfind("dA^{[L]}", 0), 0u) << name;
     if (name == "mse") {
       EXPECT_TRUE(loss["fused"].is_null());
     } else if (name == "bce") {
@@ -153,3 +175,24 @@ TEST(Softplus, KnownValuesAndDerivative) {
 }
 
 }  // namespace
+
+TEST(Catalog, TrainDefaultsIsACompleteSpecTheValidatorAccepts) {
+  // The page takes every default of its settings from here, so every field is written out.
+  const json& d = cat()["trainDefaults"];
+  for (const char* k :
+       {"layers", "activations", "loss", "optimizer", "batch_size", "seed", "init", "data"})
+    EXPECT_TRUE(d.contains(k)) << k;
+  for (const char* k : {"type", "learning_rate", "weight_decay"})
+    EXPECT_TRUE(d["optimizer"].contains(k)) << k;
+  for (const char* k : {"scheme", "seed"}) EXPECT_TRUE(d["init"].contains(k)) << k;
+  for (const char* k :
+       {"dataset", "points", "noise", "train_fraction", "seed", "classes", "features"})
+    EXPECT_TRUE(d["data"].contains(k)) << k;
+  auto s = bpx::Session::create(d.dump());
+  ASSERT_TRUE(s.ok()) << s.error().text();
+  // By hand: 500 points, half of them for training; batches of 10 give 25 steps an epoch.
+  EXPECT_EQ(s.value().data().X_train.cols(), 250);
+  EXPECT_EQ(s.value().data().X_test.cols(), 250);
+  EXPECT_EQ(s.value().batch_size(), 10);
+  EXPECT_EQ(s.value().L(), 3);
+}

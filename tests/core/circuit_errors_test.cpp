@@ -33,7 +33,7 @@ std::vector<Bad> bad_programs() {
       {"y = math.expp(1)", "line 1, column 5: unknown function 'math.expp' (did you mean exp?)"},
       {"y = frobnicate(1)",
        "line 1, column 5: unknown function 'frobnicate' (known: exp, log, sqrt, tanh, sigmoid, "
-       "relu, abs, max, min, pow)"},
+       "softplus, relu, abs, max, min, pow)"},
       {"y = torch.exp(1)",
        "line 1, column 5: unknown prefix 'torch' (write exp, math.exp or np.exp)"},
       {"y = math.tau",

@@ -190,6 +190,30 @@ TEST(CircuitKnownAnswers, MaxRoutesReluAbsMin) {
   EXPECT_EQ(input(r, "b").grad, 1);
 }
 
+TEST(CircuitKnownAnswers, SoftplusByHand) {
+  // softplus(0) = log(1 + 1) = log 2 and its gradient sigmoid(0) = 1/2; times 3: 3 log 2, 3/2.
+  Circuit c = build("x = 0\ny = 3 * softplus(x)");
+  EXPECT_NEAR(out(c), 3 * 0.69314718055994530942, 1e-15);
+  EXPECT_EQ(input(c, "x").grad, 1.5);
+  EXPECT_NEAR(input(c, "x").numeric, 1.5, 1e-8);
+  // At x = log 3: e^x = 3, so softplus = log 4 and the gradient 3 / (1 + 3) = 3/4. Written as
+  // Python would, with either prefix.
+  for (const char* f : {"softplus", "math.softplus", "np.softplus"}) {
+    Circuit d = build(std::string("x = 1.0986122886681098\ny = ") + f + "(x)");
+    EXPECT_EQ(node(d, "y").op, "softplus") << f;
+    EXPECT_NEAR(out(d), 1.3862943611198906, 1e-15) << f;
+    EXPECT_NEAR(input(d, "x").grad, 0.75, 1e-15) << f;
+    EXPECT_NEAR(node(d, "y").local[0], 0.75, 1e-15) << f;
+  }
+  // Large arguments do not overflow: softplus(800) = 800 (plus e^-800), gradient 1.
+  Circuit big = build("x = 800\ny = softplus(x)");
+  EXPECT_EQ(out(big), 800);
+  EXPECT_EQ(input(big, "x").grad, 1);
+  Circuit small = build("x = -800\ny = softplus(x)");
+  EXPECT_EQ(out(small), 0);
+  EXPECT_EQ(input(small, "x").grad, 0);
+}
+
 TEST(CircuitKnownAnswers, OnlyWhatTheOutputDependsOnIsDrawn) {
   // `unused` is left out; every input stays (an unused one with gradient 0).
   Circuit c = build("x = 1\nz = 2\nunused = exp(x)\ny = x * 2", {});

@@ -94,6 +94,9 @@ class ProgramGenerator {
         return x + " ^ 2";
       case 17:
         return "(" + x + " * " + x + ")";  // a fork: one value, two wires into one gate
+      case 18:
+        // As the default case (same draws), with x through a bounded softplus.
+        return "(np.softplus(tanh(" + x + ")) + " + name() + " * " + y + ")";
       default:
         return "(" + x + " + " + name() + " * " + y + ")";
     }
@@ -133,8 +136,9 @@ TEST(CircuitRandomPrograms, GradientsMatchCentralFiniteDifferences) {
       }
     }
   }
-  for (const char* op : {"add", "sub", "mul", "div", "neg", "pow", "exp", "log", "sqrt", "tanh",
-                         "sigmoid", "relu", "abs", "max", "min", "add_const", "scale", "inv"})
+  for (const char* op :
+       {"add", "sub", "mul", "div", "neg", "pow", "exp", "log", "sqrt", "tanh", "sigmoid",
+        "softplus", "relu", "abs", "max", "min", "add_const", "scale", "inv"})
     EXPECT_GT(ops_seen[op], 0) << op << " never generated";
   EXPECT_GT(forks, 100);
   EXPECT_GT(checked, 2000);

@@ -42,7 +42,11 @@ test('mode="circuit" with expr: the fork y = x*x + x steps to dy/dx = 7, the oth
   // By hand: dy/dx = 2x + 1 = 7, the sum of 1 (through the add) and 3 + 3 (the two wires
   // into the multiply), listed in the order the backward pass reaches them.
   assert.match(await a.locator('.circuit-narration').textContent(), /x is a fork: its gradients add up, 1 \+ 3 \+ 3 = 7/);
-  assert.match(await a.locator('.circuit-inputs tbody tr').first().textContent(), /x3\s*7\s*7/);
+  // The row of x: its name, its value (a field: a value can be changed), gradient and estimate.
+  const row = await a.locator('.circuit-inputs tbody tr').first().locator('th, td').evaluateAll((els) =>
+    els.map((c) => (c.querySelector('input')?.value ?? c.textContent).trim()));
+  assert.deepEqual(row.slice(0, 2), ['x', '3']);
+  assert.match(row.slice(2).join(' '), /^7\s+7/);
   assert.deepEqual(await a.locator('.circuit-right > .circuit-graph .circuit-sum').allTextContents(), ['Σ 7']);
   assert.match(await other.locator('.circuit-indicator').textContent(), /Start/);
   assert.equal(new URL(b.page.url()).search, '', 'an embed leaves the host page URL alone');

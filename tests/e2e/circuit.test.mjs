@@ -23,7 +23,8 @@ async function inputs() {
   const rows = await view().locator('.circuit-inputs tbody tr').all();
   const out = {};
   for (const r of rows) {
-    const cells = (await r.locator('th, td').allTextContents()).map((t) => t.trim());
+    // The value cell is a field (a value can be changed): its text is the field's.
+    const cells = (await r.locator('th, td').evaluateAll((els) => els.map((c) => c.querySelector('input')?.value ?? c.textContent))).map((t) => t.trim());
     out[cells[0]] = cells.slice(1);
   }
   return out;
@@ -148,7 +149,8 @@ test('seed 003: the code as written beside the intended code, different numbers;
   await button('Next gate').click();
   const link = page().url();
   await app.screenshot('circuit-seed003-compare', { fullPage: true });
-  await app.load(new URL(link).search);
+  await page().goto('about:blank'); // a real load (the state is in the fragment)
+  await app.load(new URL(link).hash);
   await button('Next gate').waitFor();
   assert.equal(await view().getByLabel('Preset').inputValue(), 'seed003-as-written');
   assert.match(await indicator(), /Forward: step 2/);

@@ -145,7 +145,7 @@ test('export: the walkthrough is the engine\'s (as bpx walkthrough), SVG, PNG, s
   // The link reproduces the network.
   await page.getByRole('button', { name: 'Copy link' }).click();
   await page.getByText('Link to this network copied').waitFor();
-  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /\?preset=seed002$/);
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /\/#preset=seed002$/); // in the fragment (web/src/url-state.ts)
   app.assertClean();
 });
 

@@ -180,8 +180,10 @@ test('Copy link carries the step-through state only; the LaTeX walkthrough is of
   await page.getByRole('button', { name: 'Copy link' }).click();
   await page.getByText('Link to this network copied').waitFor();
   const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
-  assert.deepEqual([...link.searchParams.keys()], ['preset'], `only the example: ${link}`);
-  assert.equal(link.searchParams.get('preset'), 'xor');
+  const state = new URLSearchParams(link.hash.slice(1)); // in the fragment (web/src/url-state.ts)
+  assert.equal(link.search, '', `no query: ${link}`);
+  assert.deepEqual([...state.keys()], ['preset'], `only the example: ${link}`);
+  assert.equal(state.get('preset'), 'xor');
 
   await page.getByRole('button', { name: 'Copy walkthrough (LaTeX)' }).click();
   await page.getByText('Walkthrough (LaTeX) copied').waitFor();

@@ -137,7 +137,7 @@ test('a seeded exercise from the URL, at 768 and 1440 px', async () => {
   await page.setViewportSize({ width: 768, height: 1024 });
   await app.load('?exercise=5');
   await page.waitForSelector('.practice-panel[data-practice="on"]');
-  assert.match(page.url(), /[?&]exercise=5\b/);
+  assert.match(page.url(), /[?&#]exercise=5\b/);
   assert.equal(await question(), 'Z[1](0,0)');
   const seedBox = page.getByRole('spinbutton', { name: 'Exercise seed' });
   assert.equal(await seedBox.inputValue(), '5');
@@ -148,7 +148,7 @@ test('a seeded exercise from the URL, at 768 and 1440 px', async () => {
   // Another seed, other numbers, and the URL follows.
   await seedBox.fill('6');
   await page.getByRole('button', { name: 'New exercise' }).click();
-  assert.match(page.url(), /[?&]exercise=6\b/);
+  assert.match(page.url(), /[?&#]exercise=6\b/);
   app.assertClean();
 });
 

@@ -76,8 +76,7 @@ test('clicking on the plot adds a point, the remove tool takes it away', async (
   await plot.click({ position: { x: 40, y: 40 } });
   await page().waitForFunction(() => document.querySelector('.bpx-t-count')?.textContent?.startsWith('201'));
   // The edited points survive a reload through the URL.
-  const url = page().url();
-  await app.page.goto(url);
+  await app.page.reload(); // the URL keeps them in its fragment (web/src/url-state.ts)
   await page().waitForSelector('body[data-ready="true"]');
   await view().getByLabel('Point count').waitFor();
   await page().waitForFunction(() => document.querySelector('.bpx-t-count')?.textContent?.startsWith('201'));
@@ -134,9 +133,9 @@ test('a URL with the full state gives the same settings and the same first loss 
     assert.equal(await text('Point count'), '300 points (180 train, 120 test)');
     const first = { train: await text('Train loss'), test: await text('Test loss') };
     // The state stays in the URL, next to the mode.
-    const url = new URL(p.url());
-    for (const [k, v] of Object.entries(FULL_STATE)) assert.equal(url.searchParams.get(k), v, k);
-    assert.equal(url.searchParams.get('mode'), 'train');
+    const url = new URLSearchParams(new URL(p.url()).hash.slice(1)); // written to the fragment
+    for (const [k, v] of Object.entries(FULL_STATE)) assert.equal(url.get(k), v, k);
+    assert.equal(url.get('mode'), 'train');
     await view().getByRole('button', { name: 'Step', exact: true }).click();
     await view().getByRole('button', { name: 'Epoch', exact: true }).click();
     seen.push({ ...first, afterEpoch: await text('Train loss'), epoch: await text('Epoch') });
@@ -288,7 +287,7 @@ test('teachers hide controls with hide=…; panels shown are part of the URL', a
   assert.ok(!(await view().locator('.bpx-t-curves').isVisible()));
   assert.match(page().url(), /t\.panels=data%2Cnetwork%2Coutput|t\.panels=data,network,output/);
   assert.match(page().url(), /hide=dataset%2Cfeatures%2Cnewweights|hide=dataset,features,newweights/);
-  await app.page.goto(page().url());
+  await app.page.reload();
   await page().waitForSelector('body[data-ready="true"]');
   await view().getByRole('button', { name: 'Play', exact: true }).waitFor();
   assert.ok(!(await view().locator('.bpx-t-curves').isVisible()));
@@ -306,8 +305,8 @@ test('stop at an epoch count; New weights and Regenerate draw new seeds into the
   assert.equal(await number('Epoch'), 7);
   assert.match(await view().locator('.bpx-t-status').textContent(), /Stopped: reached epoch 7/);
   const seeds = () => {
-    const u = new URL(page().url());
-    return [u.searchParams.get('t.iseed'), u.searchParams.get('t.dseed')];
+    const u = new URLSearchParams(new URL(page().url()).hash.slice(1));
+    return [u.get('t.iseed'), u.get('t.dseed')];
   };
   const [iseed, dseed] = seeds();
   await view().getByRole('button', { name: 'New weights' }).click();
@@ -320,7 +319,7 @@ test('stop at an epoch count; New weights and Regenerate draw new seeds into the
 
 test('frame times while playing a 6×8 network on 500 points (printed, not asserted)', async () => {
   const hidden = '8,8,8,8,8,8';
-  await openTrain(`t.data=spiral&t.points=500&t.noise=0.1&t.hidden=${hidden}&t.act=tanh,tanh,tanh,tanh,tanh,tanh`);
+  await openTrain(`t.data=spiral&t.points=500&t.noise=0.1&t.hidden=${hidden}&t.act=tanh,tanh,tanh,tanh,tanh,tanh&t.speed=epoch`);
   await view().getByRole('button', { name: 'Play', exact: true }).click();
   await page().waitForTimeout(1500); // warm-up: resolution adapts
   await page().evaluate(() => window.__bpxTrainPerf.clear());

@@ -3,20 +3,26 @@
 // (the dev server's module entry) and by the classic bundle (web/src/embed/bundle.ts) that
 // the built dist/index.html loads, so the page also works from file:// and under a strict CSP.
 //
-// The training view (web/src/train/index.ts) is loaded the first time it is opened.
+// The training and circuit views (web/src/lazy-views.ts) are loaded the first time they are opened.
 // The mode switch is a tablist: getByRole('tab', { name: 'Step through' | 'Train' }).
-// `?mode=train` in the URL opens the training view.
+// `mode=train` in the URL (query or fragment: web/src/url-state.ts) opens the training view.
 import { loadEngine, type Engine, type Session } from './engine';
 import { mountExplorer } from './explorer/index';
 import { openInspector } from './inspector/index';
 import { installHelpOverlay } from './explorer/help';
 import { installPageTheme } from './page-theme';
+import { linkTooLongMessage, readPageParams } from './page-params';
 import type { TrainViewHandle } from './train/index';
-import { mountCircuitView, type CircuitView } from './circuit/index';
+import type { CircuitView } from './circuit/index';
+import { loadCircuitView, loadTrainView } from './lazy-views';
 import { localeOf, resolveLang } from './i18n/index';
 import { translatePage } from './i18n/static-page';
+import { installOfflineDownload } from './offline/download';
+import { trainSettingsFromUrl, writeTrainUrl } from './train-url';
+import { updateState } from './url-state';
 
 type Mode = 'step' | 'train' | 'circuit';
+
 const MODES: Mode[] = ['step', 'train', 'circuit'];
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -31,11 +37,12 @@ export async function startApp(): Promise<void> {
     train: byId<HTMLButtonElement>('tab-train'),
     circuit: byId<HTMLButtonElement>('tab-circuit'),
   };
-  const params = new URLSearchParams(location.search);
+  const { params, tooLong } = readPageParams();
   // ?lang=de, else the browser's languages; ?decimal=comma|locale shows decimal commas.
   const locale = localeOf(resolveLang(params.get('lang')), params.get('decimal'));
   const t = locale.t;
   translatePage(document, locale);
+  const notice = tooLong === null ? null : linkTooLongMessage(t, tooLong);
   installPageTheme(params, document.getElementById('theme-select') as HTMLSelectElement | null);
   const live = byId<HTMLElement>('live-region');
 
@@ -47,8 +54,8 @@ export async function startApp(): Promise<void> {
     status.classList.add('error');
     return;
   }
-  status.textContent = '';
-  status.hidden = true;
+  status.textContent = notice ?? '';
+  status.hidden = !notice;
 
   const inspectorHost = document.body;
   const openInspectorFor = (session: Session, layer: number, unit: number, example: number) =>
@@ -56,6 +63,8 @@ export async function startApp(): Promise<void> {
 
   const explorer = mountExplorer(stepHost, engine, { params, live, openInspector: openInspectorFor, locale });
   installHelpOverlay(byId<HTMLButtonElement>('help-button'), t);
+  installOfflineDownload(byId<HTMLButtonElement>('offline-button'), status);
+  keepStateOnSkipLink();
 
   let trainView: TrainViewHandle | null = null;
   let trainLoading: Promise<void> | null = null;
@@ -66,8 +75,8 @@ export async function startApp(): Promise<void> {
     if (trainView) return;
     if (!trainLoading) {
       trainLoading = (async () => {
-        const mod = await import('./train/index');
-        trainView = mod.mountTrainView(trainHost, engine, { params, openInspector: openInspectorFor, ownsPage: true });
+        const mod = await loadTrainView();
+        trainView = mod.mountTrainView(trainHost, engine, { ...trainSettingsFromUrl(params), openInspector: openInspectorFor, ownsPage: true, onSettings: writeTrainUrl });
       })();
     }
     await trainLoading;
@@ -83,21 +92,17 @@ export async function startApp(): Promise<void> {
     stepHost.hidden = next !== 'step';
     trainHost.hidden = next !== 'train';
     byId<HTMLElement>('view-circuit').hidden = next !== 'circuit';
-    if (next === 'circuit') (circuitView ??= mountCircuitView(byId('view-circuit'), engine, { params, locale })).show();
-    else circuitView?.hide();
+    if (next !== 'circuit') circuitView?.hide();
     document.body.dataset.mode = next;
-    if (push) {
-      const url = new URL(location.href);
-      if (next !== 'step') url.searchParams.set('mode', next);
-      else url.searchParams.delete('mode');
-      history.replaceState(null, '', url);
-    }
+    if (push) updateState((p) => (next !== 'step' ? p.set('mode', next) : p.delete('mode')));
     if (next === 'step') {
       trainView?.hide();
       explorer.show();
     } else if (next === 'circuit') {
       explorer.hide();
       trainView?.hide();
+      const { mountCircuitView } = await loadCircuitView();
+      if (mode === 'circuit') (circuitView ??= mountCircuitView(byId('view-circuit'), engine, { params, locale })).show();
     } else {
       explorer.hide();
       await ensureTrainView();
@@ -123,3 +128,12 @@ export async function startApp(): Promise<void> {
   document.body.dataset.ready = 'true';
 }
 
+
+/** "Skip to content" moves the focus without writing #main over the state in the fragment. */
+function keepStateOnSkipLink(): void {
+  const link = document.querySelector<HTMLAnchorElement>('.skip-link');
+  link?.addEventListener('click', (e) => {
+    e.preventDefault();
+    byId<HTMLElement>('main').focus();
+  });
+}

@@ -1,7 +1,9 @@
 // The engine's catalogue as the page's menus and limits. The engine describes itself
 // (engine.catalog(), core/catalog.cpp); every list of activations, losses, optimizers,
 // data sets and features the page shows, and every limit it quotes, is read from here.
-import type { Catalog, Engine } from './engine';
+// Types straight from the engine's declarations, so the settings table (web/src/settings/)
+// compiles on its own for its node tests (tests/web/).
+import type { Catalog, Engine } from '../../bindings/wasm/engine.js';
 
 let current: Readonly<Catalog> | null = null;
 

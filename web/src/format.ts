@@ -69,3 +69,24 @@ export function sub(n: number): string {
     .map((c) => map[Number(c)] ?? c)
     .join('');
 }
+
+/** A value with `decimals` decimals (scientific outside 1e-3..1e5), − for minus: for readouts that must not jump in width. */
+export function fmtFixed(v: number | null | undefined, decimals = 3): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return '–';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  const a = Math.abs(v);
+  if (a !== 0 && (a < 1e-3 || a >= 1e5)) return v.toExponential(2).replace('-', '−');
+  return v.toFixed(decimals).replace('-', '−');
+}
+
+/** A loss as the training view shows it: 4 decimals, scientific below 1e-4. */
+export function fmtLoss(v: number | null): string {
+  if (v === null || Number.isNaN(v)) return '–';
+  if (!Number.isFinite(v)) return '∞';
+  return v < 1e-4 ? v.toExponential(2) : v.toFixed(4);
+}
+
+/** A share as a percentage with one decimal (accuracy). */
+export function fmtPercent(v: number | null): string {
+  return v === null || Number.isNaN(v) ? '–' : `${(v * 100).toFixed(1)}%`;
+}

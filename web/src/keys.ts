@@ -72,32 +72,52 @@ function scopeFor(e: KeyboardEvent): KeyScope | null {
 }
 
 function onKeydown(e: KeyboardEvent): void {
-  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+  handleKey(e);
+}
+
+/** Runs the key's binding in the view it goes to; 'used' when a view took it. */
+function handleKey(e: KeyboardEvent): 'used' | 'typing' | 'free' {
+  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return 'free';
   const t = targetOf(e);
-  if (isTyping(t)) return;
+  if (isTyping(t)) return 'typing';
   const scope = scopeFor(e);
-  if (!scope || dialogOpen(scope)) return;
+  if (!scope) return 'free';
+  if (dialogOpen(scope)) return 'typing'; // the dialog's own keys (Escape closes it)
   if (e.key === '?' && helpHandler) {
     e.preventDefault();
     helpHandler(scope);
-    return;
+    return 'used';
   }
   // Arrow keys keep their meaning inside tab lists, sliders and list boxes.
-  if (e.key.startsWith('Arrow') && t?.closest('[role="tab"], [role="slider"], [role="listbox"], input[type="range"]')) return;
+  if (e.key.startsWith('Arrow') && t?.closest('[role="tab"], [role="slider"], [role="listbox"], input[type="range"]')) return 'typing';
   const binding = scope.bindings().find((b) => b.keys.includes(e.key));
-  if (!binding) return;
-  if (binding.onButtons === false && t?.closest('button, summary, [role="button"], [role="tab"], a')) return;
+  if (!binding) return 'free';
+  if (binding.onButtons === false && t?.closest('button, summary, [role="button"], [role="tab"], a')) return 'free';
   e.preventDefault();
   if (binding.confirm) {
     const now = performance.now();
     if (!armed || armed.binding !== binding || now > armed.until) {
       armed = { binding, until: now + CONFIRM_MS };
       scope.announce?.(`Press ${binding.label} again to ${binding.confirm}.`);
-      return;
+      return 'used';
     }
   }
   armed = null;
   binding.run();
+  return 'used';
+}
+
+/**
+ * For an element on a host page (<backprop-explorer>): handles a key typed inside it first and
+ * tells whether the host page should still see it. A key a view used, or typed into one of the
+ * element's fields, or Space and Enter on its buttons, stays inside (a slide deck's arrow keys
+ * and Space, say, must not also change slide); other keys go on to the page.
+ */
+export function keepsKey(e: KeyboardEvent): boolean {
+  if (handleKey(e) !== 'free') return true;
+  // Space and Enter on one of its buttons press that button: not also the page's key.
+  const t = targetOf(e);
+  return (e.key === ' ' || e.key === 'Enter') && !!t?.closest('button, summary, a, [role="button"], [role="tab"]');
 }
 
 /** Registers a view's keys; returns the function that removes them. */

@@ -92,6 +92,14 @@ export async function useEverything(): Promise<number> {
   const tex: string = s.walkthrough({ format: 'tex', digits: 17 });
   const normalized: NormalizedSpec = s.spec();
   void [md, tex, normalized.optimizer.learning_rate];
+  const exported = s.specWithParameters();
+  const firstWeight: number | undefined = exported.init.weights[0]?.[0]?.[0];
+  const again: Session = engine.session(exported);
+  again.delete();
+  const points = engine.pointData({ layers: [2, 1], activations: ['sigmoid'], loss: 'bce', data: { inputs: [[0, 1]], targets: [[1]] } });
+  const task: 'classification' | 'regression' = points.task;
+  const xy: [number, number][] = points.points;
+  void [firstWeight, task, xy, points.labels];
 
   const v: ValidateResult = engine.validate(JSON.parse('{}'));
   if (v.ok) {
@@ -117,7 +125,7 @@ export async function useEverything(): Promise<number> {
     engine.session(spec).matrix('W', 99);
   } catch (err) {
     if (err instanceof BpxError) {
-      const code: 'INVALID_SPEC' | 'INVALID_ARGUMENT' | 'WRONG_PHASE' | 'DELETED' | 'INVALID_PROGRAM' | 'OUT_OF_MEMORY' | 'ENGINE_LOST' =
+      const code: 'INVALID_SPEC' | 'INVALID_ARGUMENT' | 'WRONG_PHASE' | 'DELETED' | 'DIVERGED' | 'INVALID_PROGRAM' | 'OUT_OF_MEMORY' | 'ENGINE_LOST' =
         err.code;
       const lost: boolean = engine.lost;
       const message: string = err.message;

@@ -4,6 +4,7 @@
 //   mountCircuitView(container, engine, { params }): { show(); hide() }
 import { ENGLISH, type Locale } from '../i18n/index';
 import { engineWord } from '../i18n/engine-words';
+import { parseNumber } from '../i18n/numbers';
 import type { Circuit, CircuitCatalogue, CircuitOptions } from '../../../bindings/wasm/engine.js';
 import { fmt } from '../format';
 import { createEditor, type ProgramError } from './editor';
@@ -31,6 +32,7 @@ export interface CircuitView {
 
 const PLAY_INTERVAL_MS = 900;
 
+// The strings this file adds for setting input values (one place, for translation).
 // The view's styles as a constructable sheet on its document or shadow root (no <style>
 // element: works under a strict style-src and from file://), as the other views' styles.
 const sheets = new Map<boolean, CSSStyleSheet>();
@@ -81,11 +83,17 @@ export function mountCircuitView(
   const about = el('p', 'circuit-about');
   top.append(presetLabel, about);
 
+  // Input values changed in the table (a teacher's "what if"): they override the program's.
+  let set: Record<string, number> = { ...state.set };
+  const programValues = button(t('circuit.programValues'), () => {
+    set = {};
+    rebuild(false);
+  });
   const left = el('div', 'circuit-left');
   const editor = createEditor(() => rebuild(true), locale);
   const inputsTable = el('table', 'circuit-inputs');
   inputsTable.createCaption().textContent = t('circuit.inputsCaption');
-  left.append(editor.element, inputsTable);
+  left.append(editor.element, inputsTable, programValues);
 
   const right = el('div', 'circuit-right');
   const controls = el('div', 'circuit-controls');
@@ -130,17 +138,26 @@ export function mountCircuitView(
     return catalogue.presets.find((p) => p.id === id);
   }
 
-  function build(program: string): Circuit | ProgramError {
+  function build(program: string, values: Record<string, number> = {}): Circuit | ProgramError {
     try {
-      return engine.circuit(program, { expanded });
+      return engine.circuit(program, { expanded, set: values });
     } catch (e) {
-      const err = e as ProgramError & Error;
+      const err = e as ProgramError & Error & { code?: string };
+      // A value for a name that is no longer an input (the program changed): drop it.
+      if (err.code === 'INVALID_ARGUMENT' && Object.keys(values).length) {
+        const plain = build(program);
+        if (!('nodes' in plain)) return plain;
+        const kept = Object.fromEntries(Object.entries(values).filter(([name]) => name in plain.inputs));
+        if (Object.keys(kept).length === Object.keys(values).length) return { message: err.message };
+        if (values === set) set = kept;
+        return build(program, kept);
+      }
       return { message: err.message, line: err.line, column: err.column };
     }
   }
 
   function rebuild(fromTyping: boolean): void {
-    const result = build(editor.value());
+    const result = build(editor.value(), set);
     if ('nodes' in result) {
       editor.showError(null);
       circuit = result;
@@ -183,14 +200,41 @@ export function mountCircuitView(
     const head = inputsTable.createTHead().insertRow();
     for (const h of [t('circuit.colInput'), t('circuit.colValue'), t('circuit.colGradient'), t('circuit.colFinite')]) head.append(el('th', undefined, h));
     const body = inputsTable.createTBody();
+    const focused = (document.activeElement as HTMLElement | null)?.dataset?.input;
     for (const [name, input] of Object.entries(c.inputs)) {
       const row = body.insertRow();
       const shown = grads.has(c.nodes.find((n) => n.kind === 'input' && n.label === name)?.id ?? '');
-      row.append(el('th', undefined, name), el('td', undefined, fmt(input.value)));
+      const cell = el('td', name in set ? 'circuit-set' : undefined);
+      cell.append(valueField(name, input.value));
+      row.append(el('th', undefined, name), cell);
       row.append(el('td', 'circuit-grad', shown ? fmt(input.grad) : '?'));
       row.append(el('td', undefined, shown ? (input.numeric === null ? t('circuit.undefined') : fmt(input.numeric)) : '?'));
       row.title = t('circuit.rowTitle', { value: input.value, grad: input.grad, h: input.step, numeric: String(input.numeric) });
     }
+    if (focused) body.querySelector<HTMLInputElement>(`input[data-input="${CSS.escape(focused)}"]`)?.focus();
+    programValues.hidden = Object.keys(set).length === 0;
+  }
+
+  // An input's value, editable: a new value overrides the program's (and goes into the URL).
+  function valueField(name: string, value: number): HTMLInputElement {
+    const field = el('input');
+    field.type = 'text';
+    field.inputMode = 'decimal';
+    field.size = 8;
+    field.value = fmt(value);
+    field.dataset.input = name;
+    field.setAttribute('aria-label', t('circuit.valueOf', { name }));
+    field.addEventListener('change', () => {
+      const x = parseNumber(field.value);
+      if (x === null) {
+        field.setAttribute('aria-invalid', 'true');
+        field.title = t('circuit.notANumber', { name });
+        return;
+      }
+      set = { ...set, [name]: x };
+      rebuild(false);
+    });
+    return field;
   }
 
   function renderCompare(): void {
@@ -230,7 +274,7 @@ export function mountCircuitView(
     const shownPreset = presetById(presetSelect.value);
     about.textContent = shownPreset ? word(`circuit.${shownPreset.id}.about`, shownPreset.about) : '';
     renderCompare();
-    if (writeUrl && visible) writeCircuitState({ program: editor.value(), expanded, step, compare });
+    if (writeUrl && visible) writeCircuitState({ program: editor.value(), set, expanded, step, compare });
   }
 
   presetSelect.addEventListener('change', () => {
@@ -240,6 +284,7 @@ export function mountCircuitView(
     editor.setValue(p.program);
     expanded = p.expanded;
     compare = p.compare;
+    set = {};
     step = 0;
     rebuild(false);
   });

@@ -8,7 +8,7 @@
 //
 // Next builder: "the standalone file pre-configured" (dist/backprop-explorer-standalone.html
 // with this state built in) joins OUTPUTS once that file is in dist/; nothing else changes.
-import { trainParamsFromSpec } from '../embed/train-spec';
+import { defaultSettings, settingsFromSpec, writeSettings, type PointDecoder } from '../settings/index';
 import { trainHidden } from '../embed/options';
 import { findPreset, presetTitle } from '../explorer/presets';
 import { ENGLISH } from '../i18n/index';
@@ -18,6 +18,8 @@ import { attributesOf, partsOf, type Choice } from './choice';
 export interface Where {
   base: string;
   page: string;
+  /** The engine's reading of explicit data as points (engine.pointData), once it has loaded. */
+  decode?: PointDecoder;
 }
 
 export interface OutputBuilder {
@@ -100,7 +102,7 @@ const studentLink: OutputBuilder = {
 };
 
 /** The full page's own URL parameters for the same example (web/src/app.ts, train/state.ts). */
-function fullPageQuery(c: Choice): URLSearchParams {
+function fullPageQuery(c: Choice, decode?: PointDecoder): URLSearchParams {
   const q = new URLSearchParams();
   if (c.mode === 'circuit') {
     q.set('mode', 'circuit');
@@ -108,7 +110,11 @@ function fullPageQuery(c: Choice): URLSearchParams {
   } else if (c.mode === 'train') {
     q.set('mode', 'train');
     const spec = c.spec !== null ? (JSON.parse(c.spec) as Spec) : c.preset ? findPreset(c.preset)?.spec : undefined;
-    if (spec) for (const [k, v] of trainParamsFromSpec(spec)) q.set(k, v);
+    if (spec) {
+      // The spec as the training view's settings (web/src/settings/), as the element reads it.
+      const s = { ...defaultSettings(), ...settingsFromSpec(spec, decode) };
+      for (const [k, v] of writeSettings(s)) if (v !== null) q.set(k, v);
+    }
     const shown = new Set(partsOf('train').filter((p) => c.parts[p] !== 'hidden'));
     const hide = trainHidden(shown);
     if (hide.length) q.set('hide', hide.join(','));
@@ -127,9 +133,9 @@ const fullPage: OutputBuilder = {
   title: 'Link: the full explorer, opened at this example',
   explain: 'index.html with every tool; it does not hide or lock parts (that is what the embed does).',
   kind: 'link',
-  build(c, { base, page }) {
+  build(c, { base, page, decode }) {
     const url = absolute(base, 'index.html', page);
-    url.search = fullPageQuery(c).toString();
+    url.search = fullPageQuery(c, decode).toString();
     return url.href;
   },
 };

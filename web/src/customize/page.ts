@@ -4,7 +4,7 @@
 // engine's message next to its field and leaves the preview and the outputs as they were.
 import { sharedEngine } from '../embed/shared-engine';
 import { parseHeight } from '../embed/options';
-import type { Engine } from '../engine';
+import type { Engine, Spec } from '../engine';
 import { attributesOf, defaultParts, initialChoice, type Choice, type ModeId, type PartState } from './choice';
 import { buildForm, buildParts, fillCircuitPresets } from './form';
 import { renderOutputs, updateOutputs } from './output-view';
@@ -31,6 +31,8 @@ export async function startCustomize(): Promise<void> {
   form.base.value = defaultBase();
   renderOutputs(form);
 
+  let engine: Engine | null = null;
+  const where = () => ({ base: form.base.value, page: location.href, decode: engine ? (s: Spec) => engine!.pointData(s) : undefined });
   const sync = () => {
     for (const [id, input] of form.modes) input.checked = id === choice.mode;
     form.source[source].checked = true;
@@ -41,7 +43,7 @@ export async function startCustomize(): Promise<void> {
     document.getElementById('c-program-field')!.hidden = !circuit;
     document.getElementById('c-digits-field')!.hidden = !(choice.mode === 'step' || choice.mode === 'practice');
     applyAttributes(preview, attributesOf(choice));
-    updateOutputs(form, choice, { base: form.base.value, page: location.href });
+    updateOutputs(form, choice, where());
   };
 
   // The form starts with the choice's values.
@@ -52,10 +54,10 @@ export async function startCustomize(): Promise<void> {
   buildParts(form, choice.mode, choice.parts);
   sync();
 
-  let engine: Engine | null = null;
   const engineReady = sharedEngine().then((e) => {
     engine = e;
     fillCircuitPresets(form, e.circuitCatalogue().presets);
+    updateOutputs(form, choice, where()); // the full-page link reads explicit data through the engine
     return e;
   });
 
@@ -149,6 +151,6 @@ export async function startCustomize(): Promise<void> {
     choice.height = v === 'auto' ? '' : v;
     sync();
   });
-  form.base.addEventListener('input', () => updateOutputs(form, choice, { base: form.base.value, page: location.href }));
+  form.base.addEventListener('input', () => updateOutputs(form, choice, where()));
   document.body.dataset.ready = 'true';
 }

@@ -9,14 +9,19 @@ import { mountExplorer, type Explorer } from '../explorer/index';
 import type { PracticeScore } from '../practice/types';
 import { findPreset, PRESETS } from '../explorer/presets';
 import { openInspector } from '../inspector/index';
-import { mountTrainView, type TrainViewHandle } from '../train/index';
-import { mountCircuitView, type CircuitView } from '../circuit/index';
+import type { TrainViewHandle } from '../train/index';
+import type { CircuitView } from '../circuit/index';
+import { loadCircuitView, loadTrainView } from '../lazy-views';
+import { keepsKey } from '../keys';
+import { writeTrainUrl } from '../train-url';
 import { registerKatexFonts } from './fonts';
-import { ATTRIBUTES, TRAIN_ATTRIBUTES, readOptions, trainHidden, type EmbedOptions, type Mode } from './options';
+import { ATTRIBUTES, TRAIN_ATTRIBUTES, readOptions, type EmbedOptions, type Mode } from './options';
 import { sharedEngine } from './shared-engine';
 import { allowedOrigins, fetchSpec } from './spec-source';
 import { adopt, shadowSheets } from './styles';
-import { trainParamsFromSpec } from './train-spec';
+import { trainViewSettings } from './train-spec';
+import { deferredReady, parseSpec } from './element-support';
+import { h } from '../dom';
 import { ENGLISH, type Locale } from '../i18n/index';
 import { describeError } from '../i18n/errors';
 import { elementLocale, LOCALE_ATTRIBUTES } from './element-locale';
@@ -25,34 +30,11 @@ import { applyDigits, DIGITS_ATTRIBUTE, parseDigits } from './element-digits';
 import { DEFAULT_DIGITS } from '../format';
 
 export type ReadyState = 'loading' | 'ready' | 'error';
+type MountTrain = Awaited<ReturnType<typeof loadTrainView>>['mountTrainView'];
+type MountCircuit = Awaited<ReturnType<typeof loadCircuitView>>['mountCircuitView'];
 
 /** The URL of the script that defined the element (for "Copy link" to the full page beside it). */
 const SCRIPT_URL = (typeof document !== 'undefined' && (document.currentScript as HTMLScriptElement | null)?.src) || '';
-
-function parseSpec(text: string, what: string, loc: Locale): Spec {
-  try {
-    return JSON.parse(text) as Spec;
-  } catch (e) {
-    throw new Error(loc.t('embed.notJson', { what, message: (e as Error).message }));
-  }
-}
-
-function deferredReady() {
-  let resolve!: (el: BackpropExplorerElement) => void;
-  let reject!: (e: Error) => void;
-  const promise = new Promise<BackpropExplorerElement>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  promise.catch(() => {}); // a load nobody waits for is not an unhandled rejection
-  return { promise, resolve, reject, settled: false };
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  e.className = cls;
-  return e;
-}
 
 export class BackpropExplorerElement extends HTMLElement {
   static get observedAttributes(): string[] {
@@ -69,7 +51,7 @@ export class BackpropExplorerElement extends HTMLElement {
   #explorer: Explorer | null = null;
   #train: TrainViewHandle | null = null;
   #circuit: CircuitView | null = null; // mode="circuit": the program of the `expr` attribute
-  readonly #circuitHost = el('section', 'bpx-embed-circuit');
+  readonly #circuitHost = h('section', { class: 'bpx-embed-circuit' });
   #mode: Mode = 'step';
   #state: ReadyState = 'loading';
   #started = false;
@@ -81,26 +63,31 @@ export class BackpropExplorerElement extends HTMLElement {
   readonly #onSchemeChange = () => this.#applyLook(this.#options());
   #locks!: PartLocks; // lock="…": parts shown but disabled (element-lock.ts)
   // One promise per load: `ready` right after a change of attributes is that load's.
-  #ready = deferredReady();
+  #ready = deferredReady<BackpropExplorerElement>();
 
   constructor() {
     super();
     this.#shadow = this.attachShadow({ mode: 'open' });
     adopt(this.#shadow, shadowSheets());
-    this.#root = el('div', 'bpx-root');
+    this.#root = h('div', { class: 'bpx-root' });
     this.#root.tabIndex = -1; // a click anywhere inside gives the element the keyboard
-    this.#status = el('p', 'bpx-embed-status');
+    this.#status = h('p', { class: 'bpx-embed-status' });
     this.#status.setAttribute('role', 'status');
-    this.#stepHost = el('section', 'bpx-embed-step');
-    this.#trainHost = el('section', 'bpx-embed-train');
+    this.#stepHost = h('section', { class: 'bpx-embed-step' });
+    this.#trainHost = h('section', { class: 'bpx-embed-train' });
     this.#stepHost.hidden = true;
     this.#trainHost.hidden = true;
-    this.#live = el('div', 'sr-only');
+    this.#live = h('div', { class: 'sr-only' });
     this.#live.setAttribute('aria-live', 'polite');
     this.#live.setAttribute('aria-atomic', 'true');
     this.#root.append(this.#status, this.#stepHost, this.#trainHost, this.#circuitHost, this.#live);
     this.#shadow.append(this.#root);
     this.#locks = new PartLocks(this.#root);
+    // Keys typed inside go to the element first; those it uses stay inside (so a host's own
+    // shortcuts, reveal.js's arrows say, act only when the element does not have the focus).
+    this.addEventListener('keydown', (e) => {
+      if (keepsKey(e)) e.stopPropagation();
+    });
   }
 
   // ------------------------------------------------------------------ public API
@@ -223,6 +210,15 @@ export class BackpropExplorerElement extends HTMLElement {
     return this.#explorer;
   }
 
+  /**
+   * The element of embed.html (the one child of <body data-bpx-frame>) keeps its state in the
+   * frame's own URL fragment, so that a frame that reloads comes back to it; an element on a
+   * host page never writes the host's URL.
+   */
+  #ownsPageUrl(): boolean {
+    return this.parentElement === document.body && document.body.hasAttribute('data-bpx-frame');
+  }
+
   #applyLocale(loc: Locale): void {
     this.#root.lang = loc.lang;
     this.#stepHost.setAttribute('aria-label', loc.t('embed.stepRegion'));
@@ -240,7 +236,7 @@ export class BackpropExplorerElement extends HTMLElement {
   #queueReload(): void {
     if (this.#reloadQueued) return;
     this.#reloadQueued = true;
-    if (this.#ready.settled) this.#ready = deferredReady(); // `ready` now means this load
+    if (this.#ready.settled) this.#ready = deferredReady<BackpropExplorerElement>(); // `ready` now means this load
     queueMicrotask(() => {
       this.#reloadQueued = false;
       void this.#load();
@@ -277,7 +273,7 @@ export class BackpropExplorerElement extends HTMLElement {
   #setState(state: ReadyState, error: Error | null = null): void {
     this.#state = state;
     if (state === 'loading') {
-      if (this.#ready.settled) this.#ready = deferredReady();
+      if (this.#ready.settled) this.#ready = deferredReady<BackpropExplorerElement>();
       return;
     }
     this.#ready.settled = true;
@@ -302,7 +298,11 @@ export class BackpropExplorerElement extends HTMLElement {
       if (this.#engine?.lost) this.#engine = null; // a failed module: take the fresh shared one
       const engine = (this.#engine ??= await sharedEngine());
       this.#circuitHost.hidden = this.getAttribute('mode') !== 'circuit';
-      if (!this.#circuitHost.hidden) return this.#showCircuit(engine, loc);
+      if (!this.#circuitHost.hidden) {
+        const view = await loadCircuitView(); // its own chunk, loaded on first use
+        if (generation === this.#generation) this.#showCircuit(engine, loc, view.mountCircuitView);
+        return;
+      }
       this.#circuit?.dispose();
       this.#circuit = null;
       let spec: Spec | null = null;
@@ -315,7 +315,9 @@ export class BackpropExplorerElement extends HTMLElement {
       } else if (o.preset && !findPreset(o.preset)) {
         throw new Error(loc.t('embed.noPreset', { preset: o.preset, list: PRESETS.map((p) => p.id).join(', ') }));
       }
-      if (o.mode === 'train') this.#showTrain(engine, spec, o);
+      const train = o.mode === 'train' ? await loadTrainView() : null; // its own chunk
+      if (generation !== this.#generation) return;
+      if (train) this.#showTrain(engine, spec, o, train.mountTrainView);
       else this.#showStep(engine, spec, o, loc);
       this.#mode = o.mode;
       this.#locks.set(this.getAttribute('mode') ?? 'step', this.#locked());
@@ -335,7 +337,7 @@ export class BackpropExplorerElement extends HTMLElement {
     }
   }
 
-  #showCircuit(engine: Engine, loc: Locale): void {
+  #showCircuit(engine: Engine, loc: Locale, mountCircuitView: MountCircuit): void {
     this.#stepHost.hidden = this.#trainHost.hidden = true;
     const params = new URLSearchParams({ program: this.getAttribute('expr') ?? '' });
     if (!this.hasAttribute('expr')) params.delete('program');
@@ -369,7 +371,7 @@ export class BackpropExplorerElement extends HTMLElement {
         params,
         live: this.#live,
         openInspector: (s, layer, unit, example) => openInspector(this.#root, s, layer, unit, example, { locale: loc }),
-        writeUrl: false,
+        writeUrl: this.#ownsPageUrl(),
         locale: loc,
         linkBase: new URL('index.html', SCRIPT_URL || document.baseURI).href,
         dialogHost: this.#root,
@@ -394,24 +396,18 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#diverged = !!st.divergence;
   }
 
-  #showTrain(engine: Engine, spec: Spec | null, o: EmbedOptions): void {
+  #showTrain(engine: Engine, spec: Spec | null, o: EmbedOptions, mountTrainView: MountTrain): void {
     this.#explorer?.hide();
     this.#stepHost.hidden = true;
     this.#dropTrain();
-    const params = new URLSearchParams();
-    const source = spec ?? (o.preset ? findPreset(o.preset)?.spec ?? null : null);
-    if (source) for (const [k, v] of trainParamsFromSpec(source)) params.set(k, v);
-    for (const [k, v] of o.train) if (k !== 'hide') params.set(k, v);
-    const hide = trainHidden(o.parts);
-    for (const [k, v] of o.train) if (k === 'hide') hide.push(...v.split(',').map((x) => x.trim()));
-    if (hide.length) params.set('hide', hide.join(','));
+    const settings = trainViewSettings(spec ?? (o.preset ? findPreset(o.preset)?.spec ?? null : null), o, engine);
     this.#trainHost.hidden = false;
     this.#lastStep = 0;
     this.#diverged = false;
     this.#train = mountTrainView(this.#trainHost, engine, {
-      params,
+      ...settings,
       openInspector: (s, layer, unit, example) => openInspector(this.#root, s, layer, unit, example),
-      writeUrl: false,
+      onSettings: this.#ownsPageUrl() ? writeTrainUrl : undefined,
       onProgress: (st, steps) => this.#emit('step', { step: st.step, epoch: st.epoch, loss: st.loss, steps }),
       onDiverged: (d) => this.#emit('diverged', d),
     });

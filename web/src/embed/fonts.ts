@@ -9,7 +9,9 @@
 // FontFace made from an ArrayBuffer is not fetched, so font-src (or default-src) does not
 // apply. Only these seven faces: the ones the explorer's formulas use (measured over every
 // preset, phase and inspector view: Main, Math italic, Caligraphic for \mathcal{L}, Size1–4
-// for tall brackets); about 70 KB of WOFF2. Other KaTeX faces fall back to the system's serif.
+// for tall brackets). The build subsets Main, Caligraphic, Size1 and Size2 to the glyphs the
+// formulas can reach (vite.fonts.js; checked by tests/e2e/katex-glyphs.test.mjs): about 50 KB
+// of WOFF2, from 70. Other KaTeX faces fall back to the system's serif.
 import mainRegular from 'katex/dist/fonts/KaTeX_Main-Regular.woff2?inline';
 import mathItalic from 'katex/dist/fonts/KaTeX_Math-Italic.woff2?inline';
 import caligraphic from 'katex/dist/fonts/KaTeX_Caligraphic-Regular.woff2?inline';

@@ -1,5 +1,6 @@
 // embed.html, the iframe way in: the page holds one <backprop-explorer>; its options come from
-// the page's URL parameters (the same names as the attributes), and the page tells its parent
+// the page's URL parameters (the same names as the attributes; query or fragment, and the
+// element writes its state back to the fragment: web/src/url-state.ts), and the page tells its parent
 // its height and the element's events with postMessage (shape: docs/embedding.md):
 //
 //   { source: 'backprop-explorer', type: 'resize', id, height }       height in CSS pixels
@@ -11,7 +12,8 @@
 // tell them apart (or compare event.source with each frame's contentWindow).
 import { ATTRIBUTES } from './options';
 import { adopt } from './styles';
-import { supported } from '../i18n/index';
+import { localeOf, resolveLang, supported } from '../i18n/index';
+import { linkTooLongMessage, readPageParams } from '../page-params';
 import { LOCK_ATTRIBUTE } from './element-lock';
 import { DIGITS_ATTRIBUTE } from './element-digits';
 
@@ -24,7 +26,11 @@ export function startFrame(): void {
   const page = new CSSStyleSheet();
   page.replaceSync('html, body { margin: 0; padding: 0; background: transparent; }');
   adopt(document, [page]);
-  const params = new URLSearchParams(location.search);
+  const { params, tooLong } = readPageParams();
+  if (tooLong !== null) {
+    const { t } = localeOf(resolveLang(), null); // the link was not read: the browser's language
+    element.before(Object.assign(document.createElement('p'), { role: 'alert', textContent: linkTooLongMessage(t, tooLong) }));
+  }
   for (const name of ATTRIBUTES) {
     const v = params.get(name);
     if (v !== null) element.setAttribute(name, v);

@@ -1,7 +1,9 @@
 // The options of an embed, read from the element's attributes or from embed.html's URL
 // parameters (the same names): preset, spec, src, mode, controls, height, theme, and the
-// training view's own settings (t.data, t.hidden, … and hide; see web/src/train/state.ts).
+// training view's own settings (t.data, t.hidden, … and hide; see web/src/settings/table.ts).
 // docs/embedding.md lists them with their defaults.
+
+import { paramNames } from '../settings/index';
 
 export type Mode = 'step' | 'train';
 export type Theme = 'light' | 'dark' | 'auto';
@@ -9,12 +11,8 @@ export type Theme = 'light' | 'dark' | 'auto';
 /** The attributes that <backprop-explorer> watches (and the URL parameters of embed.html). */
 export const ATTRIBUTES = ['preset', 'spec', 'src', 'src-origins', 'mode', 'controls', 'height', 'theme'] as const;
 
-/** The training view's own parameters (web/src/train/state.ts), as attributes without the URL. */
-export const TRAIN_ATTRIBUTES = [
-  'hide', 't.data', 't.classes', 't.noise', 't.points', 't.split', 't.dseed', 't.features', 't.hidden', 't.act',
-  't.out', 't.loss', 't.opt', 't.lr', 't.batch', 't.l2', 't.init', 't.iseed', 't.seed', 't.speed', 't.stoploss',
-  't.stopepoch', 't.test', 't.disc', 't.edges', 't.panels', 't.pts',
-] as const;
+/** The training view's own parameters (web/src/settings/table.ts), as attributes of the same names. */
+export const TRAIN_ATTRIBUTES: readonly string[] = paramNames();
 
 /** Parts of the step-through view, in the order the docs list them. */
 export const STEP_PARTS = ['presets', 'digits', 'playback', 'speed', 'phases', 'summary', 'legend', 'math', 'notes', 'numbers', 'edit', 'export'] as const;
@@ -27,7 +25,7 @@ export const DEFAULT_PARTS: Record<Mode, readonly string[]> = {
   train: ['playback', 'speed', 'hyper', 'edit', 'data', 'network', 'output', 'curves'],
 };
 
-/** For the training view: the `hide` ids (web/src/train/state.ts) behind each part. */
+/** For the training view: the `hide` ids (web/src/settings/table.ts controls) behind each part. */
 const TRAIN_HIDE: Record<string, string[]> = {
   playback: ['play', 'step', 'epoch', 'reset', 'newweights'],
   speed: ['speed'],

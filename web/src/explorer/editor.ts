@@ -5,25 +5,10 @@ import type { T } from '../i18n/index';
 import { parseNumber } from '../i18n/numbers';
 import { usesDecimalComma } from '../format';
 import { explicitData } from './spec-data';
-import type { Spec } from '../engine';
+import type { Session, Spec } from '../engine';
 
 import type { EditTarget } from './diagram';
 import type { Snapshot } from './snapshot';
-
-function matrixRows(m: { rows: number; cols: number; data: Float64Array }): number[][] {
-  return Array.from({ length: m.rows }, (_, i) => Array.from(m.data.slice(i * m.cols, (i + 1) * m.cols)));
-}
-
-/** The spec with the current parameters as its explicit initial values. */
-export function specWithCurrentParams(spec: Spec, s: Snapshot): Spec {
-  const weights: number[][][] = [];
-  const biases: number[][] = [];
-  for (let l = 1; l <= s.L; l++) {
-    weights.push(matrixRows(s.W[l]));
-    biases.push(Array.from(s.b[l].data));
-  }
-  return { ...structuredClone(spec), init: { weights, biases } };
-}
 
 export function describeTarget(e: EditTarget, t: T): string {
   switch (e.kind) {
@@ -52,12 +37,11 @@ export function currentValue(t: EditTarget, spec: Spec, s: Snapshot): number {
   }
 }
 
-/** A new spec with one value changed. */
-export function applyEdit(spec: Spec, s: Snapshot, t: EditTarget, value: number): Spec {
-  const next = specWithCurrentParams(spec, s);
-  const init = next.init as { weights: number[][][]; biases: number[][] };
-  if (t.kind === 'W') init.weights[t.layer - 1][t.row][t.col] = value;
-  else if (t.kind === 'b') init.biases[t.layer - 1][t.row] = value;
+/** A new spec with one value changed, from the session's current parameters (the engine's). */
+export function applyEdit(session: Session, t: EditTarget, value: number): Spec {
+  const next = session.specWithParameters();
+  if (t.kind === 'W') next.init.weights[t.layer - 1][t.row][t.col] = value;
+  else if (t.kind === 'b') next.init.biases[t.layer - 1][t.row] = value;
   else {
     const data = explicitData(next);
     if (data) (t.kind === 'x' ? data.inputs : data.targets)[t.example][t.index] = value;

@@ -5,6 +5,7 @@ import { englishCatalogue, type T } from '../i18n/index';
 import { svgEl } from '../svg';
 import { palette } from '../theme';
 import { drawLegend } from './legend';
+import { paintSvg } from './svg-raster';
 
 export interface ExportSources {
   walkthrough(format: 'md' | 'tex'): string;
@@ -54,7 +55,7 @@ const LEGEND_GAP = 16;
  * Standalone SVG text of the diagram with its legend below (presentation attributes only, so
  * it renders anywhere). Returns the markup and its size.
  */
-export function svgExport(svg: SVGSVGElement, t: T): { markup: string; width: number; height: number } {
+export function svgExport(svg: SVGSVGElement, t: T): { markup: string; width: number; height: number; clone: SVGSVGElement } {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const [, , w, h0] = (svg.getAttribute('viewBox') ?? '0 0 800 400').split(/\s+/).map(Number);
   // The legend under the drawing, on the same paper.
@@ -78,36 +79,26 @@ export function svgExport(svg: SVGSVGElement, t: T): { markup: string; width: nu
   clone.setAttribute('role', 'img');
   clone.setAttribute('aria-label', svg.getAttribute('aria-label') ?? t('step.diagram'));
   const markup = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}\n`;
-  return { markup, width: w, height: h };
+  return { markup, width: w, height: h, clone };
 }
 
 export function svgMarkup(svg: SVGSVGElement, t: T): string {
   return svgExport(svg, t).markup;
 }
 
+// Painted element by element (svg-raster.ts), not loaded as an image: no blob: or data: URL,
+// so it works under a Content-Security-Policy whose img-src is 'self'.
 async function svgToPng(svg: SVGSVGElement, t: T, scale = 2): Promise<Blob> {
-  const { markup, width: w, height: h } = svgExport(svg, t);
-  const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
-  try {
-    const img = new Image();
-    img.decoding = 'async';
-    await new Promise<void>((resolve, reject) => {
-      img.onload = () => resolve();
-      img.onerror = () => reject(new Error('the SVG could not be drawn'));
-      img.src = url;
-    });
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.round(w * scale);
-    canvas.height = Math.round(h * scale);
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+  const { clone, width: w, height: h } = svgExport(svg, t);
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(w * scale);
+  canvas.height = Math.round(h * scale);
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  paintSvg(ctx, clone, canvas.width, canvas.height);
+  return await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
 }
 
 export function createExportPanel(src: ExportSources): HTMLElement {

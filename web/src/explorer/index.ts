@@ -18,7 +18,8 @@ import { buildSkeleton, buildSpecEditor } from './skeleton';
 import { createZoom } from './zoom';
 import { diagramViewOf, renderExamplePicker } from './example-view';
 import { markOverflow, watchOverflow } from './overflow';
-import { stepLink } from './link';
+import { setStepState, stepLink } from './link';
+import { updateState } from '../url-state';
 import { renderNumbers, renderSummary } from './readouts';
 import type { Snapshot } from './snapshot';
 import { createStructureEditor, resizeSpec } from './structure';
@@ -75,9 +76,8 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
 
   const structure = createStructureEditor(
     (kind, make) => {
-      const snap = stepper.snapshot;
       const out = make(structuredClone(stepper.spec));
-      const next = kind === 'layers' ? resizeSpec(engine, stepper.spec, snap, out as number[]) : (out as Spec);
+      const next = kind === 'layers' ? resizeSpec(engine, stepper.session, out as number[]) : (out as Spec);
       applySpec(next, true);
     },
     (lr) => {
@@ -176,19 +176,19 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
 
   /** "Copy link": the step-through state only (the example or the edited spec). */
   function linkUrl(): string {
-    return stepLink(options.linkBase ?? location.href, preset && !edited ? preset.id : null, stepper.spec, true);
+    return stepLink(options.linkBase ?? location.href, preset && !edited ? preset.id : null, stepper.spec);
   }
 
   /** The page's own URL keeps its other parameters (the training view's among them). */
   function updateUrl(): void {
     if (!visible || options.writeUrl === false) return;
-    history.replaceState(null, '', stepLink(location.href, preset && !edited ? preset.id : null, stepper.spec, false));
+    updateState((p) => setStepState(p, preset && !edited ? preset.id : null, stepper.spec));
   }
 
   function onEdit(target: EditTarget, anchor: Element): void {
     const snap = stepper.snapshot;
     openValueEditor(anchor, describeTarget(target, t), currentValue(target, stepper.spec, snap), (v) => {
-      const problem = applySpecOrError(applyEdit(stepper.spec, snap, target, v), true);
+      const problem = applySpecOrError(applyEdit(stepper.session, target, v), true);
       return problem === null ? null : errorLine(problem, locale);
     }, dialogHost, t);
   }

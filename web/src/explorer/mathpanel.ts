@@ -4,6 +4,7 @@
 import { applyTexStyles, texHtml } from '../katex-html';
 import { at, type Matrix } from '../engine';
 import { texNum } from '../format';
+import { catalog } from '../catalog';
 import { bmatrix, gDefinition, gTex, shape, sup, ub } from './tex';
 import type { Snapshot } from './snapshot';
 import { phaseTitle } from './phases';
@@ -68,30 +69,15 @@ function wrap(t: string): string {
   return t.startsWith('-') ? `(${t})` : t;
 }
 
+/** The loss and its dA[L], in the engine's TeX (catalogue `losses[].tex`, `texDA`). */
 function lossDefinition(loss: string): string {
-  switch (loss) {
-    case 'bce':
-      return '\\mathcal{L} = -\\frac{1}{m}\\sum_{k=1}^{m} \\big[\\, y_k \\log \\hat y_k + (1 - y_k)\\log(1 - \\hat y_k) \\,\\big]';
-    case 'mse':
-      return '\\mathcal{L} = \\frac{1}{m}\\sum_{k=1}^{m} \\tfrac{1}{2} \\lVert \\hat y_k - y_k \\rVert^2';
-    case 'cross_entropy':
-      return '\\mathcal{L} = -\\frac{1}{m}\\sum_{k=1}^{m} \\sum_{i} y_{ik} \\log \\hat y_{ik}';
-    default:
-      return `\\mathcal{L} = \\operatorname{${loss}}(\\hat Y, Y)`;
-  }
+  return catalog().losses.find((l) => l.name === loss)?.tex ?? `\\mathcal{L} = \\operatorname{${loss}}(\\hat Y, Y)`;
 }
 
 function dALDefinition(loss: string, t: T): string {
-  switch (loss) {
-    case 'bce':
-      return `dA^{[L]} = \\frac{\\partial \\mathcal{L}_k}{\\partial \\hat y_k} = -\\frac{y_k}{\\hat y_k} + \\frac{1 - y_k}{1 - \\hat y_k}`;
-    case 'mse':
-      return `dA^{[L]} = \\frac{\\partial \\mathcal{L}_k}{\\partial \\hat y_k} = \\hat y_k - y_k \\quad(\\text{${t('math.prediction')}} - \\text{${t('math.target')}})`;
-    case 'cross_entropy':
-      return `dA^{[L]}_{ik} = \\frac{\\partial \\mathcal{L}_k}{\\partial \\hat y_{ik}} = -\\frac{y_{ik}}{\\hat y_{ik}}`;
-    default:
-      return 'dA^{[L]} = \\partial \\mathcal{L} / \\partial \\hat Y';
-  }
+  const tex = catalog().losses.find((l) => l.name === loss)?.texDA ?? 'dA^{[L]} = \\partial \\mathcal{L} / \\partial \\hat Y';
+  // Where dA[L] is the plain difference (mse), say which way round it is, in words.
+  return tex.endsWith('= \\hat y_k - y_k') ? `${tex} \\quad(\\text{${t('math.prediction')}} - \\text{${t('math.target')}})` : tex;
 }
 
 function lossPhase(s: Snapshot, c: MathContext): string {

@@ -5,9 +5,7 @@ import { parseInteger, parseNumber } from '../i18n/numbers';
 import { engineWord } from '../i18n/engine-words';
 import { catalog, menus } from '../catalog';
 import { explicitData } from './spec-data';
-import type { Engine, Spec } from '../engine';
-import type { Snapshot } from './snapshot';
-import { specWithCurrentParams } from './editor';
+import type { Engine, Session, Spec } from '../engine';
 
 
 export interface StructureEditor {
@@ -15,70 +13,67 @@ export interface StructureEditor {
   update(spec: Spec): void;
 }
 
-/** Keeps loss and output activation compatible (bce ↔ sigmoid, cross_entropy ↔ softmax). */
+/**
+ * Keeps the spec valid by the engine's rules, read from its catalogue: the loss accepts the
+ * output activation (`losses[].outputs`; after a new loss the output takes the loss's fused
+ * activation, after a new activation the loss becomes one that accepts it, the fused one
+ * first), output-only activations stay on the output layer, and the output layer has at
+ * least the activation's `minUnits`.
+ */
 function reconcile(spec: Spec, changed: 'loss' | 'activation'): void {
+  const { activations, losses } = catalog();
   const acts = spec.activations as string[];
   const last = acts.length - 1;
-  const out = spec.layers[spec.layers.length - 1];
-  if (changed === 'loss') {
-    if (spec.loss === 'bce') acts[last] = 'sigmoid';
-    if (spec.loss === 'cross_entropy') {
-      if (out < 2) spec.layers[spec.layers.length - 1] = 2;
-      acts[last] = 'softmax';
+  const loss = losses.find((l) => l.name === spec.loss);
+  if (loss && !loss.outputs.includes(acts[last])) {
+    if (changed === 'loss') acts[last] = loss.fused?.activation ?? loss.outputs[0];
+    else {
+      const fits = losses.find((l) => l.fused?.activation === acts[last]) ?? losses.find((l) => l.outputs.includes(acts[last]));
+      if (fits) spec.loss = fits.name;
     }
-    if (spec.loss === 'mse' && acts[last] === 'softmax') acts[last] = 'sigmoid';
-  } else {
-    if (acts[last] === 'softmax') {
-      spec.loss = 'cross_entropy';
-      if (out < 2) spec.layers[spec.layers.length - 1] = 2;
-    } else if (spec.loss === 'cross_entropy') spec.loss = acts[last] === 'sigmoid' ? 'bce' : 'mse';
-    else if (spec.loss === 'bce' && acts[last] !== 'sigmoid') spec.loss = 'mse';
-    for (let l = 0; l < last; l++) if (acts[l] === 'softmax') acts[l] = 'tanh';
   }
+  const info = (name: string) => activations.find((a) => a.name === name);
+  for (let l = 0; l < last; l++) if (info(acts[l])?.outputOnly) acts[l] = HIDDEN_DEFAULT;
+  const n = spec.layers.length - 1;
+  spec.layers[n] = Math.max(spec.layers[n], info(acts[last])?.minUnits ?? 1);
 }
 
+/** The page's choice of hidden activation: for new layers, and for an output-only one moved off the output. */
+const HIDDEN_DEFAULT = 'tanh';
+
 /**
- * The spec with new layer sizes: parameters that still fit keep their values, new ones come
- * from the engine's Xavier initialiser; inputs and targets are cut or padded with zeros.
+ * The spec with new layer sizes: parameters that still fit keep their values (the
+ * session's current ones, from the engine), new ones come from the engine's Xavier
+ * initialiser; inputs and targets are cut or padded with zeros.
  */
-export function resizeSpec(engine: Engine, spec: Spec, snap: Snapshot, layers: number[]): Spec {
-  const base = specWithCurrentParams(spec, snap);
-  const old = base.init as { weights: number[][][]; biases: number[][] };
+export function resizeSpec(engine: Engine, session: Session, layers: number[]): Spec {
+  const base = session.specWithParameters();
+  const old = base.init;
   const L = layers.length - 1;
-  const acts = [...(spec.activations as string[])];
-  while (acts.length < L) acts.splice(acts.length - 1, 0, acts.length > 1 ? acts[acts.length - 2] : 'tanh');
+  const acts = [...(base.activations as string[])];
+  while (acts.length < L) acts.splice(acts.length - 1, 0, acts.length > 1 ? acts[acts.length - 2] : HIDDEN_DEFAULT);
   while (acts.length > L) acts.splice(acts.length - 2, 1);
-  const fresh = engine.withSession(
-    { layers, activations: acts.map((a, i) => (i < L - 1 && a === 'softmax' ? 'tanh' : a)), loss: 'mse', init: { scheme: 'xavier', seed: 1 }, data: { inputs: [Array(layers[0]).fill(0)], targets: [Array(layers[L]).fill(0)] } },
-    (s) => {
-      const W: number[][][] = [];
-      const b: number[][] = [];
-      for (let l = 1; l <= L; l++) {
-        const m = s.W(l);
-        W.push(Array.from({ length: m.rows }, (_, i) => Array.from(m.data.slice(i * m.cols, (i + 1) * m.cols))));
-        b.push(Array.from(s.b(l).data));
-      }
-      return { W, b };
-    },
-  );
+  const draft: Spec = { layers: [...layers], activations: [...acts], loss: 'mse', init: { scheme: 'xavier', seed: 1 }, data: { inputs: [Array(layers[0]).fill(0)], targets: [Array(layers[L]).fill(0)] } };
+  reconcile(draft, 'activation');
+  const fresh = engine.withSession(draft, (s) => s.specWithParameters().init);
   // Keep the old value where the same layer index, row and column exist (same-shape layers only
   // keep their meaning; that is the common case of changing one size or appending a layer).
-  const sameDepth = L === snap.L;
+  const sameDepth = L === session.L;
   for (let l = 0; l < L; l++) {
     if (!sameDepth && l >= L - 1) break;
     const ow = old.weights[l];
     const ob = old.biases[l];
     if (!ow) continue;
-    for (let j = 0; j < fresh.W[l].length; j++) {
-      for (let i = 0; i < fresh.W[l][j].length; i++) if (ow[j]?.[i] !== undefined) fresh.W[l][j][i] = ow[j][i];
-      if (ob[j] !== undefined) fresh.b[l][j] = ob[j];
+    for (let j = 0; j < fresh.weights[l].length; j++) {
+      for (let i = 0; i < fresh.weights[l][j].length; i++) if (ow[j]?.[i] !== undefined) fresh.weights[l][j][i] = ow[j][i];
+      if (ob[j] !== undefined) fresh.biases[l][j] = ob[j];
     }
   }
   const fit = (rows: number[][] | undefined, n: number) =>
     (rows ?? [[]]).map((r) => Array.from({ length: n }, (_, i) => r[i] ?? 0));
-  const next: Spec = { ...base, layers, activations: acts, init: { weights: fresh.W, biases: fresh.b } };
-  const data = explicitData(spec);
-  if (data) next.data = { inputs: fit(data.inputs, layers[0]), targets: fit(data.targets, layers[L]) };
+  const next: Spec = { ...base, layers: draft.layers, activations: acts, init: fresh };
+  const data = explicitData(base);
+  if (data) next.data = { inputs: fit(data.inputs, layers[0]), targets: fit(data.targets, draft.layers[L]) };
   reconcile(next, 'activation');
   return next;
 }
@@ -173,6 +168,10 @@ export function createStructureEditor(
       buttons.append(add, remove);
       sizes.append(buttons);
 
+      // The learning rate's default and range, as the engine states them (the spec given
+      // here is the engine's normalised one: it names its optimizer).
+      const optimizer = catalog().optimizers.find((o) => o.name === spec.optimizer?.type) ?? catalog().optimizers[0];
+      const range = optimizer.params.find((p) => p.name === 'learning_rate');
       const training = document.createElement('fieldset');
       training.innerHTML = `<legend>${t('structure.training')}</legend>`;
       training.append(field(t('structure.loss'), select(menus.losses().map(([v, d]) => [v, engineWord(loc.lang, `loss.${v}`, d).text] as [string, string]), String(spec.loss), (v) => onChange('other', (sp) => {
@@ -181,22 +180,24 @@ export function createStructureEditor(
         reconcile(next, 'loss');
         return next;
       }))));
-      training.append(field(t('structure.optimizer'), select(menus.optimizers().map(([v, d]) => [v, d] as [string, string]), String(spec.optimizer?.type ?? 'sgd'), (v) =>
-        onChange('other', (sp) => ({ ...structuredClone(sp), optimizer: { type: v, learning_rate: sp.optimizer?.learning_rate ?? 0.1 } })))));
+      training.append(field(t('structure.optimizer'), select(menus.optimizers().map(([v, d]) => [v, d] as [string, string]), optimizer.name, (v) =>
+        onChange('other', (sp) => ({ ...structuredClone(sp), optimizer: { type: v, learning_rate: sp.optimizer?.learning_rate ?? range?.default } })))));
       const lr = document.createElement('input');
       // Text, not type=number: a decimal comma is typed as well as a point (web/src/i18n/numbers.ts).
       lr.type = 'text';
       lr.inputMode = 'decimal';
       lr.autocomplete = 'off';
-      const lrValue = String(spec.optimizer?.learning_rate ?? 0.1);
+      const lrValue = String(spec.optimizer?.learning_rate ?? range?.default);
       lr.value = loc.decimalComma ? lrValue.replace('.', ',') : lrValue;
+      const inRange = (v: number) =>
+        !range || ((range.minExclusive ? v > range.min : v >= range.min) && (range.maxExclusive ? v < range.max : v <= range.max));
       lr.addEventListener('change', () => {
         const v = parseNumber(lr.value);
-        if (v !== null && v >= 0 && v <= 100) {
+        if (v !== null && inRange(v)) {
           lr.setCustomValidity('');
           onLearningRate(v);
         } else {
-          lr.setCustomValidity(t('structure.learningRateRange'));
+          lr.setCustomValidity(t('structure.learningRateRange', { min: range?.min ?? 0, max: range?.max ?? 0 }));
           lr.reportValidity();
         }
       });

@@ -1,6 +1,7 @@
 // LaTeX for matrices and shapes, from engine values (display only).
 import type { T } from '../i18n/index';
 import type { Matrix } from '../engine';
+import { catalog } from '../catalog';
 import { texNum } from '../format';
 
 const MAX = 6;
@@ -38,42 +39,21 @@ export function sup(name: string, l: number | string): string {
   return `${name}^{[${l}]}`;
 }
 
-/** g(Z) in LaTeX for an activation name. */
+/** g(Z) in LaTeX for an activation name: the engine's (catalogue `tex`), as its walkthrough writes it. */
 export function gTex(act: string): string {
-  switch (act) {
-    case 'sigmoid':
-      return '\\sigma';
-    case 'tanh':
-      return '\\tanh';
-    case 'relu':
-      return '\\operatorname{ReLU}';
-    case 'leaky_relu':
-      return '\\operatorname{LeakyReLU}';
-    case 'linear':
-      return '\\operatorname{id}';
-    case 'softmax':
-      return '\\operatorname{softmax}';
-    default:
-      return `\\operatorname{${act}}`;
-  }
+  return activationOf(act)?.tex ?? `\\operatorname{${act}}`;
 }
 
-/** The definition of an activation and of its derivative. */
+/**
+ * The definition of an activation and of its derivative (catalogue `texG`, `texPrime`), the
+ * words of its TeX (\\text{ if }, \\text{ else }) in the page's language.
+ */
 export function gDefinition(act: string, t: T): { g: string; dg: string } {
-  switch (act) {
-    case 'sigmoid':
-      return { g: '\\sigma(z) = \\frac{1}{1 + e^{-z}}', dg: "\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z))" };
-    case 'tanh':
-      return { g: '\\tanh(z) = \\frac{e^{2z} - 1}{e^{2z} + 1}', dg: "\\tanh'(z) = 1 - \\tanh^2(z)" };
-    case 'relu':
-      return { g: '\\operatorname{ReLU}(z) = \\max(0, z)', dg: "\\operatorname{ReLU}'(z) = [z > 0]" };
-    case 'leaky_relu':
-      return { g: '\\operatorname{LeakyReLU}(z) = \\max(\\alpha z, z)', dg: `\\operatorname{LeakyReLU}'(z) = 1 \\text{${t('math.if')}} z > 0 \\text{${t('math.else')}} \\alpha` };
-    case 'linear':
-      return { g: '\\operatorname{id}(z) = z', dg: "\\operatorname{id}'(z) = 1" };
-    case 'softmax':
-      return { g: '\\operatorname{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}', dg: '\\frac{\\partial a_i}{\\partial z_j} = a_i(\\delta_{ij} - a_j)' };
-    default:
-      return { g: act, dg: '' };
-  }
+  const a = activationOf(act);
+  const words = (tex: string) => tex.replace('\\text{ if }', `\\text{${t('math.if')}}`).replace('\\text{ else }', `\\text{${t('math.else')}}`);
+  return { g: a?.texG ?? act, dg: words(a?.texPrime ?? '') };
+}
+
+function activationOf(name: string) {
+  return catalog().activations.find((a) => a.name === name);
 }

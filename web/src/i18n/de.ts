@@ -188,7 +188,7 @@ const ui: Record<Exclude<UiKey, keyof typeof enViews>, string> = {
   'structure.loss': 'Verlust',
   'structure.optimizer': 'Optimierer',
   'structure.learningRate': 'Lernrate η',
-  'structure.learningRateRange': 'Eine Zahl von 0 bis 100, z. B. 0,1',
+  'structure.learningRateRange': 'Eine Zahl über {min}, höchstens {max}, z. B. 0,1',
 
   'export.failed': 'Fehlgeschlagen: {message}',
   'export.copied': '{what} in die Zwischenablage kopiert.',

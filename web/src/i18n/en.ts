@@ -199,7 +199,7 @@ const ui = {
   'structure.loss': 'Loss',
   'structure.optimizer': 'Optimizer',
   'structure.learningRate': 'Learning rate η',
-  'structure.learningRateRange': 'A number from 0 to 100, e.g. 0.1',
+  'structure.learningRateRange': 'A number above {min}, at most {max}, e.g. 0.1',
 
   // --- export (web/src/explorer/export.ts) ---
   'export.failed': 'Failed: {message}',

@@ -15,6 +15,7 @@ import { ENGLISH, englishCatalogue, type Key, type Locale } from '../i18n/index'
 import { engineText, showError } from '../i18n/errors';
 import { phaseTitle } from '../explorer/phases';
 import { parseInteger, toEngineArithmetic } from '../i18n/numbers';
+import { updateState } from '../url-state';
 
 export interface PracticeHost {
   readonly session: Session;
@@ -256,10 +257,7 @@ export function mountPractice(host: HTMLElement, explorer: PracticeHost, engine:
     card.hidden = !on;
     host.dataset.practice = on ? 'on' : 'off';
     if (options.writeUrl !== false) {
-      const url = new URL(location.href);
-      if (on) url.searchParams.set('practice', '1');
-      else url.searchParams.delete('practice');
-      history.replaceState(null, '', url);
+      updateState((p) => (on ? p.set('practice', '1') : p.delete('practice')));
     }
     if (on) {
       feedback.textContent = '';
@@ -293,9 +291,7 @@ export function mountPractice(host: HTMLElement, explorer: PracticeHost, engine:
     if (problem) return new Error(problem);
     seedInput.value = String(seed);
     if (options.writeUrl !== false) {
-      const url = new URL(location.href);
-      url.searchParams.set('exercise', String(seed));
-      history.replaceState(null, '', url);
+      updateState((p) => p.set('exercise', String(seed)));
     }
     setEnabled(true);
     return null;

@@ -4,7 +4,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { okabeIto, palette } from '../theme';
-import { h } from './dom';
+import { h } from '../dom';
 
 const MAX_POINTS = 1000;
 const REDRAW_MS = 120;

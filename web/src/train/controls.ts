@@ -2,8 +2,8 @@
 // the data panel and the output/loss selectors. Plain DOM with labels for every control
 // and an error slot (data-err) beside each, where the engine's validation messages go.
 import { catalog, menus } from '../catalog';
-import { h, select } from './dom';
-import { PANELS, SPEEDS, type TrainSettings } from './state';
+import { h, select } from '../dom';
+import { PANELS, SPEEDS, type TrainSettings } from '../settings/index';
 
 export const LEARNING_RATES = ['0.00001', '0.0001', '0.001', '0.003', '0.01', '0.03', '0.1', '0.3', '1', '3', '10'];
 

@@ -1,6 +1,6 @@
 // What the page says when training diverges: which quantity of which phase became NaN or
 // infinite (from the engine), what that means, and what to try, with buttons that do it.
-import { h } from './dom';
+import { h } from '../dom';
 
 export interface Divergence {
   step: number;

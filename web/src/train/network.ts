@@ -4,8 +4,8 @@
 // per-layer gradient norms underneath. Nodes and edges are built once per shape and
 // updated in place each frame.
 import type { Matrix } from '../engine';
-import { palette } from '../theme';
-import { fmt, h, select, setText, svg } from './dom';
+import { h, select, setText } from '../dom';
+import { NetworkEdges } from './network-edges';
 import { MapCanvas } from './heatmap';
 import { catalog, menus } from '../catalog';
 
@@ -27,14 +27,6 @@ export interface NetCallbacks {
   inspect(layer: number, unit: number): void;
 }
 
-const LEVELS = 16;
-const MAX_WIDTH = 6;
-const WIDTHS = Array.from({ length: LEVELS }, (_, k) => (0.6 + (k / (LEVELS - 1)) * (MAX_WIDTH - 0.6)).toFixed(2));
-const OPACITY = Array.from({ length: LEVELS }, (_, k) => (0.25 + (0.75 * k) / (LEVELS - 1)).toFixed(2));
-/** Weight magnitude shown at full width. */
-const WEIGHT_FULL = 3;
-/** Decades of |dW| below the largest shown before an edge fades out. */
-const GRAD_DECADES = 4;
 
 interface Node {
   button: HTMLButtonElement;
@@ -48,9 +40,7 @@ export class NetworkView {
   readonly element: HTMLDivElement;
   private heads: HTMLDivElement;
   private body: HTMLDivElement;
-  private edgesSvg: SVGSVGElement;
-  private normsRow: HTMLDivElement;
-  private gradNote: HTMLParagraphElement;
+  private edges = new NetworkEdges(() => this.body);
   private layerCount: HTMLSpanElement;
   private addLayerBtn: HTMLButtonElement;
   private removeLayerBtn: HTMLButtonElement;
@@ -58,20 +48,11 @@ export class NetworkView {
   private previewMap: MapCanvas;
   private previewCaption: HTMLParagraphElement;
   private previewNode: Node | null = null;
-  private edgeTip = h('div', { class: 'bpx-t-edgetip' });
-  private lastW: Matrix[] = [];
-  private lastDW: Matrix[] = [];
 
   private shape: NetShape | null = null;
   private inputs: Node[] = [];
   /** units[l][j] for layers 1..L (index 0 unused). */
   private units: Node[][] = [];
-  private edges: SVGPathElement[] = [];
-  /** Per edge: its layer, from and to unit, and the last style code (−1: none yet). */
-  private edgeLayer = new Int16Array(0);
-  private edgeIndex = new Int32Array(0); // index into W[l].data
-  private edgeCode = new Int16Array(0);
-  private norms: { bar: HTMLSpanElement; text: HTMLSpanElement; box: HTMLDivElement }[] = [];
   private nodeSize = 36;
   mode: 'weights' | 'gradients' = 'weights';
   /** Changes whenever the nodes (and their canvases) are rebuilt. */
@@ -96,10 +77,7 @@ export class NetworkView {
       this.layerCount,
     );
     this.heads = h('div', { class: 'bpx-t-net-heads' });
-    this.edgesSvg = svg('svg', { class: 'bpx-t-edges', 'aria-hidden': 'true' });
-    this.body = h('div', { class: 'bpx-t-net-body' }, this.edgesSvg);
-    this.normsRow = h('div', { class: 'bpx-t-net-norms', 'aria-label': 'Gradient norm of each layer' });
-    this.gradNote = h('p', { class: 'bpx-t-note bpx-t-gradnote', 'aria-live': 'polite' });
+    this.body = h('div', { class: 'bpx-t-net-body' }, this.edges.svg);
     this.previewMap = new MapCanvas(grid, grid, 'bpx-t-preview-map');
     this.previewCaption = h('p', { class: 'bpx-t-preview-caption' });
     this.preview = h('div', { class: 'bpx-t-preview', hidden: true }, this.previewMap.canvas, this.previewCaption);
@@ -109,12 +87,10 @@ export class NetworkView {
       top,
       this.heads,
       h('div', { class: 'bpx-t-net-scroll' }, this.body),
-      this.normsRow,
-      this.gradNote,
+      this.edges.normsRow,
+      this.edges.gradNote,
       this.preview,
     );
-    this.edgesSvg.addEventListener('pointermove', (e) => this.edgeTooltip(e));
-    this.edgesSvg.addEventListener('pointerleave', () => this.edgeTip.remove());
   }
 
   /** Rebuilds nodes and edges for a new shape (same shape: nothing to do). */
@@ -154,28 +130,8 @@ export class NetworkView {
       this.units.push(col);
     }
     for (const n of [...this.inputs, ...this.units.flat()]) this.body.append(n.button);
-    // Edges: W[l] is n_l × n_{l−1}; edge (i ← j) reads data[i * cols + j].
-    const count = sizes.reduce((acc, n, i) => acc + n * (i === 0 ? shape.features.length : sizes[i - 1]), 0);
-    this.edgesSvg.replaceChildren();
-    this.edges = [];
-    this.edgeLayer = new Int16Array(count);
-    this.edgeIndex = new Int32Array(count);
-    this.edgeCode = new Int16Array(count).fill(-1);
-    let e = 0;
-    for (let l = 1; l <= L; l++) {
-      const prev = l === 1 ? shape.features.length : sizes[l - 2];
-      for (let i = 0; i < sizes[l - 1]; i++) {
-        for (let j = 0; j < prev; j++) {
-          const p = svg('path', { fill: 'none', stroke: palette.neutral, 'stroke-width': '1' });
-          this.edgesSvg.append(p);
-          this.edges.push(p);
-          this.edgeLayer[e] = l;
-          this.edgeIndex[e] = i * prev + j;
-          e++;
-        }
-      }
-    }
-    // Layer headers and norms.
+    this.edges.build(shape.features.length, sizes);
+    // Layer headers.
     this.heads.replaceChildren();
     for (let k = 0; k < shape.hidden.length; k++) {
       const add = h('button', { type: 'button', class: 'bpx-t-small', 'aria-label': `Add neuron to layer ${k + 1}` }, '+');
@@ -199,15 +155,6 @@ export class NetworkView {
         h('span', { class: 'bpx-t-err', role: 'alert', 'data-err': `layer${k + 1}` }),
       );
       this.heads.append(head);
-    }
-    this.norms = [];
-    this.normsRow.replaceChildren();
-    for (let l = 1; l <= L; l++) {
-      const bar = h('span', { class: 'bpx-t-normbar' });
-      const text = h('span', { class: 'bpx-t-normtext' });
-      const box = h('div', { class: 'bpx-t-norm', title: `Frobenius norm of dW[${l}] after the last step` }, h('span', { class: 'bpx-t-normlabel' }, `‖dW[${l}]‖`), h('span', { class: 'bpx-t-normtrack' }, bar), text);
-      this.norms.push({ bar, text, box });
-      this.normsRow.append(box);
     }
     setText(this.layerCount, `${shape.hidden.length} hidden layer${shape.hidden.length === 1 ? '' : 's'}`);
     this.addLayerBtn.disabled = shape.hidden.length >= catalog().limits.maxLayers - 1;
@@ -273,27 +220,10 @@ export class NetworkView {
     heads.forEach((el, k) => {
       el.style.left = `${colX(k + 1) + N / 2}px`;
     });
-    this.norms.forEach((n, k) => {
-      n.box.style.left = `${(colX(k) + colX(k + 1) + N) / 2}px`;
-    });
     // Edges as curves from the right side of a node to the left side of the next.
-    this.edgesSvg.setAttribute('width', String(width));
-    this.edgesSvg.setAttribute('height', String(height));
     const used = shape.features.map((f) => menus.features().findIndex(([id]) => id === f));
-    let e = 0;
-    for (let l = 1; l < this.units.length; l++) {
-      const prevRows = l === 1 ? used : this.units[l - 1].map((_, r) => r);
-      const x0 = colX(l - 1) + N;
-      const x1 = colX(l);
-      const mx = (x0 + x1) / 2;
-      for (let i = 0; i < this.units[l].length; i++) {
-        const y1 = i * (N + gap) + N / 2;
-        for (const r of prevRows) {
-          const y0 = r * (N + gap) + N / 2;
-          this.edges[e++].setAttribute('d', `M${x0.toFixed(1)},${y0.toFixed(1)} C${mx.toFixed(1)},${y0.toFixed(1)} ${mx.toFixed(1)},${y1.toFixed(1)} ${x1.toFixed(1)},${y1.toFixed(1)}`);
-        }
-      }
-    }
+    const rows = [used, ...this.units.slice(1).map((col) => col.map((_, r) => r))];
+    this.edges.route(width, height, rows, colX, N, gap);
   }
 
   /** Changes the resolution of every map. */
@@ -308,6 +238,11 @@ export class NetworkView {
     return this.units[layer]?.[unit]?.map ?? null;
   }
 
+  /** Colours the edges by weight or by |dW| (the view's mode), and writes the gradient norms. */
+  updateEdges(W: Matrix[], dW: Matrix[]): void {
+    this.edges.update(W, dW, this.mode);
+  }
+
   /** Flushes every painted map to its canvas (and the open preview). */
   flushMaps(includeInputs = false): void {
     if (includeInputs) for (const n of this.inputs) n.map.flush();
@@ -315,91 +250,8 @@ export class NetworkView {
     if (this.previewNode) this.previewMap.copyFrom(this.previewNode.map);
   }
 
-  /** Colours the edges by weight or by |dW|, and writes the gradient norms. */
-  updateEdges(W: Matrix[], dW: Matrix[]): void {
-    this.lastW = W;
-    this.lastDW = dW;
-    const n = this.edges.length;
-    const grads = this.mode === 'gradients';
-    let gmax = 0;
-    for (let l = 1; l < dW.length; l++) {
-      const d = dW[l].data;
-      for (let k = 0; k < d.length; k++) {
-        const a = Math.abs(d[k]);
-        if (a > gmax) gmax = a;
-      }
-    }
-    const logMax = Math.log10(gmax);
-    for (let e = 0; e < n; e++) {
-      const l = this.edgeLayer[e];
-      let code: number;
-      if (grads) {
-        const g = Math.abs(dW[l].data[this.edgeIndex[e]]);
-        const t = gmax > 0 && g > 0 ? 1 + (Math.log10(g) - logMax) / GRAD_DECADES : 0;
-        code = 2 * LEVELS + Math.max(0, Math.min(LEVELS - 1, Math.round(t * (LEVELS - 1))));
-      } else {
-        const w = W[l].data[this.edgeIndex[e]];
-        const t = Math.min(1, Math.abs(w) / WEIGHT_FULL);
-        const level = w === w ? Math.round(t * (LEVELS - 1)) : 0;
-        code = (w >= 0 ? LEVELS : 0) + level;
-      }
-      if (code !== this.edgeCode[e]) {
-        this.edgeCode[e] = code;
-        const p = this.edges[e];
-        const level = code % LEVELS;
-        const colour = code >= 2 * LEVELS ? palette.gradient : code >= LEVELS ? palette.positive : palette.negative;
-        p.setAttribute('stroke', colour);
-        p.setAttribute('stroke-width', WIDTHS[level]);
-        p.setAttribute('stroke-opacity', OPACITY[level]);
-      }
-    }
-    this.updateNorms(dW);
-  }
 
-  /** ‖dW[l]‖ per layer (display of engine-provided matrices) on a log bar. */
-  private updateNorms(dW: Matrix[]): void {
-    let lo = Infinity;
-    let hi = 0;
-    for (let l = 1; l < dW.length && l - 1 < this.norms.length; l++) {
-      const d = dW[l].data;
-      let s = 0;
-      for (let k = 0; k < d.length; k++) s += d[k] * d[k];
-      const norm = Math.sqrt(s);
-      const { bar, text } = this.norms[l - 1];
-      setText(text, fmt(norm, 4));
-      // Bar: log scale from 1e-8 (empty) to 1e2 (full).
-      const t = norm > 0 && Number.isFinite(norm) ? Math.max(0, Math.min(1, (Math.log10(norm) + 8) / 10)) : norm > 0 ? 1 : 0;
-      bar.style.width = `${(t * 100).toFixed(1)}%`;
-      if (Number.isFinite(norm)) {
-        lo = Math.min(lo, norm);
-        hi = Math.max(hi, norm);
-      }
-    }
-    let note = '';
-    if (hi === 0) note = 'Gradient norms appear after the first step.';
-    else if (hi > 1e3) note = `Exploding gradients: ‖dW‖ reaches ${fmt(hi, 1)}.`;
-    else if (lo / hi < 1e-2) note = `Vanishing gradients: the smallest layer norm is ${fmt(lo / hi, 1)} of the largest; those layers barely learn.`;
-    setText(this.gradNote, note);
-  }
 
-  private edgeTooltip(e: PointerEvent): void {
-    const target = e.target as Element;
-    const k = this.edges.indexOf(target as SVGPathElement);
-    if (k < 0 || !this.lastW.length) {
-      this.edgeTip.remove();
-      return;
-    }
-    const l = this.edgeLayer[k];
-    const idx = this.edgeIndex[k];
-    const cols = this.lastW[l].cols;
-    const i = Math.floor(idx / cols);
-    const j = idx % cols;
-    setText(this.edgeTip, `W[${l}]${i + 1},${j + 1} = ${fmt(this.lastW[l].data[idx], 4)}   dW = ${fmt(this.lastDW[l]?.data[idx], 4)}`);
-    const r = this.body.getBoundingClientRect();
-    this.edgeTip.style.left = `${e.clientX - r.left + 12}px`;
-    this.edgeTip.style.top = `${e.clientY - r.top + 12}px`;
-    if (!this.edgeTip.isConnected) this.body.append(this.edgeTip);
-  }
 
   private showPreview(node: Node): void {
     this.previewNode = node;

@@ -8,8 +8,7 @@ import { activationRange, autoRange, paintClassUnit, paintClasses, paintDivergin
 import type { NetworkView } from './network';
 import type { FrameRecorder } from './perf';
 import type { Plot } from './plot';
-import { isRegression } from './spec';
-import type { TrainSettings } from './state';
+import { isRegression, type TrainSettings } from '../settings/index';
 
 /** Resolutions of the unit maps, finest first. */
 export const GRIDS = [44, 36, 28, 22] as const;

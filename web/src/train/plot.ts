@@ -2,7 +2,7 @@
 // under a crisp overlay with the data points, the keyboard cursor and the selected
 // example. Clicks and keys report plane coordinates; the view decides what they do.
 import { palette } from '../theme';
-import { h } from './dom';
+import { h } from '../dom';
 import { CLASS_COLOURS, MapCanvas, divergingCss } from './heatmap';
 
 export interface PlotPoints {

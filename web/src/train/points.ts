@@ -1,7 +1,7 @@
 // The user's own points: turning generated data into an editable list, adding and
 // removing points, and reading a CSV of x1,x2,label. Coordinates are rounded the way
-// the URL stores them (state.ts), so a shared link trains on exactly these numbers.
-import { type EditedData, quantize } from './state';
+// the URL stores them (settings/points.ts), so a shared link trains on exactly these numbers.
+import { type EditedData, quantize } from '../settings/index';
 
 export interface PointSet {
   xy: ArrayLike<number>;
@@ -58,7 +58,7 @@ export interface CsvResult {
 
 // A plain decimal number: no hex (0x10), no Infinity, no empty cell.
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-// The URL stores coordinates and regression labels in thousandths within ±32.767 (state.ts).
+// The URL stores coordinates and regression labels in thousandths within ±32.767 (settings/points.ts).
 const URL_BOUND = 32.767;
 
 /**

@@ -1,5 +1,5 @@
-// Tiny DOM helpers for the training view: build elements without innerHTML (so the view
-// runs under a strict Content-Security-Policy) and keep references to the nodes it updates.
+// The page's DOM helpers: build elements without innerHTML (so every view runs under a strict
+// Content-Security-Policy) and keep references to the nodes a view updates.
 
 type Attrs = Record<string, string | number | boolean | undefined | null>;
 type Child = Node | string | null | undefined | false;
@@ -70,13 +70,4 @@ export function setOptions(
 ): void {
   s.replaceChildren(...options.map(([v, label]) => h('option', { value: v }, label)));
   s.value = value;
-}
-
-/** Formats a number for display: compact, exact enough to see change. */
-export function fmt(v: number | null | undefined, digits = 3): string {
-  if (v === null || v === undefined || Number.isNaN(v)) return '–';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
-  const a = Math.abs(v);
-  if (a !== 0 && (a < 1e-3 || a >= 1e5)) return v.toExponential(2).replace('-', '−');
-  return v.toFixed(digits).replace('-', '−');
 }
