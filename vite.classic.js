@@ -1,6 +1,6 @@
 // The production build (`npm run build` → vite build): one classic script, dist/backprop-explorer.js,
 // an IIFE with the single-file wasm, the styles and the KaTeX fonts inside, plus the pages that
-// load it (dist/index.html, embed.html, gallery.html) and a few static files.
+// load it (dist/index.html, embed.html, gallery.html, customize.html) and a few static files.
 //
 // Why one classic script: it is the only thing that works everywhere the explorer is embedded:
 // from file:// (module scripts and a separate .wasm are blocked there), under
@@ -19,10 +19,13 @@ export const BUNDLE = 'backprop-explorer.js';
 /** The same script with the lazy views inside, for bundlers (`import 'backprop-explorer/element'`). */
 import { OFFLINE_BUNDLE } from './web/src/offline/standalone-html.js';
 export const ELEMENT_BUNDLE = OFFLINE_BUNDLE;
-const PAGES = ['index.html', 'embed.html', 'gallery.html'];
+const PAGES = ['index.html', 'embed.html', 'gallery.html', 'customize.html'];
+/** Each page's dev-server module entry, and the attribute that tells the bundle which page it is. */
+const ENTRIES = { main: ' data-bpx-app', 'embed/bundle': '', 'customize/main': ' data-bpx-customize' };
 /** Static files copied into dist/ as they are: [source, name in dist/]. */
 const STATIC = [
   ['web/src/embed/gallery.css', 'gallery.css'],
+  ['web/src/customize/customize.css', 'customize.css'],
   ['web/src/embed/iframe-resize.js', 'iframe-resize.js'],
   ['web/src/embed/backprop-explorer.d.ts', 'backprop-explorer.d.ts'],
   // A file, not a data: URL: a page under default-src 'self' may load it.
@@ -104,10 +107,10 @@ function classicPages() {
         const source = readFileSync(here(`./web/${page}`), 'utf8');
         const html = source
           .replace(
-            /<script type="module" src="\.\/src\/(main|embed\/bundle)\.ts"><\/script>/g,
-            (_, entry) => `<script defer src="./${BUNDLE}"${entry === 'main' ? ' data-bpx-app' : ''}></script>`,
+            /<script type="module" src="\.\/src\/(main|embed\/bundle|customize\/main)\.ts"><\/script>/g,
+            (_, entry) => `<script defer src="./${BUNDLE}"${ENTRIES[entry]}></script>`,
           )
-          .replace(/\.\/src\/embed\/(gallery\.css|iframe-resize\.js)/g, './$1');
+          .replace(/\.\/src\/(?:embed|customize)\/(gallery\.css|customize\.css|iframe-resize\.js)/g, './$1');
         if (/type="module"|\.\/src\//.test(html)) this.error(`web/${page}: a module script or a source path is left in the built page`);
         this.emitFile({ type: 'asset', fileName: page, source: html });
       }

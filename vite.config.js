@@ -1,5 +1,6 @@
 // Web build. `npm run dev` serves web/ as ES modules (index.html loads src/main.ts; embed.html
-// and gallery.html load src/embed/bundle.ts). `npm run build` (vite build) makes dist/ with
+// and gallery.html load src/embed/bundle.ts; customize.html loads src/customize/main.ts).
+// `npm run build` (vite build) makes dist/ with
 // vite.classic.js: one classic script, dist/backprop-explorer.js, with the single-file wasm
 // inside, and the pages that load it; so dist/ works from any server path (base './'), from
 // file://, inside an iframe and under a strict Content-Security-Policy (docs/embedding.md);

@@ -1,7 +1,8 @@
 // Number formatting for display. Formatting only: no arithmetic on the engine's values.
 
 /** Significant digits shown on the page (the exact value is always in title/data-value). */
-let digits = 6;
+export const DEFAULT_DIGITS = 6;
+let digits = DEFAULT_DIGITS;
 
 export function setDigits(d: number): void {
   digits = Math.max(1, Math.min(17, Math.round(d)));

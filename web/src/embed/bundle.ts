@@ -1,12 +1,14 @@
 // The classic bundle (dist/backprop-explorer.js, built by vite.classic.js as one IIFE with the
 // single-file wasm inside): defines <backprop-explorer>, and
 // - with data-bpx-app on its <script> tag (dist/index.html): starts the full page;
-// - on a page whose <body> has data-bpx-frame (dist/embed.html): the iframe way in.
+// - on a page whose <body> has data-bpx-frame (dist/embed.html): the iframe way in;
+// - with data-bpx-customize on its <script> tag (dist/customize.html): the customise page.
 // Under the dev server the same file is a module entry (embed.html, gallery.html).
 import { startApp } from '../app';
 import { defineElement } from './element';
 import { registerKatexFonts } from './fonts';
 import { startFrame } from './frame';
+import { startCustomize } from '../customize/page';
 import { adopt, documentSheets } from './styles';
 
 const script = document.currentScript as HTMLScriptElement | null;
@@ -21,6 +23,9 @@ if (script?.hasAttribute('data-bpx-app')) {
   registerKatexFonts();
   adopt(document, documentSheets());
   whenParsed(() => void startApp());
+} else if (script?.hasAttribute('data-bpx-customize')) {
+  defineElement();
+  whenParsed(() => void startCustomize());
 } else if (document.body?.hasAttribute('data-bpx-frame')) {
   // Options first, then the element starts once, with them.
   whenParsed(() => {

@@ -25,6 +25,9 @@ import { h } from '../dom';
 import { ENGLISH, type Locale } from '../i18n/index';
 import { describeError } from '../i18n/errors';
 import { elementLocale, LOCALE_ATTRIBUTES } from './element-locale';
+import { LOCK_ATTRIBUTE, parseLock, PartLocks } from './element-lock';
+import { applyDigits, DIGITS_ATTRIBUTE, parseDigits } from './element-digits';
+import { DEFAULT_DIGITS } from '../format';
 
 export type ReadyState = 'loading' | 'ready' | 'error';
 type MountTrain = Awaited<ReturnType<typeof loadTrainView>>['mountTrainView'];
@@ -35,7 +38,7 @@ const SCRIPT_URL = (typeof document !== 'undefined' && (document.currentScript a
 
 export class BackpropExplorerElement extends HTMLElement {
   static get observedAttributes(): string[] {
-    return [...ATTRIBUTES, ...TRAIN_ATTRIBUTES, 'expr', ...LOCALE_ATTRIBUTES];
+    return [...ATTRIBUTES, ...TRAIN_ATTRIBUTES, 'expr', ...LOCALE_ATTRIBUTES, LOCK_ATTRIBUTE, DIGITS_ATTRIBUTE];
   }
 
   readonly #shadow: ShadowRoot;
@@ -58,6 +61,7 @@ export class BackpropExplorerElement extends HTMLElement {
   #diverged = false;
   #dark: MediaQueryList | null = null;
   readonly #onSchemeChange = () => this.#applyLook(this.#options());
+  #locks!: PartLocks; // lock="…": parts shown but disabled (element-lock.ts)
   // One promise per load: `ready` right after a change of attributes is that load's.
   #ready = deferredReady<BackpropExplorerElement>();
 
@@ -78,6 +82,7 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#live.setAttribute('aria-atomic', 'true');
     this.#root.append(this.#status, this.#stepHost, this.#trainHost, this.#circuitHost, this.#live);
     this.#shadow.append(this.#root);
+    this.#locks = new PartLocks(this.#root);
     // Keys typed inside go to the element first; those it uses stay inside (so a host's own
     // shortcuts, reveal.js's arrows say, act only when the element does not have the focus).
     this.addEventListener('keydown', (e) => {
@@ -172,12 +177,14 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#root.querySelectorAll('dialog').forEach((d) => d.remove());
     this.#dark?.removeEventListener('change', this.#onSchemeChange);
     this.#dark = null;
+    this.#locks.set('', new Set());
     this.#started = false;
   }
 
   attributeChangedCallback(name: string, oldValue: string | null, value: string | null): void {
     if (!this.#started || oldValue === value) return;
-    if (LOCALE_ATTRIBUTES.includes(name)) {
+    if (name === DIGITS_ATTRIBUTE) return applyDigits(this.#stepHost, parseDigits(value) ?? DEFAULT_DIGITS);
+    if (LOCALE_ATTRIBUTES.includes(name) || name === LOCK_ATTRIBUTE) {
       // A view keeps the language it was built in: build it again.
       this.#explorer?.dispose();
       this.#explorer = null;
@@ -222,6 +229,10 @@ export class BackpropExplorerElement extends HTMLElement {
     return readOptions((n) => this.getAttribute(n), this.getAttributeNames());
   }
 
+  #locked(): Set<string> {
+    return parseLock(this.getAttribute(LOCK_ATTRIBUTE), this.getAttribute('mode') ?? 'step');
+  }
+
   #queueReload(): void {
     if (this.#reloadQueued) return;
     this.#reloadQueued = true;
@@ -234,7 +245,7 @@ export class BackpropExplorerElement extends HTMLElement {
 
   #applyLook(o: EmbedOptions): void {
     const root = this.#root;
-    root.dataset.show = [...o.parts].join(' ');
+    root.dataset.show = [...o.parts, ...this.#locked()].join(' '); // a locked part is shown
     if (o.height) {
       root.style.height = o.height;
       root.dataset.fixedHeight = '';
@@ -309,6 +320,7 @@ export class BackpropExplorerElement extends HTMLElement {
       if (train) this.#showTrain(engine, spec, o, train.mountTrainView);
       else this.#showStep(engine, spec, o, loc);
       this.#mode = o.mode;
+      this.#locks.set(this.getAttribute('mode') ?? 'step', this.#locked());
       this.#setStatus('');
       this.#setState('ready');
       this.#emit('ready', { mode: o.mode });
@@ -332,6 +344,7 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#circuit?.dispose(); // the previous program's view takes its keys with it
     this.#circuitHost.replaceChildren();
     (this.#circuit = mountCircuitView(this.#circuitHost, engine, { params, writeUrl: false, locale: loc })).show();
+    this.#locks.set('circuit', new Set()); // the circuit view has no parts to lock
     this.#setStatus('');
     this.#setState('ready');
     this.#emit('ready', { mode: 'circuit' });
@@ -349,6 +362,7 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#trainHost.hidden = true;
     this.#stepHost.hidden = false;
     const presetId = o.preset ?? PRESETS[0].id;
+    const fresh = !this.#explorer;
     if (!this.#explorer) {
       const params = new URLSearchParams();
       if (spec) params.set('spec', JSON.stringify(spec));
@@ -375,6 +389,8 @@ export class BackpropExplorerElement extends HTMLElement {
     const practice = this.getAttribute('mode') === 'practice';
     this.#explorer.practice.setAvailable(practice);
     if (practice) this.#explorer.practice.setEnabled(true, false); // never take the host page's focus
+    // A new view starts at its own digits, not at those another element's view set last.
+    if (fresh) applyDigits(this.#stepHost, parseDigits(this.getAttribute(DIGITS_ATTRIBUTE)) ?? DEFAULT_DIGITS);
     const st = this.#explorer.session.state();
     this.#lastStep = st.step;
     this.#diverged = !!st.divergence;

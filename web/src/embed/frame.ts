@@ -14,6 +14,8 @@ import { ATTRIBUTES } from './options';
 import { adopt } from './styles';
 import { localeOf, resolveLang, supported } from '../i18n/index';
 import { linkTooLongMessage, readPageParams } from '../page-params';
+import { LOCK_ATTRIBUTE } from './element-lock';
+import { DIGITS_ATTRIBUTE } from './element-digits';
 
 export const MESSAGE_SOURCE = 'backprop-explorer';
 const EVENTS = ['ready', 'phase', 'step', 'diverged', 'error'];
@@ -34,8 +36,8 @@ export function startFrame(): void {
     if (v !== null) element.setAttribute(name, v);
   }
   for (const [k, v] of params) if (k.startsWith('t.') || k === 'hide') element.setAttribute(k, v);
-  // The language and number style (web/src/i18n): ?lang=de&decimal=comma.
-  for (const name of ['lang', 'decimal']) {
+  // The language and number style (web/src/i18n): ?lang=de&decimal=comma; ?lock=, ?digits= and ?expr= (mode=circuit).
+  for (const name of ['lang', 'decimal', LOCK_ATTRIBUTE, DIGITS_ATTRIBUTE, 'expr']) {
     const v = params.get(name);
     if (v !== null) element.setAttribute(name, v);
   }

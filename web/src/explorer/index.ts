@@ -140,9 +140,13 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
 
   /** Loads `spec`; the engine's error when it is invalid (shown under the editor), else null. */
   function applySpecOrError(spec: Spec, isEdit: boolean): unknown {
+    const wasEdited = edited;
+    // Before the load draws: the preset's notes (their values read its own layers) no longer apply.
+    if (isEdit) edited = true;
     try {
       stepper.load(spec);
     } catch (e) {
+      edited = wasEdited;
       showError(editError, e, locale);
       return e;
     }

@@ -19,6 +19,7 @@ const ui: Record<Exclude<UiKey, keyof typeof enViews>, string> = {
   'app.theme.light': 'Hell',
   'app.theme.dark': 'Dunkel',
   'app.help': 'Tastenkürzel',
+  'app.customize': 'Für den eigenen Kurs anpassen',
   'app.loading': 'Die Engine wird geladen …',
   'app.loadFailed': 'Die Engine konnte nicht geladen werden: {message}',
 

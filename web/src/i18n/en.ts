@@ -20,6 +20,7 @@ const ui = {
   'app.theme.light': 'Light',
   'app.theme.dark': 'Dark',
   'app.help': 'Keyboard shortcuts',
+  'app.customize': 'Customise for your course',
   'app.loading': 'Loading the engine…',
   'app.loadFailed': 'The engine could not be loaded: {message}',
 

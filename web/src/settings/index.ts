@@ -3,5 +3,6 @@ export { PANELS, PREFIX, SETTINGS, SPEEDS, settingNamed, type Setting, type Sett
 export { describeRange, type Range } from './kinds.js';
 export { HIDE, paramNames, readHidden, readSettings, writeSettings, type ReadSettings, type SettingError } from './codec.js';
 export { buildSpec, defaultSettings, fitActivations, isRegression, outputUnits, settingsFromSpec } from './spec.js';
+export type { PointDecoder } from './spec.js';
 export { errorSlot } from './placement.js';
 export { decodePoints, encodePoints, quantize, type EditedData } from './points.js';
