@@ -37,6 +37,8 @@ export function standaloneHtml({ page, bundle, icon, state = '' }) {
   if (!entry) throw new Error('standalone: the page has no module entry script (./src/main.ts or ./src/embed/bundle.ts)');
   let html = page.replace(ICON, () => `<link rel="icon" href="data:image/svg+xml,${encodeURIComponent(icon.trim())}" type="image/svg+xml" />`);
   html = html.replace(/<html([^>]*)>/, (_, attrs) => `<html${attrs} data-bpx-state="${escapeAttribute(state)}">`);
+  // Links to files beside the served page (the customise page) lead nowhere from a lone file.
+  html = html.replace(/<a\b[^>]*\bdata-bpx-online\b[^>]*>[\s\S]*?<\/a>\s*/g, '');
   const fetched = FETCHED.exec(html.replace(ENTRY, ''));
   if (fetched) throw new Error(`standalone: the page would still fetch${fetched[0]}`);
   const app = entry[1] === 'main' ? ' data-bpx-app' : '';
