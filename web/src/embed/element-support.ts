@@ -1,5 +1,8 @@
-// Small helpers of <backprop-explorer> (element.ts): spec text, the ready promise.
-import type { Spec } from '../engine';
+// Small helpers of <backprop-explorer> (element.ts): spec text, the ready promise, the height,
+// the events of the step-through view.
+import type { SessionState, Spec } from '../engine';
+import type { ChangeEvent } from '../explorer/controller';
+import { phaseName } from '../explorer/phases';
 import type { Locale } from '../i18n/index';
 
 export function parseSpec(text: string, what: string, loc: Locale): Spec {
@@ -20,4 +23,47 @@ export function deferredReady<T>() {
   });
   promise.catch(() => {}); // a load nobody waits for is not an unhandled rejection
   return { promise, resolve, reject, settled: false };
+}
+
+/** A `height` option (CSS, or null for the content's height) on the element's root. */
+export function applyHeight(root: HTMLElement, height: string | null): void {
+  if (height) {
+    root.style.height = height;
+    root.dataset.fixedHeight = '';
+  } else {
+    root.style.removeProperty('height');
+    delete root.dataset.fixedHeight;
+  }
+}
+
+/** The element's phase, step and diverged events from the step-through view's changes. */
+export class StepEvents {
+  #lastStep = 0;
+  #diverged = false;
+
+  constructor(private readonly emit: (type: string, detail: unknown) => void) {}
+
+  /** A new view: count steps and divergence from its state (null: from the start). */
+  reset(st: SessionState | null): void {
+    this.#lastStep = st?.step ?? 0;
+    this.#diverged = !!st?.divergence;
+  }
+
+  onChange({ snapshot, transition }: ChangeEvent): void {
+    const st = snapshot.state;
+    this.emit('phase', {
+      phase: phaseName(st.lastPhase),
+      nextPhase: phaseName(st.nextPhase),
+      cursor: st.cursor,
+      step: st.step,
+      loss: st.loss,
+      transition,
+    });
+    if ((transition === 'next' || transition === 'jump') && st.step > this.#lastStep) {
+      this.emit('step', { step: st.step, epoch: st.epoch, loss: st.loss });
+    }
+    this.#lastStep = st.step;
+    if (st.divergence && !this.#diverged) this.emit('diverged', st.divergence);
+    this.#diverged = !!st.divergence;
+  }
 }

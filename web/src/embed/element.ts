@@ -3,8 +3,6 @@
 // engine (one wasm instance) and nothing else: each has its own session, styles scope, dialogs,
 // digits and keyboard focus. Options: web/src/embed/options.ts; guide: docs/embedding.md.
 import type { Engine, Session, Spec } from '../engine';
-import type { ChangeEvent } from '../explorer/controller';
-import { phaseName } from '../explorer/phases';
 import { mountExplorer, type Explorer } from '../explorer/index';
 import type { PracticeScore } from '../practice/types';
 import { findPreset, PRESETS } from '../explorer/presets';
@@ -20,7 +18,7 @@ import { sharedEngine } from './shared-engine';
 import { allowedOrigins, fetchSpec } from './spec-source';
 import { adopt, shadowSheets } from './styles';
 import { trainViewSettings } from './train-spec';
-import { deferredReady, parseSpec } from './element-support';
+import { applyHeight, deferredReady, parseSpec, StepEvents } from './element-support';
 import { h } from '../dom';
 import { ENGLISH, type Locale } from '../i18n/index';
 import { describeError } from '../i18n/errors';
@@ -57,8 +55,7 @@ export class BackpropExplorerElement extends HTMLElement {
   #started = false;
   #generation = 0;
   #reloadQueued = false;
-  #lastStep = 0;
-  #diverged = false;
+  readonly #stepEvents = new StepEvents((type, detail) => this.#emit(type, detail));
   #dark: MediaQueryList | null = null;
   readonly #onSchemeChange = () => this.#applyLook(this.#options());
   #locks!: PartLocks; // lock="…": parts shown but disabled (element-lock.ts)
@@ -93,14 +90,10 @@ export class BackpropExplorerElement extends HTMLElement {
   // ------------------------------------------------------------------ public API
 
   /** 'loading', 'ready' or 'error'. */
-  get readyState(): ReadyState {
-    return this.#state;
-  }
+  get readyState(): ReadyState { return this.#state; }
 
   /** Resolves with the element when it is ready; rejects with the error when it cannot start. */
-  get ready(): Promise<BackpropExplorerElement> {
-    return this.#ready.promise;
-  }
+  get ready(): Promise<BackpropExplorerElement> { return this.#ready.promise; }
 
   /** The shared engine (null until loaded). */
   get engine(): Engine | null {
@@ -123,26 +116,16 @@ export class BackpropExplorerElement extends HTMLElement {
   }
 
   /** The mode shown: 'step' or 'train'. */
-  get mode(): Mode {
-    return this.#mode;
-  }
+  get mode(): Mode { return this.#mode; }
 
   /** Step-through mode: runs the next phase (as the "Next phase" button). */
-  nextPhase(): void {
-    this.#stepView().next();
-  }
+  nextPhase(): void { this.#stepView().next(); }
   /** Step-through mode: undoes the last phase; false when there is no history. */
-  previousPhase(): boolean {
-    return this.#stepView().previous();
-  }
+  previousPhase(): boolean { return this.#stepView().previous(); }
   /** Step-through mode: runs to the end of the current step. */
-  step(): void {
-    this.#stepView().step();
-  }
+  step(): void { this.#stepView().step(); }
   /** Step-through mode: back to the initial parameters. */
-  reset(): void {
-    this.#stepView().reset();
-  }
+  reset(): void { this.#stepView().reset(); }
 
   // ------------------------------------------------------------------ lifecycle
 
@@ -244,24 +227,13 @@ export class BackpropExplorerElement extends HTMLElement {
   }
 
   #applyLook(o: EmbedOptions): void {
-    const root = this.#root;
-    root.dataset.show = [...o.parts, ...this.#locked()].join(' '); // a locked part is shown
-    if (o.height) {
-      root.style.height = o.height;
-      root.dataset.fixedHeight = '';
-    } else {
-      root.style.removeProperty('height');
-      delete root.dataset.fixedHeight;
+    this.#root.dataset.show = [...o.parts, ...this.#locked()].join(' '); // a locked part is shown
+    applyHeight(this.#root, o.height);
+    if (o.theme === 'auto' && !this.#dark && typeof matchMedia === 'function') {
+      this.#dark = matchMedia('(prefers-color-scheme: dark)');
+      this.#dark.addEventListener('change', this.#onSchemeChange);
     }
-    let dark = o.theme === 'dark';
-    if (o.theme === 'auto') {
-      if (!this.#dark && typeof matchMedia === 'function') {
-        this.#dark = matchMedia('(prefers-color-scheme: dark)');
-        this.#dark.addEventListener('change', this.#onSchemeChange);
-      }
-      dark = !!this.#dark?.matches;
-    }
-    root.dataset.theme = dark ? 'dark' : 'light';
+    this.#root.dataset.theme = o.theme === 'dark' || (o.theme === 'auto' && !!this.#dark?.matches) ? 'dark' : 'light';
   }
 
   #setStatus(text: string, error = false): void {
@@ -377,7 +349,9 @@ export class BackpropExplorerElement extends HTMLElement {
         dialogHost: this.#root,
         keyRoot: this.#root,
       });
-      this.#explorer.onChange((e) => this.#onStepChange(e));
+      this.#explorer.onChange((e) => {
+        if (this.#mode === 'step' && this.#state === 'ready') this.#stepEvents.onChange(e);
+      });
       this.#explorer.practice.onAnswer((d) => this.#emit('answer', d)); // mode="practice"
     } else if (spec) {
       const problem = this.#explorer.loadSpec(spec);
@@ -391,9 +365,7 @@ export class BackpropExplorerElement extends HTMLElement {
     if (practice) this.#explorer.practice.setEnabled(true, false); // never take the host page's focus
     // A new view starts at its own digits, not at those another element's view set last.
     if (fresh) applyDigits(this.#stepHost, parseDigits(this.getAttribute(DIGITS_ATTRIBUTE)) ?? DEFAULT_DIGITS);
-    const st = this.#explorer.session.state();
-    this.#lastStep = st.step;
-    this.#diverged = !!st.divergence;
+    this.#stepEvents.reset(this.#explorer.session.state());
   }
 
   #showTrain(engine: Engine, spec: Spec | null, o: EmbedOptions, mountTrainView: MountTrain): void {
@@ -402,8 +374,7 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#dropTrain();
     const settings = trainViewSettings(spec ?? (o.preset ? findPreset(o.preset)?.spec ?? null : null), o, engine);
     this.#trainHost.hidden = false;
-    this.#lastStep = 0;
-    this.#diverged = false;
+    this.#stepEvents.reset(null);
     this.#train = mountTrainView(this.#trainHost, engine, {
       ...settings,
       openInspector: (s, layer, unit, example) => openInspector(this.#root, s, layer, unit, example),
@@ -412,25 +383,6 @@ export class BackpropExplorerElement extends HTMLElement {
       onDiverged: (d) => this.#emit('diverged', d),
     });
     this.#train.show();
-  }
-
-  #onStepChange({ snapshot, transition }: ChangeEvent): void {
-    if (this.#mode !== 'step' || this.#state !== 'ready') return;
-    const st = snapshot.state;
-    this.#emit('phase', {
-      phase: phaseName(st.lastPhase),
-      nextPhase: phaseName(st.nextPhase),
-      cursor: st.cursor,
-      step: st.step,
-      loss: st.loss,
-      transition,
-    });
-    if ((transition === 'next' || transition === 'jump') && st.step > this.#lastStep) {
-      this.#emit('step', { step: st.step, epoch: st.epoch, loss: st.loss });
-    }
-    this.#lastStep = st.step;
-    if (st.divergence && !this.#diverged) this.#emit('diverged', st.divergence);
-    this.#diverged = !!st.divergence;
   }
 }
 
