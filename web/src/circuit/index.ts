@@ -12,11 +12,13 @@ import { drawCircuit } from './graph-view';
 import { narrate } from './narrate';
 import { revealedAt, stepEvents } from './steps';
 import { readCircuitState, writeCircuitState } from './url-state';
+import { createCircuitPractice } from './practice';
+import type { CircuitPracticeEngine } from '../../../bindings/wasm/circuit-practice';
 import { adopt, forShadow } from '../embed/styles';
 import { registerKeys, type KeyBinding } from '../keys';
 import circuitCss from './circuit.css?inline';
 
-export interface CircuitEngine {
+export interface CircuitEngine extends CircuitPracticeEngine {
   circuit(program: string, options?: CircuitOptions): Circuit;
   circuitCatalogue(): CircuitCatalogue;
 }
@@ -101,6 +103,22 @@ export function mountCircuitView(
   controls.setAttribute('aria-label', t('circuit.steps'));
   const prev = button(t('circuit.previous'), () => go(step - 1));
   const next = button(t('circuit.next'), () => go(step + 1));
+  // Practice: each step waits for the learner's answers (Next and Play wait too).
+  const practice = createCircuitPractice(
+    {
+      circuit: () => circuit,
+      source: () => builtFrom,
+      events: () => events,
+      step: () => step,
+      advance: () => go(step + 1, true),
+      changed: () => {
+        stopPlay();
+        render();
+      },
+    },
+    engine,
+    locale,
+  );
   const play = button(t('circuit.play'), () => togglePlay());
   const reset = button(t('circuit.reset'), () => go(0));
   const expand = button(t('circuit.expand'), () => {
@@ -109,7 +127,7 @@ export function mountCircuitView(
   });
   const indicator = el('span', 'circuit-indicator');
   indicator.setAttribute('aria-live', 'polite');
-  controls.append(prev, next, play, reset, expand, indicator);
+  controls.append(prev, next, play, reset, expand, practice.toggle, indicator);
   const graphHost = el('div', 'circuit-graph');
   graphHost.tabIndex = 0;
   graphHost.setAttribute('aria-label', t('circuit.graphRegion'));
@@ -119,7 +137,7 @@ export function mountCircuitView(
     `<span class="circuit-value">${t('circuit.legendValue')}</span> · <span class="circuit-grad">${t('circuit.legendGrad')}</span>` +
     ` · ${t('circuit.legendKeys')}`;
   const compareBox = el('section', 'circuit-compare');
-  right.append(controls, legend, graphHost, narration, compareBox);
+  right.append(controls, practice.card, legend, graphHost, narration, compareBox);
   const main = el('div', 'circuit-main');
   main.append(left, right);
   root.append(top, main);
@@ -127,6 +145,7 @@ export function mountCircuitView(
   adoptStyles(container);
 
   let circuit: Circuit | null = null;
+  let builtFrom: { program: string; options: CircuitOptions } = { program: '', options: {} };
   let events = stepEvents({ forward: [] } as unknown as Circuit);
   let step = state.step;
   let expanded = state.expanded;
@@ -161,6 +180,7 @@ export function mountCircuitView(
     if ('nodes' in result) {
       editor.showError(null);
       circuit = result;
+      builtFrom = { program: editor.value(), options: { expanded, set: { ...set } } };
       events = stepEvents(result);
     } else {
       editor.showError(result);
@@ -174,8 +194,8 @@ export function mountCircuitView(
     render();
   }
 
-  function go(to: number): void {
-    if (!circuit) return;
+  function go(to: number, answered = false): void {
+    if (!circuit || (practice.enabled && to > step && !answered)) return;
     step = Math.max(0, Math.min(events.length, to));
     if (step === events.length) stopPlay();
     render();
@@ -188,6 +208,7 @@ export function mountCircuitView(
   }
   function togglePlay(): void {
     if (timer) return stopPlay();
+    if (practice.enabled) return;
     if (step >= events.length) step = 0;
     play.textContent = t('circuit.pause');
     timer = setInterval(() => go(step + 1), PLAY_INTERVAL_MS);
@@ -259,7 +280,8 @@ export function mountCircuitView(
     indicator.textContent =
       step === 0 ? t('circuit.atStart', { n: events.length }) : t(step <= forward ? 'circuit.atForward' : 'circuit.atBackward', { step, n: events.length });
     prev.disabled = step === 0;
-    next.disabled = step >= events.length;
+    next.disabled = step >= events.length || practice.enabled;
+    play.disabled = practice.enabled;
     const words = narrate(circuit, shown.current, shown, step, events.length, locale);
     narration.replaceChildren(el('h3', undefined, words.title));
     if (root.classList.contains('stale'))
@@ -275,6 +297,7 @@ export function mountCircuitView(
     about.textContent = shownPreset ? word(`circuit.${shownPreset.id}.about`, shownPreset.about) : '';
     renderCompare();
     if (writeUrl && visible) writeCircuitState({ program: editor.value(), set, expanded, step, compare });
+    practice.refresh();
   }
 
   presetSelect.addEventListener('change', () => {
