@@ -90,7 +90,7 @@ export async function startApp(): Promise<void> {
     if (!trainLoading) {
       trainLoading = (async () => {
         const mod = await import('./train/index');
-        trainView = mod.mountTrainView(trainHost, engine, { ...trainSettingsFromUrl(params), openInspector: openInspectorFor, ownsPage: true, onSettings: writeTrainUrl });
+        trainView = mod.mountTrainView(trainHost, engine, { ...trainSettingsFromUrl(params), openInspector: openInspectorFor, ownsPage: true, onSettings: writeTrainUrl, locale });
       })();
     }
     await trainLoading;

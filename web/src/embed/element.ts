@@ -281,7 +281,7 @@ export class BackpropExplorerElement extends HTMLElement {
       } else if (o.preset && !findPreset(o.preset)) {
         throw new Error(loc.t('embed.noPreset', { preset: o.preset, list: PRESETS.map((p) => p.id).join(', ') }));
       }
-      if (o.mode === 'train') this.#showTrain(engine, spec, o);
+      if (o.mode === 'train') this.#showTrain(engine, spec, o, loc);
       else this.#showStep(engine, spec, o, loc);
       this.#mode = o.mode;
       this.#setStatus('');
@@ -355,7 +355,7 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#diverged = !!st.divergence;
   }
 
-  #showTrain(engine: Engine, spec: Spec | null, o: EmbedOptions): void {
+  #showTrain(engine: Engine, spec: Spec | null, o: EmbedOptions, loc: Locale): void {
     this.#explorer?.hide();
     this.#stepHost.hidden = true;
     this.#dropTrain();
@@ -365,7 +365,8 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#diverged = false;
     this.#train = mountTrainView(this.#trainHost, engine, {
       ...settings,
-      openInspector: (s, layer, unit, example) => openInspector(this.#root, s, layer, unit, example),
+      openInspector: (s, layer, unit, example) => openInspector(this.#root, s, layer, unit, example, { locale: loc }),
+      locale: loc,
       onProgress: (st, steps) => this.#emit('step', { step: st.step, epoch: st.epoch, loss: st.loss, steps }),
       onDiverged: (d) => this.#emit('diverged', d),
     });

@@ -5,6 +5,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { okabeIto, palette } from '../theme';
 import { h } from '../dom';
+import type { T } from '../i18n/index';
 
 const MAX_POINTS = 1000;
 const REDRAW_MS = 120;
@@ -23,17 +24,17 @@ export class LossChart {
   private log = false;
   private hasTest = true;
 
-  constructor() {
-    this.element = h('div', { class: 'bpx-t-chart', role: 'img', 'aria-label': 'Loss curves: train and test loss over the training steps' });
+  constructor(private t: T) {
+    this.element = h('div', { class: 'bpx-t-chart', role: 'img', 'aria-label': t('train.chartLabel') });
   }
 
   private build(): void {
     this.plot?.destroy();
     const series: uPlot.Series[] = [
-      { label: 'step' },
-      { label: 'train loss', stroke: okabeIto.blue, width: 2, spanGaps: true },
+      { label: this.t('train.chartStep') },
+      { label: this.t('train.chartTrain'), stroke: okabeIto.blue, width: 2, spanGaps: true },
     ];
-    if (this.hasTest) series.push({ label: 'test loss', stroke: okabeIto.orange, width: 2, dash: [6, 3], spanGaps: true });
+    if (this.hasTest) series.push({ label: this.t('train.chartTest'), stroke: okabeIto.orange, width: 2, dash: [6, 3], spanGaps: true });
     const opts: uPlot.Options = {
       width: this.width,
       height: 170,

@@ -4,6 +4,7 @@
 // one epoch, and the stop conditions (an epoch or a training loss).
 import type { Session, SessionState } from '../engine';
 import { fmt } from '../format';
+import type { Locale } from '../i18n/index';
 import type { TrainSettings } from '../settings/index';
 import type { Divergence } from './divergence';
 import type { FrameRecorder } from './perf';
@@ -16,6 +17,8 @@ export interface LoopHost {
   /** The engine's state after the last training call. */
   readonly state: SessionState | null;
   readonly settings: TrainSettings;
+  /** The view's language (what a stop says). */
+  readonly loc: Locale;
   /** Reads the engine's state and losses after training; null loss when there is none. */
   afterTraining(steps: number): { trainLoss: number | null; epoch: number };
   diverged(d: Divergence): void;
@@ -110,10 +113,11 @@ export class TrainLoop {
       return;
     }
     const s = this.host.settings;
+    const t = this.host.loc.t;
     if (s.stopEpoch !== null && epoch >= s.stopEpoch) {
-      this.pause(`Stopped: reached epoch ${epoch}.`);
+      this.pause(t('train.say.stoppedEpoch', { epoch }));
     } else if (s.stopLoss !== null && trainLoss !== null && trainLoss <= s.stopLoss) {
-      this.pause(`Stopped: the training loss ${fmt(trainLoss, 4)} reached the target ${s.stopLoss} at epoch ${epoch}.`);
+      this.pause(t('train.say.stoppedLoss', { loss: fmt(trainLoss, 4), target: s.stopLoss, epoch }));
     }
   }
 

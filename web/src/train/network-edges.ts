@@ -5,6 +5,7 @@ import type { Matrix } from '../engine';
 import { palette } from '../theme';
 import { h, setText, svg } from '../dom';
 import { fmtFixed as fmt } from '../format';
+import type { T } from '../i18n/index';
 
 const LEVELS = 16;
 const MAX_WIDTH = 6;
@@ -17,7 +18,7 @@ const GRAD_DECADES = 4;
 
 export class NetworkEdges {
   readonly svg = svg('svg', { class: 'bpx-t-edges', 'aria-hidden': 'true' });
-  readonly normsRow = h('div', { class: 'bpx-t-net-norms', 'aria-label': 'Gradient norm of each layer' });
+  readonly normsRow: HTMLDivElement;
   readonly gradNote = h('p', { class: 'bpx-t-note bpx-t-gradnote', 'aria-live': 'polite' });
   private edgeTip = h('div', { class: 'bpx-t-edgetip' });
   private lastW: Matrix[] = [];
@@ -29,7 +30,11 @@ export class NetworkEdges {
   private edgeCode = new Int16Array(0);
   private norms: { bar: HTMLSpanElement; text: HTMLSpanElement; box: HTMLDivElement }[] = [];
 
-  constructor(private body: () => HTMLElement) {
+  constructor(
+    private body: () => HTMLElement,
+    private t: T,
+  ) {
+    this.normsRow = h('div', { class: 'bpx-t-net-norms', 'aria-label': t('train.norms') });
     this.svg.addEventListener('pointermove', (e) => this.tooltip(e));
     this.svg.addEventListener('pointerleave', () => this.edgeTip.remove());
   }
@@ -62,7 +67,7 @@ export class NetworkEdges {
     for (let l = 1; l <= sizes.length; l++) {
       const bar = h('span', { class: 'bpx-t-normbar' });
       const text = h('span', { class: 'bpx-t-normtext' });
-      const box = h('div', { class: 'bpx-t-norm', title: `Frobenius norm of dW[${l}] after the last step` }, h('span', { class: 'bpx-t-normlabel' }, `‖dW[${l}]‖`), h('span', { class: 'bpx-t-normtrack' }, bar), text);
+      const box = h('div', { class: 'bpx-t-norm', title: this.t('train.normTitle', { l }) }, h('span', { class: 'bpx-t-normlabel' }, `‖dW[${l}]‖`), h('span', { class: 'bpx-t-normtrack' }, bar), text);
       this.norms.push({ bar, text, box });
       this.normsRow.append(box);
     }
@@ -151,9 +156,9 @@ export class NetworkEdges {
       }
     }
     let note = '';
-    if (hi === 0) note = 'Gradient norms appear after the first step.';
-    else if (hi > 1e3) note = `Exploding gradients: ‖dW‖ reaches ${fmt(hi, 1)}.`;
-    else if (lo / hi < 1e-2) note = `Vanishing gradients: the smallest layer norm is ${fmt(lo / hi, 1)} of the largest; those layers barely learn.`;
+    if (hi === 0) note = this.t('train.normsLater');
+    else if (hi > 1e3) note = this.t('train.exploding', { value: fmt(hi, 1) });
+    else if (lo / hi < 1e-2) note = this.t('train.vanishing', { value: fmt(lo / hi, 1) });
     setText(this.gradNote, note);
   }
 
