@@ -277,6 +277,17 @@ test('the training view in German: a divergence, a bad link value, and the numbe
   await stopLoss.press('Enter');
   assert.equal(param('t.stoploss'), '0.5');
   await app.screenshot('i18n-de-train-typed');
+
+  // ?decimal=locale: the losses, accuracies and menus show a decimal comma; values keep the point.
+  await app.load('?lang=de&decimal=locale&mode=train&t.data=circle');
+  await page.waitForFunction(() => document.querySelector('.bpx-t-metric')?.textContent !== '–');
+  await view.getByRole('button', { name: 'Epoche', exact: true }).click();
+  assert.match(await view.getByLabel('Trainingsverlust', { exact: true }).textContent(), /^\d,\d{4}$/);
+  assert.match(await view.getByLabel('Trainingsgenauigkeit', { exact: true }).textContent(), /^\d+,\d%$/);
+  assert.equal(await lrMenu.inputValue(), '0.03');
+  assert.equal((await lrMenu.locator('option:checked').textContent()).trim(), '0,03');
+  assert.match(await view.locator('.bpx-t-normtext').first().textContent(), /^\d+,\d{4}$|e/);
+  await app.screenshot('i18n-de-train-decimal-comma');
 });
 
 test('<backprop-explorer lang="de" mode="train"> speaks German', async () => {

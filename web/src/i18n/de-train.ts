@@ -49,6 +49,7 @@ export const deTrain: Record<keyof typeof enTrain, string> = {
   'train.clickTo': 'Ein Klick in die Grafik soll',
   'train.plotTool': 'Werkzeug der Grafik',
   'train.upload': 'CSV hochladen (x1,x2,Klasse)',
+  'train.chooseFile': 'Datei wählen…',
   'train.restore': 'Erzeugte Daten verwenden',
   'train.restoreTitle': 'Die bearbeiteten Punkte verwerfen und zum erzeugten Datensatz zurückkehren',
   'train.countEdited': '{n} Punkte (alle zum Training)',

@@ -50,6 +50,7 @@ export const enTrain = {
   'train.clickTo': 'Click on the plot to',
   'train.plotTool': 'Plot tool',
   'train.upload': 'Upload CSV (x1,x2,label)',
+  'train.chooseFile': 'Choose a file…',
   'train.restore': 'Use generated data',
   'train.restoreTitle': 'Discard the edited points and go back to the generated set',
   'train.countEdited': '{n} points (all for training)',

@@ -349,9 +349,9 @@ export class TrainController implements LoopHost {
     this.loop.pause(this.loc.t('train.say.diverged', { step: d.step }));
     const p = this.p!;
     p.alert.replaceChildren(
-      ...divergenceMessage(d, this.settings.lr, this.loc.t, {
+      ...divergenceMessage(d, this.settings.lr, this.loc, {
         lowerAndReset: (lr) => {
-          selectValue(p.bar.lr, lr);
+          selectValue(p.bar.lr, lr, p.decimalComma);
           this.live('lr', lr);
           this.reset();
         },

@@ -3,6 +3,7 @@
 // and an error slot (data-err) beside each, where the engine's validation messages go.
 import { catalog, menus } from '../catalog';
 import { h, select } from '../dom';
+import { withDecimalComma } from '../format';
 import type { Key, Locale, T } from '../i18n/index';
 import { engineWord } from '../i18n/engine-words';
 import { PANELS, SPEEDS, type TrainSettings } from '../settings/index';
@@ -76,14 +77,15 @@ function typedField(label: string, t: T): HTMLInputElement {
 
 export const L2_RATES = ['0', '0.00001', '0.0001', '0.001', '0.003', '0.01', '0.03', '0.1', '0.3', '1', '3', '10'];
 
-function withValue(list: string[], v: number): [string, string][] {
+/** The menu's numbers with `v` among them; labels with the view's decimal separator, values with a point. */
+function withValue(list: string[], v: number, comma: boolean): [string, string][] {
   const s = String(v);
-  const out = list.map((x) => [x, x] as [string, string]);
-  if (!list.includes(s)) out.push([s, s]);
-  return out;
+  const values = list.includes(s) ? list : [...list, s].sort((a, b) => Number(a) - Number(b));
+  return values.map((x) => [x, withDecimalComma(x, comma)]);
 }
 
-export function buildToolbar(s: TrainSettings, t: T): Toolbar {
+export function buildToolbar(s: TrainSettings, loc: Locale): Toolbar {
+  const t = loc.t;
   const reset = button(t('train.reset'), t('train.resetTitle'), 'reset');
   const play = button(t('train.play'), t('train.playTitle'), 'play', 'bpx-t-play');
   const step = button(t('train.step'), t('train.stepTitle'), 'step');
@@ -92,12 +94,12 @@ export function buildToolbar(s: TrainSettings, t: T): Toolbar {
   const epoch = h('output', { class: 'bpx-t-epoch', 'aria-label': t('train.epoch') }, '0');
   const steps = h('output', { class: 'bpx-t-steps', 'aria-label': t('train.steps') }, '0');
   const speed = select({}, SPEEDS.map((v) => [v, t(SPEED_KEYS[v])] as const), s.speed);
-  const lr = select({}, withValue(LEARNING_RATES, s.lr), String(s.lr));
+  const lr = select({}, withValue(LEARNING_RATES, s.lr, loc.decimalComma), String(s.lr));
   const lrTyped = typedField(t('train.lrTyped'), t);
   const l2Typed = typedField(t('train.l2Typed'), t);
   const optimizer = select({}, menus.optimizers(), s.optimizer);
   const batch = h('input', { type: 'number', min: 1, max: catalog().limits.maxPoints, step: 1, value: String(s.batch), class: 'bpx-t-num' });
-  const l2 = select({}, withValue(L2_RATES, s.l2), String(s.l2));
+  const l2 = select({}, withValue(L2_RATES, s.l2, loc.decimalComma), String(s.l2));
   const init = select({}, menus.initSchemes(), s.init);
   // Text, not type=number: a decimal comma is typed as well as a point (web/src/i18n/numbers.ts).
   const stopLoss = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', placeholder: t('train.off'), value: s.stopLoss === null ? '' : String(s.stopLoss), class: 'bpx-t-num' });
@@ -164,14 +166,17 @@ export function buildDataPanel(s: TrainSettings, loc: Locale): DataPanel {
     String(s.classes),
   );
   const noise = h('input', { type: 'range', min: 0, max: limits.maxNoise, step: 0.05, value: String(s.noise) });
-  const noiseOut = h('output', { class: 'bpx-t-val' }, String(s.noise));
+  const noiseOut = h('output', { class: 'bpx-t-val' }, withDecimalComma(String(s.noise), loc.decimalComma));
   const points = h('input', { type: 'number', min: limits.minPoints, max: limits.maxPoints, step: 10, value: String(s.points), class: 'bpx-t-num' });
   const split = h('input', { type: 'range', min: 0.1, max: 1, step: 0.1, value: String(s.split) });
   const splitOut = h('output', { class: 'bpx-t-val' }, `${Math.round(s.split * 100)}%`);
   const regenerate = button(t('train.regenerate'), t('train.regenerateTitle'), 'regenerate');
   const showTest = h('input', { type: 'checkbox' });
   showTest.checked = s.showTest;
-  const upload = h('input', { type: 'file', accept: '.csv,text/csv,text/plain' });
+  // The browser writes a file input's words in its own language, not the page's: our button opens it.
+  const upload = h('input', { type: 'file', accept: '.csv,text/csv,text/plain', class: 'bpx-t-file', tabindex: -1 });
+  const chooseFile = h('button', { type: 'button', class: 'bpx-t-btn' }, t('train.chooseFile'));
+  chooseFile.addEventListener('click', () => upload.click());
   const tools = h('div', { class: 'bpx-t-tools', role: 'radiogroup', 'aria-label': t('train.plotTool') });
   const count = h('output', { class: 'bpx-t-count', 'aria-label': t('train.pointCount') });
   const editedNote = h('p', { class: 'bpx-t-note', hidden: true });
@@ -190,7 +195,7 @@ export function buildDataPanel(s: TrainSettings, loc: Locale): DataPanel {
     h('div', { class: 'bpx-t-field bpx-t-check', 'data-ctl': 'test' }, h('label', {}, showTest, ` ${t('train.showTest')}`)),
     h('div', { class: 'bpx-t-row' }, h('span', { class: 'bpx-t-label' }, t('train.inTheData')), count),
     h('div', { class: 'bpx-t-field', 'data-ctl': 'edit' }, h('span', { class: 'bpx-t-label' }, t('train.clickTo')), tools, h('span', { class: 'bpx-t-err', role: 'alert', 'data-err': 'edit' })),
-    field('upload', t('train.upload'), upload),
+    field('upload', t('train.upload'), upload, chooseFile),
     editedNote,
     restore,
   );

@@ -2,7 +2,8 @@
 // infinite (from the engine), what that means, and what to try, with buttons that do it.
 // The engine's own sentence follows in English (lang="en").
 import { h } from '../dom';
-import type { T } from '../i18n/index';
+import { withDecimalComma } from '../format';
+import type { Locale, T } from '../i18n/index';
 
 export interface Divergence {
   step: number;
@@ -24,11 +25,13 @@ function phaseWords(label: string, t: T): string {
 export function divergenceMessage(
   d: Divergence,
   lr: number,
-  t: T,
+  loc: Locale,
   actions: { lowerAndReset(lr: number): void; reset(): void },
 ): (Node | string)[] {
+  const t = loc.t;
+  const num = (v: number) => withDecimalComma(String(v), loc.decimalComma);
   const lower = Number((lr / 10).toPrecision(2));
-  const fix = h('button', { type: 'button', class: 'bpx-t-btn' }, t('train.div.lower', { lr: lower }));
+  const fix = h('button', { type: 'button', class: 'bpx-t-btn' }, t('train.div.lower', { lr: num(lower) }));
   fix.addEventListener('click', () => actions.lowerAndReset(lower));
   const reset = h('button', { type: 'button', class: 'bpx-t-btn' }, t('train.reset'));
   reset.addEventListener('click', () => actions.reset());
@@ -39,7 +42,7 @@ export function divergenceMessage(
     h('strong', {}, t('train.div.title')),
     t('train.div.where', { step: d.step, phase: phaseWords(d.phase, t), what }),
     h('br'),
-    t('train.div.try', { lr }),
+    t('train.div.try', { lr: num(lr) }),
     h('div', { class: 'bpx-t-alert-actions' }, fix, reset),
     h('p', { class: 'bpx-t-note' }, t('train.div.engine'), h('span', { lang: 'en' }, d.message)),
   ];

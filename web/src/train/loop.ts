@@ -3,7 +3,7 @@
 // than the budget, the two alternate frames, so the page stays responsive. Also one step,
 // one epoch, and the stop conditions (an epoch or a training loss).
 import type { Session, SessionState } from '../engine';
-import { fmt } from '../format';
+import { fmt, withDecimalComma } from '../format';
 import type { Locale } from '../i18n/index';
 import type { TrainSettings } from '../settings/index';
 import type { Divergence } from './divergence';
@@ -114,10 +114,11 @@ export class TrainLoop {
     }
     const s = this.host.settings;
     const t = this.host.loc.t;
+    const comma = (text: string) => withDecimalComma(text, this.host.loc.decimalComma);
     if (s.stopEpoch !== null && epoch >= s.stopEpoch) {
       this.pause(t('train.say.stoppedEpoch', { epoch }));
     } else if (s.stopLoss !== null && trainLoss !== null && trainLoss <= s.stopLoss) {
-      this.pause(t('train.say.stoppedLoss', { loss: fmt(trainLoss, 4), target: s.stopLoss, epoch }));
+      this.pause(t('train.say.stoppedLoss', { loss: comma(fmt(trainLoss, 4)), target: comma(String(s.stopLoss)), epoch }));
     }
   }
 

@@ -8,7 +8,7 @@ import { h, select, setText } from '../dom';
 import { NetworkEdges } from './network-edges';
 import { MapCanvas } from './heatmap';
 import { catalog, menus } from '../catalog';
-import type { T } from '../i18n/index';
+import type { Locale, T } from '../i18n/index';
 
 export interface NetShape {
   features: string[];
@@ -49,6 +49,7 @@ export class NetworkView {
   private previewMap: MapCanvas;
   private previewCaption: HTMLParagraphElement;
   private previewNode: Node | null = null;
+  private t: T;
 
   private shape: NetShape | null = null;
   private inputs: Node[] = [];
@@ -64,9 +65,10 @@ export class NetworkView {
   constructor(
     private grid: number,
     private cb: NetCallbacks,
-    private t: T,
+    loc: Locale,
   ) {
-    this.edges = new NetworkEdges(() => this.body, t);
+    const t = (this.t = loc.t);
+    this.edges = new NetworkEdges(() => this.body, loc);
     this.addLayerBtn = h('button', { type: 'button', class: 'bpx-t-small', 'aria-label': t('train.addLayer'), title: t('train.addLayerTitle') }, '+');
     this.removeLayerBtn = h('button', { type: 'button', class: 'bpx-t-small', 'aria-label': t('train.removeLayer'), title: t('train.removeLayerTitle') }, '−');
     this.addLayerBtn.addEventListener('click', () => cb.addLayer());

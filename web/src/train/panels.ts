@@ -32,6 +32,8 @@ export interface TrainPanels {
   panels: Map<string, HTMLElement>;
   logScale: HTMLInputElement;
   discretize: HTMLInputElement;
+  /** Numbers shown with a decimal comma (the view's Locale). */
+  decimalComma: boolean;
 }
 
 export interface PanelCallbacks extends NetCallbacks {
@@ -42,14 +44,14 @@ export interface PanelCallbacks extends NetCallbacks {
 /** `keys`: the view's keys (shortcuts.ts), listed in its keyboard help. */
 export function buildPanels(s: TrainSettings, hidden: Set<string>, cb: PanelCallbacks, loc: Locale, keys: KeyBinding[]): TrainPanels {
   const t = loc.t;
-  const bar = buildToolbar(s, t);
+  const bar = buildToolbar(s, loc);
   const data = buildDataPanel(s, loc);
   const outCtl = buildOutputControls(s, loc);
-  const net = new NetworkView(GRIDS[0], cb, t);
+  const net = new NetworkView(GRIDS[0], cb, loc);
   net.mode = s.edges;
   net.hidden = hidden;
   const plot = new Plot(GRIDS[0], PLOT_SIZE, (x1, x2) => cb.onPlot(x1, x2), t);
-  const chart = new LossChart(t);
+  const chart = new LossChart(t, loc.decimalComma);
 
   const out = (label: string) => h('output', { class: 'bpx-t-metric', 'aria-label': label }, '–');
   const metrics = { train: out(t('train.trainLoss')), test: out(t('train.testLoss')), trainAcc: out(t('train.trainAcc')), testAcc: out(t('train.testAcc')) };
@@ -117,7 +119,7 @@ export function buildPanels(s: TrainSettings, hidden: Set<string>, cb: PanelCall
   for (const el of root.querySelectorAll<HTMLElement>('[data-ctl]')) {
     if (hidden.has(el.getAttribute('data-ctl')!)) el.hidden = true;
   }
-  return { root, bar, data, outCtl, net, plot, chart, metrics, legend, status, alert, panels, logScale, discretize };
+  return { root, bar, data, outCtl, net, plot, chart, metrics, legend, status, alert, panels, logScale, discretize, decimalComma: loc.decimalComma };
 }
 
 /** Shows the panels the settings list and the teacher did not hide. */

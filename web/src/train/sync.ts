@@ -3,7 +3,7 @@
 import type { Session, SessionState } from '../engine';
 import { catalog } from '../catalog';
 import { h, setText } from '../dom';
-import { fmtLoss, fmtPercent } from '../format';
+import { fmtLoss, fmtPercent, withDecimalComma } from '../format';
 import type { T } from '../i18n/index';
 import { isRegression, type TrainSettings } from '../settings/index';
 import { CLASS_COLOURS } from './heatmap';
@@ -12,11 +12,11 @@ import type { FrameRecorder } from './perf';
 import { classesEditable } from './rules';
 
 /** Selects `value` in a select of numbers, adding it in its place when the list lacks it. */
-export function selectValue(el: HTMLSelectElement, value: number): void {
+export function selectValue(el: HTMLSelectElement, value: number, comma: boolean): void {
   const v = String(value);
   if (![...el.options].some((o) => o.value === v)) {
     const after = [...el.options].find((o) => Number(o.value) > value) ?? null;
-    el.insertBefore(h('option', { value: v }, v), after);
+    el.insertBefore(h('option', { value: v }, withDecimalComma(v, comma)), after);
   }
   el.value = v;
 }
@@ -27,7 +27,7 @@ export function syncControls(p: TrainPanels, s: TrainSettings, t: T, trainExampl
   d.classes.value = String(s.classes);
   d.classes.disabled = !classesEditable(s);
   d.noise.value = String(s.noise);
-  setText(d.noiseOut, String(s.noise));
+  setText(d.noiseOut, withDecimalComma(String(s.noise), p.decimalComma));
   d.points.value = String(s.points);
   d.split.value = String(s.split);
   setText(d.splitOut, `${Math.round(s.split * 100)}%`);
@@ -36,10 +36,10 @@ export function syncControls(p: TrainPanels, s: TrainSettings, t: T, trainExampl
   outCtl.loss.value = s.loss;
   b.optimizer.value = s.optimizer;
   b.init.value = s.init;
-  selectValue(b.lr, s.lr);
+  selectValue(b.lr, s.lr, p.decimalComma);
   b.batch.value = String(s.batch);
   b.batch.max = String(Math.max(1, trainExamples ?? catalog().limits.maxPoints));
-  selectValue(b.l2, s.l2);
+  selectValue(b.l2, s.l2, p.decimalComma);
   b.speed.value = s.speed;
   for (const el of [b.play, b.step, b.epochBtn, b.reset, b.newWeights]) el.disabled = invalid && !hasSession;
   b.play.disabled = b.step.disabled = b.epochBtn.disabled = invalid;
@@ -108,10 +108,11 @@ export interface Metrics {
  */
 export function showMetrics(p: TrainPanels, m: Metrics): void {
   const bad = m.diverged ? 'NaN' : '–';
-  setText(p.metrics.train, m.train === null ? bad : fmtLoss(m.train));
-  setText(p.metrics.test, m.hasTest ? (m.test === null ? bad : fmtLoss(m.test)) : '–');
-  setText(p.metrics.trainAcc, m.diverged ? '–' : fmtPercent(m.trainAcc));
-  setText(p.metrics.testAcc, m.hasTest && !m.diverged ? fmtPercent(m.testAcc) : '–');
+  const show = (el: HTMLElement, text: string) => setText(el, withDecimalComma(text, p.decimalComma));
+  show(p.metrics.train, m.train === null ? bad : fmtLoss(m.train));
+  show(p.metrics.test, m.hasTest ? (m.test === null ? bad : fmtLoss(m.test)) : '–');
+  show(p.metrics.trainAcc, m.diverged ? '–' : fmtPercent(m.trainAcc));
+  show(p.metrics.testAcc, m.hasTest && !m.diverged ? fmtPercent(m.testAcc) : '–');
   setText(p.bar.epoch, String(m.epoch));
   setText(p.bar.steps, String(m.step));
 }

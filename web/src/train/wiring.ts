@@ -3,6 +3,7 @@
 // live session (learning rate, batch size, L2), or only redraws (a view setting). Numbers
 // typed as text (another learning rate or L2, the stop loss) take a decimal comma too.
 import { setText } from '../dom';
+import { withDecimalComma } from '../format';
 import type { T } from '../i18n/index';
 import { parseNumber } from '../i18n/numbers';
 import { settingNamed, type TrainSettings } from '../settings/index';
@@ -58,7 +59,7 @@ export function wireControls(p: TrainPanels, s: TrainSettings, t: T, a: WiringAc
       const v = parseNumber(typed.value);
       if (v === null) a.setError(name, t('train.error.number'));
       else if (a.live(name, v)) {
-        selectValue(menu, v);
+        selectValue(menu, v, p.decimalComma);
         typed.value = '';
       }
     });
@@ -80,7 +81,7 @@ export function wireControls(p: TrainPanels, s: TrainSettings, t: T, a: WiringAc
 
   d.dataset.addEventListener('change', () => a.changeData(() => chooseDataset(s, d.dataset.value)));
   d.classes.addEventListener('change', () => a.changeData(() => chooseClasses(s, Number(d.classes.value)), !!s.edited));
-  d.noise.addEventListener('input', () => setText(d.noiseOut, d.noise.value));
+  d.noise.addEventListener('input', () => setText(d.noiseOut, withDecimalComma(d.noise.value, p.decimalComma)));
   d.noise.addEventListener('change', () => a.changeData(() => (s.noise = Number(d.noise.value))));
   d.points.addEventListener('change', () => a.changeData(() => (s.points = Number(d.points.value))));
   d.split.addEventListener('input', () => setText(d.splitOut, `${Math.round(Number(d.split.value) * 100)}%`));
