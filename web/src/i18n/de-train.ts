@@ -28,6 +28,7 @@ export const deTrain: Record<keyof typeof enTrain, string> = {
   'train.stopLoss': 'Stopp bei Verlust ≤',
   'train.stopEpoch': 'Stopp bei Epoche',
   'train.off': 'aus',
+  'train.speed.auto': 'So viele, wie das Bild erlaubt',
   'train.speed.1': '1 Schritt',
   'train.speed.5': '5 Schritte',
   'train.speed.25': '25 Schritte',

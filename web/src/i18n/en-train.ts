@@ -28,6 +28,8 @@ export const enTrain = {
   'train.stopLoss': 'Stop at loss ≤',
   'train.stopEpoch': 'Stop at epoch',
   'train.off': 'off',
+  // speed 'auto': as many epochs as a frame allows
+  'train.speed.auto': 'As the frame allows',
   'train.speed.1': '1 step',
   'train.speed.5': '5 steps',
   'train.speed.25': '25 steps',
