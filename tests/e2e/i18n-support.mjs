@@ -17,8 +17,10 @@ function literal(file, name) {
 }
 
 export function catalogue(lang) {
-  if (lang === 'en') return { ...literal('en.ts', 'const ui'), ...literal('en-views.ts', 'enViews'), ...literal('en-presets.ts', 'enPresets') };
-  return { ...literal('de.ts', 'const ui'), ...literal('de-views.ts', 'deViews'), ...literal('de-presets.ts', 'dePresets') };
+  if (lang === 'en') {
+    return { ...literal('en.ts', 'const ui'), ...literal('en-views.ts', 'enViews'), ...literal('en-train.ts', 'enTrain'), ...literal('en-presets.ts', 'enPresets') };
+  }
+  return { ...literal('de.ts', 'const ui'), ...literal('de-views.ts', 'deViews'), ...literal('de-train.ts', 'deTrain'), ...literal('de-presets.ts', 'dePresets') };
 }
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -76,7 +76,7 @@ export async function startApp(): Promise<void> {
     if (!trainLoading) {
       trainLoading = (async () => {
         const mod = await loadTrainView();
-        trainView = mod.mountTrainView(trainHost, engine, { ...trainSettingsFromUrl(params), openInspector: openInspectorFor, ownsPage: true, onSettings: writeTrainUrl });
+        trainView = mod.mountTrainView(trainHost, engine, { ...trainSettingsFromUrl(params), openInspector: openInspectorFor, ownsPage: true, onSettings: writeTrainUrl, locale });
       })();
     }
     await trainLoading;

@@ -21,6 +21,11 @@ export function usesDecimalComma(): boolean {
   return decimalComma;
 }
 
+/** Text with numbers (1.5, 0.003) written with a decimal comma when `comma` (a view's own setting). */
+export function withDecimalComma(text: string, comma: boolean): string {
+  return comma ? text.replace(/(\d)\.(\d)/g, '$1,$2') : text;
+}
+
 /** A value with `d` significant digits, trailing zeros trimmed; − for minus. */
 export function fmt(v: number | null | undefined, d = digits): string {
   if (v === null || v === undefined) return '—';

@@ -4,6 +4,7 @@
 // focus is on nothing in particular (the page's body), to the view that says it owns the
 // page. So N, E, G... mean one thing at a time, help lists the keys of the view in focus,
 // and a view that is disposed takes its keys with it.
+import { ENGLISH, type T } from './i18n/index';
 
 export interface KeyBinding {
   /** KeyboardEvent.key values, e.g. ['ArrowRight', 'n', 'N']. */
@@ -16,7 +17,8 @@ export interface KeyBinding {
   onButtons?: boolean;
   /**
    * Keys that throw work away (a training run, the data) ask first: the first press only
-   * says what a second press within 3 s will do, through `announce`.
+   * says what a second press within 3 s will do, through `announce` ("Press R again to
+   * {confirm}.", in the scope's language).
    */
   confirm?: string;
 }
@@ -31,6 +33,8 @@ export interface KeyScope {
   bindings(): KeyBinding[];
   /** Where a confirmation is said (a live region). */
   announce?(text: string): void;
+  /** The view's translator, for what is said here (English when not given). */
+  t?: T;
 }
 
 const scopes = new Set<KeyScope>();
@@ -98,7 +102,7 @@ function handleKey(e: KeyboardEvent): 'used' | 'typing' | 'free' {
     const now = performance.now();
     if (!armed || armed.binding !== binding || now > armed.until) {
       armed = { binding, until: now + CONFIRM_MS };
-      scope.announce?.(`Press ${binding.label} again to ${binding.confirm}.`);
+      scope.announce?.((scope.t ?? ENGLISH.t)('keys.pressAgain', { key: binding.label, what: binding.confirm }));
       return 'used';
     }
   }

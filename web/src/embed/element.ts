@@ -289,7 +289,7 @@ export class BackpropExplorerElement extends HTMLElement {
       }
       const train = o.mode === 'train' ? await loadTrainView() : null; // its own chunk
       if (generation !== this.#generation) return;
-      if (train) this.#showTrain(engine, spec, o, train.mountTrainView);
+      if (train) this.#showTrain(engine, spec, o, loc, train.mountTrainView);
       else this.#showStep(engine, spec, o, loc);
       this.#mode = o.mode;
       this.#locks.set(this.getAttribute('mode') ?? 'step', this.#locked());
@@ -368,7 +368,7 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#stepEvents.reset(this.#explorer.session.state());
   }
 
-  #showTrain(engine: Engine, spec: Spec | null, o: EmbedOptions, mountTrainView: MountTrain): void {
+  #showTrain(engine: Engine, spec: Spec | null, o: EmbedOptions, loc: Locale, mountTrainView: MountTrain): void {
     this.#explorer?.hide();
     this.#stepHost.hidden = true;
     this.#dropTrain();
@@ -377,7 +377,8 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#stepEvents.reset(null);
     this.#train = mountTrainView(this.#trainHost, engine, {
       ...settings,
-      openInspector: (s, layer, unit, example) => openInspector(this.#root, s, layer, unit, example),
+      openInspector: (s, layer, unit, example) => openInspector(this.#root, s, layer, unit, example, { locale: loc }),
+      locale: loc,
       onSettings: this.#ownsPageUrl() ? writeTrainUrl : undefined,
       onProgress: (st, steps) => this.#emit('step', { step: st.step, epoch: st.epoch, loss: st.loss, steps }),
       onDiverged: (d) => this.#emit('diverged', d),

@@ -183,8 +183,8 @@ export const deViews: Record<keyof typeof enViews, string> = {
   'flow.reluOn': 'relu leitet weiter: Die Eingabe ist positiv, also passiert der Gradient {g}',
   'flow.reluOff': 'relu leitet weiter: Die Eingabe ist nicht positiv, also gibt es 0 weiter',
 
-  'embed.stepRegion': 'Backprop Explorer: schrittweise',
-  'embed.trainRegion': 'Backprop Explorer: trainieren',
+  'embed.stepRegion': 'Backprop Explorer: Schrittweise',
+  'embed.trainRegion': 'Backprop Explorer: Trainieren',
   'embed.failed': 'Backprop Explorer: ',
   'embed.notJson': '{what} ist kein gültiges JSON: {message}',
   'embed.noPreset': 'preset: Es gibt kein Beispiel „{preset}“; die Beispiele sind {list}',

@@ -4,6 +4,7 @@ import type { Key, UiKey } from './en';
 import type { enViews } from './en-views';
 import { deViews } from './de-views';
 import { dePresets } from './de-presets';
+import { deTrain } from './de-train';
 
 const ui: Record<Exclude<UiKey, keyof typeof enViews>, string> = {
   'app.title': 'Backprop Explorer',
@@ -262,4 +263,4 @@ const ui: Record<Exclude<UiKey, keyof typeof enViews>, string> = {
   'math.label': 'Gleichungen: {phase}',
 };
 
-export const de: Record<Key, string> = { ...ui, ...deViews, ...dePresets };
+export const de: Record<Key, string> = { ...ui, ...deViews, ...deTrain, ...dePresets };

@@ -1,8 +1,10 @@
 // The English catalogue: the source of every key (de.ts must have the same ones, or tsc fails).
 // {name} is a parameter of t(key, params). Keys are grouped by the view that shows them. Math
 // (Z, A, dZ, W, b, TeX) stays in code; words are here. The Code tab, inspector,
-// practice, circuit and element: en-views.ts; the presets' texts: en-presets.ts.
+// practice, circuit and element: en-views.ts; the training view: en-train.ts; the presets'
+// texts: en-presets.ts.
 import { enPresets } from './en-presets';
+import { enTrain } from './en-train';
 import { enViews } from './en-views';
 
 const ui = {
@@ -280,5 +282,5 @@ const ui = {
 
 /** The keys of the page's own words (de.ts translates every one). */
 export type UiKey = keyof typeof ui;
-export const en = { ...ui, ...enPresets };
+export const en = { ...ui, ...enTrain, ...enPresets };
 export type Key = keyof typeof en;

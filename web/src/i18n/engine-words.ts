@@ -1,7 +1,7 @@
-// Words the engine produces in English (a loss's display name, a circuit preset's title and
-// text), keyed by the engine's own id. English shows the engine's text as it is; another
-// language shows its entry here, and the engine's text where it has none (marked lang="en"
-// by the caller). The German test (tests/e2e/i18n-german.test.mjs) fails on any engine text
+// Words the engine produces in English (a loss's or data set's display name, a circuit
+// preset's title and text), keyed by the engine's own id. English shows the engine's text as
+// it is; another language shows its entry here, and the engine's text where it has none
+// (marked lang="en" by the caller). The German test (tests/e2e/i18n-german.test.mjs) fails on any engine text
 // left in English on the views it walks, so a new engine id shows up there.
 import type { Lang } from './index';
 
@@ -9,6 +9,13 @@ const DE: Record<string, string> = {
   'loss.mse': 'Mittlerer quadratischer Fehler',
   'loss.bce': 'Binäre Kreuzentropie',
   'loss.cross_entropy': 'Kreuzentropie',
+
+  'dataset.circle': 'Kreis',
+  'dataset.xor': 'Exklusives Oder',
+  'dataset.gaussian': 'Gauß-Wolken',
+  'dataset.spiral': 'Spirale',
+  'dataset.plane': 'Ebene (Regression)',
+  'dataset.multi_gaussian': 'Mehrere Gauß-Hügel (Regression)',
 
   'circuit.cs231n-add-mul.title': 'CS231n: f = (x + y) z',
   'circuit.cs231n-add-mul.about': 'Das Additionsgatter gibt seinen Gradienten unverändert an beide Eingaben weiter; das Multiplikationsgatter gibt jeder Eingabe den Wert der anderen Eingabe mal den Gradienten.',

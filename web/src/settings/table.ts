@@ -9,23 +9,10 @@ import { catalog } from '../catalog.js';
 import { choice, flag, names, number, optionalNumber, pointList, wholeNumbers, type Kind, type Range } from './kinds.js';
 import type { EditedData } from './points.js';
 
-/** Steps per frame of the training view: [value, label]. */
-export const SPEEDS = [
-  ['auto', 'As the frame allows'],
-  ['1', '1 step'],
-  ['5', '5 steps'],
-  ['25', '25 steps'],
-  ['100', '100 steps'],
-  ['epoch', '1 epoch'],
-  ['5epochs', '5 epochs'],
-] as const;
+/** Steps per frame of the training view (their words are the catalogue's, web/src/i18n/en-train.ts). */
+export const SPEEDS = ['auto', '1', '5', '25', '100', 'epoch', '5epochs'] as const;
 /** Panels the user can show or hide ("which panels are shown" is part of the link). */
-export const PANELS = [
-  ['data', 'Data'],
-  ['network', 'Network'],
-  ['output', 'Output'],
-  ['curves', 'Loss curves'],
-] as const;
+export const PANELS = ['data', 'network', 'output', 'curves'] as const;
 
 export interface TrainSettings {
   dataset: string;
@@ -106,13 +93,13 @@ export const SETTINGS = [
   row({ name: 'initSeed', key: 'iseed', control: 'init', spec: 'init.seed', kind: number({ integer: true }) }),
   row({ name: 'seed', key: 'seed', control: 'init', spec: 'seed', kind: number({ integer: true }) }),
   // The view's own settings: how it runs and what it shows (not part of the spec).
-  row({ name: 'speed', key: 'speed', control: 'speed', kind: choice(() => SPEEDS.map(([v]) => v)), initial: () => 'auto' }),
+  row({ name: 'speed', key: 'speed', control: 'speed', kind: choice(() => SPEEDS), initial: () => 'auto' }),
   row({ name: 'stopLoss', key: 'stoploss', control: 'stop', kind: optionalNumber({ range: unbounded(0) }), initial: () => null }),
   row({ name: 'stopEpoch', key: 'stopepoch', control: 'stop', kind: optionalNumber({ integer: true, range: unbounded(1) }), initial: () => null }),
   row({ name: 'showTest', key: 'test', control: 'test', kind: flag(), initial: () => false }),
   row({ name: 'discretize', key: 'disc', control: 'discretize', kind: flag(), initial: () => false }),
   row({ name: 'edges', key: 'edges', control: 'edges', kind: choice<'weights' | 'gradients'>(() => ['weights', 'gradients']), initial: () => 'weights' }),
-  row({ name: 'panels', key: 'panels', control: 'panels', kind: names(() => PANELS.map(([p]) => p)), initial: () => PANELS.map(([p]) => p) }),
+  row({ name: 'panels', key: 'panels', control: 'panels', kind: names(() => PANELS), initial: () => [...PANELS] }),
   // The user's own points replace the generated data set in the spec (spec.ts).
   row({ name: 'edited', key: 'pts', control: 'edit', kind: pointList(), initial: () => null }),
 ] as const;

@@ -5,6 +5,8 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { okabeIto, palette } from '../theme';
 import { h } from '../dom';
+import { withDecimalComma } from '../format';
+import type { T } from '../i18n/index';
 
 const MAX_POINTS = 1000;
 const REDRAW_MS = 120;
@@ -23,25 +25,30 @@ export class LossChart {
   private log = false;
   private hasTest = true;
 
-  constructor() {
-    this.element = h('div', { class: 'bpx-t-chart', role: 'img', 'aria-label': 'Loss curves: train and test loss over the training steps' });
+  constructor(
+    private t: T,
+    private decimalComma: boolean,
+  ) {
+    this.element = h('div', { class: 'bpx-t-chart', role: 'img', 'aria-label': t('train.chartLabel') });
   }
 
   private build(): void {
     this.plot?.destroy();
     const series: uPlot.Series[] = [
-      { label: 'step' },
-      { label: 'train loss', stroke: okabeIto.blue, width: 2, spanGaps: true },
+      { label: this.t('train.chartStep') },
+      { label: this.t('train.chartTrain'), stroke: okabeIto.blue, width: 2, spanGaps: true },
     ];
-    if (this.hasTest) series.push({ label: 'test loss', stroke: okabeIto.orange, width: 2, dash: [6, 3], spanGaps: true });
+    if (this.hasTest) series.push({ label: this.t('train.chartTest'), stroke: okabeIto.orange, width: 2, dash: [6, 3], spanGaps: true });
+    // With a decimal comma asked for, the ticks say so too (uPlot's own follow the browser's language).
+    const ticks: uPlot.Axis['values'] = this.decimalComma ? (_u, splits) => splits.map((v) => withDecimalComma(String(Number(v.toPrecision(6))), true)) : undefined;
     const opts: uPlot.Options = {
       width: this.width,
       height: 170,
       series,
       scales: { x: { time: false }, y: this.log ? { distr: 3 } : { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] } },
       axes: [
-        { stroke: palette.inkMuted, grid: { stroke: '#e3e6ea' }, size: 28 },
-        { stroke: palette.inkMuted, grid: { stroke: '#e3e6ea' }, size: 58 },
+        { stroke: palette.inkMuted, grid: { stroke: '#e3e6ea' }, size: 28, values: ticks },
+        { stroke: palette.inkMuted, grid: { stroke: '#e3e6ea' }, size: 58, values: ticks },
       ],
       legend: { show: true, live: false },
       cursor: { show: true, drag: { x: false, y: false } },

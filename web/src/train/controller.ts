@@ -5,7 +5,8 @@
 import type { Engine, Session, SessionState, Spec } from '../engine';
 import { catalog, menus } from '../catalog';
 import { setText } from '../dom';
-import { clearErrors, setError } from './messages';
+import { ENGLISH, type Locale } from '../i18n/index';
+import { clearErrors, engineMessage, isBpxError, setError, settingMessage, type Message } from './messages';
 import { registerKeys } from '../keys';
 import { buildSpec, errorSlot, fitActivations, outputUnits, PANELS, type SettingError, type TrainSettings } from '../settings/index';
 import { divergenceMessage, type Divergence } from './divergence';
@@ -21,10 +22,6 @@ import { wireControls } from './wiring';
 
 /** Views on this page (names of their radio groups stay apart). */
 let views = 0;
-
-function isBpxError(e: unknown): e is Error & { path: string; code: string } {
-  return e instanceof Error && typeof (e as { path?: unknown }).path === 'string';
-}
 
 function randomSeed(): number {
   return 1 + Math.floor(Math.random() * 999_999);
@@ -49,6 +46,7 @@ export class TrainController implements LoopHost {
   private painter: Painter | null = null;
   readonly toolName = `bpx-t-tool-${++views}`;
   tool = 'add:0';
+  readonly loc: Locale;
 
   constructor(
     private container: HTMLElement,
@@ -58,6 +56,7 @@ export class TrainController implements LoopHost {
     this.settings = structuredClone(options.settings);
     this.hidden = options.hidden ?? new Set();
     this.pendingErrors = options.errors ?? [];
+    this.loc = options.locale ?? ENGLISH;
   }
 
   show(): void {
@@ -69,8 +68,9 @@ export class TrainController implements LoopHost {
       root: p.root,
       active: () => this.shown,
       ownsPage: () => this.shown && !!this.options.ownsPage,
-      bindings: () => viewKeys(this, this.hidden),
+      bindings: () => viewKeys(this, this.hidden, this.loc.t),
       announce: (text) => this.say(text),
+      t: this.loc.t,
     });
     this.layout();
     if (!this.session && !this.invalid) this.rebuild();
@@ -98,6 +98,7 @@ export class TrainController implements LoopHost {
 
   private build(): void {
     const s = this.settings;
+    const t = this.loc.t;
     const change = (apply: () => void) => this.changeNet(apply);
     const p = buildPanels(s, this.hidden, {
       toggleFeature: (id) => this.toggleFeature(id),
@@ -116,12 +117,12 @@ export class TrainController implements LoopHost {
       inspect: (layer, unit) => this.inspect(layer, unit),
       onPlot: (x1, x2) => this.edits.onPlot(x1, x2),
       setPanel: (id, on) => this.setPanel(id, on),
-    });
+    }, this.loc, viewKeys(this, this.hidden, t));
     this.p = p;
     this.painter = new Painter(this.engine, p.plot, p.net, this.perf);
     this.container.append(p.root);
     applyPanels(p, s, this.hidden);
-    wireControls(p, s, {
+    wireControls(p, s, t, {
       play: () => (this.loop.playing ? this.loop.pause() : this.play()),
       stepOnce: () => this.stepOnce(),
       epochOnce: () => this.epochOnce(),
@@ -162,7 +163,7 @@ export class TrainController implements LoopHost {
     const set = new Set(this.settings.panels);
     if (on) set.add(id);
     else set.delete(id);
-    this.settings.panels = PANELS.map(([p]) => p).filter((p) => set.has(p));
+    this.settings.panels = PANELS.filter((p) => set.has(p));
     applyPanels(this.p!, this.settings, this.hidden);
     this.layout();
     this.changed();
@@ -190,18 +191,18 @@ export class TrainController implements LoopHost {
       if (given.length) throw given;
       session = this.engine.session(spec);
     } catch (e) {
-      this.clearErrors();
-      if (Array.isArray(e)) for (const g of e as SettingError[]) this.setError(g.control, g.message);
-      else if (isBpxError(e)) this.setError(errorSlot(e.path, s), e.message);
-      else this.setError('general', String(e));
+      clearErrors(p.root);
+      if (Array.isArray(e)) for (const g of e as SettingError[]) this.setError(g.control, settingMessage(g, this.loc));
+      else if (isBpxError(e)) this.setError(errorSlot(e.path, s), engineMessage(e, this.loc));
+      else this.setError('general', engineMessage(e, this.loc));
       this.invalid = true;
       this.loop.pause();
-      syncControls(p, s, this.state?.trainExamples ?? null, true, !!this.session);
-      this.tool = updateTools(p, s, this.tool, this.toolName);
-      this.say('Fix the setting marked in red to train again.');
+      syncControls(p, s, this.loc.t, this.state?.trainExamples ?? null, true, !!this.session);
+      this.tool = updateTools(p, s, this.loc.t, this.tool, this.toolName);
+      this.say(this.loc.t('train.say.fix'));
       return false;
     }
-    this.clearErrors();
+    clearErrors(p.root);
     this.invalid = false;
     this.session?.delete();
     this.session = session;
@@ -213,8 +214,8 @@ export class TrainController implements LoopHost {
     p.net.setShape({ features: s.features, hidden: s.hidden, activations: s.activations, output: s.output, outUnits: outputUnits(s) });
     this.painter!.paintFeatures(this.edits.extent);
     p.chart.clear(this.hasTest());
-    syncControls(p, s, this.state.trainExamples, false, true);
-    this.tool = updateTools(p, s, this.tool, this.toolName);
+    syncControls(p, s, this.loc.t, this.state.trainExamples, false, true);
+    this.tool = updateTools(p, s, this.loc.t, this.tool, this.toolName);
     this.sample();
     this.draw();
     this.changed();
@@ -227,7 +228,7 @@ export class TrainController implements LoopHost {
 
   /** The point counts (edits.ts reads the points, this shows their numbers). */
   showCounts(nTrain: number, nTest: number): void {
-    showCounts(this.p!, this.settings, nTrain, nTest);
+    showCounts(this.p!, this.settings, this.loc.t, nTrain, nTest);
   }
 
   // ---------------------------------------------------------------- changes
@@ -251,7 +252,7 @@ export class TrainController implements LoopHost {
     this.changeNet(() => (this.settings.features = menus.features().map(([f]) => f).filter((f) => set.has(f))));
   }
 
-  private live(name: 'lr' | 'batch' | 'l2', value: number): void {
+  private live(name: 'lr' | 'batch' | 'l2', value: number): boolean {
     try {
       if (name === 'lr') this.session?.setLearningRate(value);
       else if (name === 'batch') this.session?.setBatchSize(value);
@@ -260,9 +261,11 @@ export class TrainController implements LoopHost {
       this.setError(name, '');
       if (this.invalid) this.rebuild();
       this.changed();
+      return true;
     } catch (e) {
-      if (isBpxError(e)) this.setError(name, e.message);
-      else throw e;
+      if (!isBpxError(e)) throw e;
+      this.setError(name, engineMessage(e, this.loc));
+      return false;
     }
   }
 
@@ -272,7 +275,7 @@ export class TrainController implements LoopHost {
 
   newWeights(): void {
     this.changeNet(() => (this.settings.initSeed = randomSeed()));
-    this.say('New initial weights.');
+    this.say(this.loc.t('train.say.newWeights'));
   }
 
   reset(): void {
@@ -287,7 +290,7 @@ export class TrainController implements LoopHost {
     this.p!.chart.clear(this.hasTest());
     this.sample();
     this.draw();
-    this.say('Reset to the initial weights.');
+    this.say(this.loc.t('train.say.reset'));
   }
 
   private inspect(layer: number, unit: number): void {
@@ -327,10 +330,10 @@ export class TrainController implements LoopHost {
   playing(on: boolean, message?: string): void {
     const b = this.p?.bar;
     if (b) {
-      setText(b.play, on ? 'Pause' : 'Play');
+      setText(b.play, this.loc.t(on ? 'train.pause' : 'train.play'));
       b.play.classList.toggle('bpx-t-playing', on);
     }
-    this.say(message ?? (on ? 'Training.' : `Paused at epoch ${this.state?.epoch ?? 0}.`));
+    this.say(message ?? (on ? this.loc.t('train.say.training') : this.loc.t('train.say.paused', { epoch: this.state?.epoch ?? 0 })));
     if (!on && this.painter?.finest(this.edits.extent)) this.draw();
   }
 
@@ -343,12 +346,12 @@ export class TrainController implements LoopHost {
   diverged(d: Divergence): void {
     this.divergence = d;
     this.options.onDiverged?.(d);
-    this.loop.pause(`Training diverged at step ${d.step}.`);
+    this.loop.pause(this.loc.t('train.say.diverged', { step: d.step }));
     const p = this.p!;
     p.alert.replaceChildren(
-      ...divergenceMessage(d, this.settings.lr, {
+      ...divergenceMessage(d, this.settings.lr, this.loc, {
         lowerAndReset: (lr) => {
-          selectValue(p.bar.lr, lr);
+          selectValue(p.bar.lr, lr, p.decimalComma);
           this.live('lr', lr);
           this.reset();
         },
@@ -379,11 +382,7 @@ export class TrainController implements LoopHost {
 
   // ---------------------------------------------------------------- messages and settings out
 
-  private clearErrors(): void {
-    if (this.p) clearErrors(this.p.root);
-  }
-
-  setError(key: string, message: string): void {
+  setError(key: string, message: Message): void {
     if (this.p) setError(this.p.root, this.p.status, key, message);
   }
 

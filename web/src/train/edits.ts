@@ -1,9 +1,10 @@
 // The points the view trains on and their editing: the engine's data (or the user's own
 // points) on the plot, a click that adds, removes or selects a point, and a CSV upload.
 import type { Session } from '../engine';
+import type { Locale } from '../i18n/index';
 import { isRegression, type TrainSettings } from '../settings/index';
 import type { TrainPanels } from './panels';
-import { addPoint, extentOf, nearest, parseCsv, removePoint, toEdited } from './points';
+import { addPoint, csvProblem, extentOf, nearest, parseCsv, removePoint, toEdited } from './points';
 import { usePoints } from './rules';
 
 export interface EditHost {
@@ -11,6 +12,7 @@ export interface EditHost {
   readonly session: Session | null;
   readonly p: TrainPanels | null;
   readonly tool: string;
+  readonly loc: Locale;
   rebuild(): boolean;
   say(message: string): void;
   setError(control: string, message: string): void;
@@ -74,14 +76,14 @@ export class PointEditor {
       const k = nearest(this.trainXY, x1, x2, radius);
       this.selected = k;
       this.host.p!.plot.setSelected(k);
-      this.host.say(k >= 0 ? `Training example ${k} selected for the neuron inspector.` : 'No training point there.');
+      this.host.say(k >= 0 ? this.host.loc.t('train.say.selected', { k }) : this.host.loc.t('train.say.noPoint'));
       return;
     }
     let edited = s.edited ?? toEdited({ xy: this.trainXY, labels: this.trainLabels }, { xy: this.testXY, labels: this.testLabels }, isRegression(s));
     if (tool === 'remove') {
       const k = nearest(edited.xy, x1, x2, radius);
       if (k < 0) {
-        this.host.say('No point there to remove.');
+        this.host.say(this.host.loc.t('train.say.noPointToRemove'));
         return;
       }
       edited = removePoint(edited, k);
@@ -89,7 +91,7 @@ export class PointEditor {
       edited = addPoint(edited, x1, x2, Number(tool.slice(4)));
     }
     s.edited = edited;
-    if (this.host.rebuild()) this.host.say(`${edited.labels.length} points.`);
+    if (this.host.rebuild()) this.host.say(this.host.loc.t('train.say.points', { n: edited.labels.length }));
   }
 
   async upload(): Promise<void> {
@@ -100,9 +102,9 @@ export class PointEditor {
       const { data, classes, skipped } = parseCsv(await file.text());
       usePoints(this.host.settings, data, classes);
       this.selected = -1;
-      if (this.host.rebuild()) this.host.say(`Loaded ${data.labels.length} points${skipped ? ` (${skipped} lines skipped)` : ''}.`);
+      if (this.host.rebuild()) this.host.say(this.host.loc.t(skipped ? 'train.say.loadedSkipped' : 'train.say.loaded', { n: data.labels.length, skipped }));
     } catch (e) {
-      this.host.setError('upload', `Could not read the file: ${e instanceof Error ? e.message : String(e)}`);
+      this.host.setError('upload', this.host.loc.t('train.error.file', { why: csvProblem(e, this.host.loc.t) }));
     }
     input.value = '';
   }

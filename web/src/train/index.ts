@@ -6,6 +6,7 @@
 // controller.ts (session and changes), loop.ts (frames), panels.ts (DOM), wiring.ts (events),
 // edits.ts (points), sync.ts (settings into controls). See docs/architecture.md.
 import type { Engine, Session, SessionState } from '../engine';
+import type { Locale } from '../i18n/index';
 import type { SettingError, TrainSettings } from '../settings/index';
 import { TrainController } from './controller';
 import type { Divergence } from './divergence';
@@ -25,6 +26,8 @@ export interface TrainViewOptions {
   onProgress?: (state: SessionState, steps: number) => void;
   /** When training diverges. */
   onDiverged?: (divergence: Divergence) => void;
+  /** The view's language (web/src/i18n/); English when not given. */
+  locale?: Locale;
   /** The view is the page's (not one embed among others): it takes keys typed on the page's body. */
   ownsPage?: boolean;
 }

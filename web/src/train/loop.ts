@@ -3,7 +3,8 @@
 // than the budget, the two alternate frames, so the page stays responsive. Also one step,
 // one epoch, and the stop conditions (an epoch or a training loss).
 import type { Session, SessionState } from '../engine';
-import { fmt } from '../format';
+import { fmt, withDecimalComma } from '../format';
+import type { Locale } from '../i18n/index';
 import type { TrainSettings } from '../settings/index';
 import type { Divergence } from './divergence';
 import { FrameBudget } from './frame-budget';
@@ -17,6 +18,8 @@ export interface LoopHost {
   /** The engine's state after the last training call. */
   readonly state: SessionState | null;
   readonly settings: TrainSettings;
+  /** The view's language (what a stop says). */
+  readonly loc: Locale;
   /** Reads the engine's state and losses after training; null loss when there is none. */
   afterTraining(steps: number): { trainLoss: number | null; epoch: number };
   diverged(d: Divergence): void;
@@ -116,10 +119,12 @@ export class TrainLoop {
       return;
     }
     const s = this.host.settings;
+    const t = this.host.loc.t;
+    const comma = (text: string) => withDecimalComma(text, this.host.loc.decimalComma);
     if (s.stopEpoch !== null && epoch >= s.stopEpoch) {
-      this.pause(`Stopped: reached epoch ${epoch}.`);
+      this.pause(t('train.say.stoppedEpoch', { epoch }));
     } else if (s.stopLoss !== null && trainLoss !== null && trainLoss <= s.stopLoss) {
-      this.pause(`Stopped: the training loss ${fmt(trainLoss, 4)} reached the target ${s.stopLoss} at epoch ${epoch}.`);
+      this.pause(t('train.say.stoppedLoss', { loss: comma(fmt(trainLoss, 4)), target: comma(String(s.stopLoss)), epoch }));
     }
   }
 

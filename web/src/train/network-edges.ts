@@ -4,7 +4,8 @@
 import type { Matrix } from '../engine';
 import { palette } from '../theme';
 import { h, setText, svg } from '../dom';
-import { fmtFixed as fmt } from '../format';
+import { fmtFixed, withDecimalComma } from '../format';
+import type { Locale, T } from '../i18n/index';
 
 const LEVELS = 16;
 const MAX_WIDTH = 6;
@@ -17,7 +18,7 @@ const GRAD_DECADES = 4;
 
 export class NetworkEdges {
   readonly svg = svg('svg', { class: 'bpx-t-edges', 'aria-hidden': 'true' });
-  readonly normsRow = h('div', { class: 'bpx-t-net-norms', 'aria-label': 'Gradient norm of each layer' });
+  readonly normsRow: HTMLDivElement;
   readonly gradNote = h('p', { class: 'bpx-t-note bpx-t-gradnote', 'aria-live': 'polite' });
   private edgeTip = h('div', { class: 'bpx-t-edgetip' });
   private lastW: Matrix[] = [];
@@ -29,7 +30,17 @@ export class NetworkEdges {
   private edgeCode = new Int16Array(0);
   private norms: { bar: HTMLSpanElement; text: HTMLSpanElement; box: HTMLDivElement }[] = [];
 
-  constructor(private body: () => HTMLElement) {
+  private t: T;
+  /** A value with `decimals` decimals and the view's decimal separator. */
+  private fmt: (v: number | null | undefined, decimals?: number) => string;
+
+  constructor(
+    private body: () => HTMLElement,
+    loc: Locale,
+  ) {
+    const t = (this.t = loc.t);
+    this.fmt = (v, decimals) => withDecimalComma(fmtFixed(v, decimals), loc.decimalComma);
+    this.normsRow = h('div', { class: 'bpx-t-net-norms', 'aria-label': t('train.norms') });
     this.svg.addEventListener('pointermove', (e) => this.tooltip(e));
     this.svg.addEventListener('pointerleave', () => this.edgeTip.remove());
   }
@@ -62,7 +73,7 @@ export class NetworkEdges {
     for (let l = 1; l <= sizes.length; l++) {
       const bar = h('span', { class: 'bpx-t-normbar' });
       const text = h('span', { class: 'bpx-t-normtext' });
-      const box = h('div', { class: 'bpx-t-norm', title: `Frobenius norm of dW[${l}] after the last step` }, h('span', { class: 'bpx-t-normlabel' }, `‖dW[${l}]‖`), h('span', { class: 'bpx-t-normtrack' }, bar), text);
+      const box = h('div', { class: 'bpx-t-norm', title: this.t('train.normTitle', { l }) }, h('span', { class: 'bpx-t-normlabel' }, `‖dW[${l}]‖`), h('span', { class: 'bpx-t-normtrack' }, bar), text);
       this.norms.push({ bar, text, box });
       this.normsRow.append(box);
     }
@@ -141,7 +152,7 @@ export class NetworkEdges {
       for (let k = 0; k < d.length; k++) s += d[k] * d[k];
       const norm = Math.sqrt(s);
       const { bar, text } = this.norms[l - 1];
-      setText(text, fmt(norm, 4));
+      setText(text, this.fmt(norm, 4));
       // Bar: log scale from 1e-8 (empty) to 1e2 (full).
       const t = norm > 0 && Number.isFinite(norm) ? Math.max(0, Math.min(1, (Math.log10(norm) + 8) / 10)) : norm > 0 ? 1 : 0;
       bar.style.width = `${(t * 100).toFixed(1)}%`;
@@ -151,9 +162,9 @@ export class NetworkEdges {
       }
     }
     let note = '';
-    if (hi === 0) note = 'Gradient norms appear after the first step.';
-    else if (hi > 1e3) note = `Exploding gradients: ‖dW‖ reaches ${fmt(hi, 1)}.`;
-    else if (lo / hi < 1e-2) note = `Vanishing gradients: the smallest layer norm is ${fmt(lo / hi, 1)} of the largest; those layers barely learn.`;
+    if (hi === 0) note = this.t('train.normsLater');
+    else if (hi > 1e3) note = this.t('train.exploding', { value: this.fmt(hi, 1) });
+    else if (lo / hi < 1e-2) note = this.t('train.vanishing', { value: this.fmt(lo / hi, 1) });
     setText(this.gradNote, note);
   }
 
@@ -169,7 +180,7 @@ export class NetworkEdges {
     const cols = this.lastW[l].cols;
     const i = Math.floor(idx / cols);
     const j = idx % cols;
-    setText(this.edgeTip, `W[${l}]${i + 1},${j + 1} = ${fmt(this.lastW[l].data[idx], 4)}   dW = ${fmt(this.lastDW[l]?.data[idx], 4)}`);
+    setText(this.edgeTip, `W[${l}]${i + 1},${j + 1} = ${this.fmt(this.lastW[l].data[idx], 4)}   dW = ${this.fmt(this.lastDW[l]?.data[idx], 4)}`);
     const r = this.body().getBoundingClientRect();
     this.edgeTip.style.left = `${e.clientX - r.left + 12}px`;
     this.edgeTip.style.top = `${e.clientY - r.top + 12}px`;

@@ -8,6 +8,7 @@ import { h, select, setText } from '../dom';
 import { NetworkEdges } from './network-edges';
 import { MapCanvas } from './heatmap';
 import { catalog, menus } from '../catalog';
+import type { Locale, T } from '../i18n/index';
 
 export interface NetShape {
   features: string[];
@@ -40,7 +41,7 @@ export class NetworkView {
   readonly element: HTMLDivElement;
   private heads: HTMLDivElement;
   private body: HTMLDivElement;
-  private edges = new NetworkEdges(() => this.body);
+  private edges: NetworkEdges;
   private layerCount: HTMLSpanElement;
   private addLayerBtn: HTMLButtonElement;
   private removeLayerBtn: HTMLButtonElement;
@@ -48,6 +49,7 @@ export class NetworkView {
   private previewMap: MapCanvas;
   private previewCaption: HTMLParagraphElement;
   private previewNode: Node | null = null;
+  private t: T;
 
   private shape: NetShape | null = null;
   private inputs: Node[] = [];
@@ -63,9 +65,12 @@ export class NetworkView {
   constructor(
     private grid: number,
     private cb: NetCallbacks,
+    loc: Locale,
   ) {
-    this.addLayerBtn = h('button', { type: 'button', class: 'bpx-t-small', 'aria-label': 'Add layer', title: 'Add a hidden layer' }, '+');
-    this.removeLayerBtn = h('button', { type: 'button', class: 'bpx-t-small', 'aria-label': 'Remove layer', title: 'Remove the last hidden layer' }, '−');
+    const t = (this.t = loc.t);
+    this.edges = new NetworkEdges(() => this.body, loc);
+    this.addLayerBtn = h('button', { type: 'button', class: 'bpx-t-small', 'aria-label': t('train.addLayer'), title: t('train.addLayerTitle') }, '+');
+    this.removeLayerBtn = h('button', { type: 'button', class: 'bpx-t-small', 'aria-label': t('train.removeLayer'), title: t('train.removeLayerTitle') }, '−');
     this.addLayerBtn.addEventListener('click', () => cb.addLayer());
     this.removeLayerBtn.addEventListener('click', () => cb.removeLayer());
     this.layerCount = h('span', { class: 'bpx-t-layercount' });
@@ -100,6 +105,7 @@ export class NetworkView {
     this.shape = shape;
     this.version++;
     this.hidePreview();
+    const t = this.t;
     const maxUnits = Math.max(menus.features().length, shape.outUnits, ...shape.hidden);
     this.nodeSize = maxUnits <= 8 ? 36 : maxUnits <= 12 ? 28 : maxUnits <= 24 ? 18 : 12;
     // Nodes.
@@ -107,9 +113,9 @@ export class NetworkView {
     this.inputs = menus.features().map(([id, label], unit) => {
       const on = shape.features.includes(id);
       const node = this.makeNode(0, unit, id);
-      node.button.setAttribute('aria-label', `Feature ${label}`);
+      node.button.setAttribute('aria-label', t('train.feature', { label }));
       node.button.setAttribute('aria-pressed', String(on));
-      node.button.title = `${label}: ${on ? 'used as an input (click to remove)' : 'not used (click to add)'}`;
+      node.button.title = t(on ? 'train.featureOn' : 'train.featureOff', { label });
       node.button.append(h('span', { class: 'bpx-t-node-label' }, label));
       node.button.classList.toggle('bpx-t-off', !on);
       node.button.setAttribute('data-ctl', 'features');
@@ -123,8 +129,8 @@ export class NetworkView {
       const col: Node[] = [];
       for (let j = 0; j < sizes[l - 1]; j++) {
         const node = this.makeNode(l, j);
-        const what = l === L ? `Output unit ${j + 1}` : `Neuron ${j + 1} of layer ${l}`;
-        node.button.setAttribute('aria-label', `${what} (${acts[l - 1]}): open the neuron inspector`);
+        const what = l === L ? t('train.outputUnit', { j: j + 1 }) : t('train.neuronOf', { j: j + 1, l });
+        node.button.setAttribute('aria-label', t('train.openInspector', { what, act: acts[l - 1] }));
         col.push(node);
       }
       this.units.push(col);
@@ -134,14 +140,14 @@ export class NetworkView {
     // Layer headers.
     this.heads.replaceChildren();
     for (let k = 0; k < shape.hidden.length; k++) {
-      const add = h('button', { type: 'button', class: 'bpx-t-small', 'aria-label': `Add neuron to layer ${k + 1}` }, '+');
-      const rem = h('button', { type: 'button', class: 'bpx-t-small', 'aria-label': `Remove neuron from layer ${k + 1}` }, '−');
+      const add = h('button', { type: 'button', class: 'bpx-t-small', 'aria-label': t('train.addNeuron', { l: k + 1 }) }, '+');
+      const rem = h('button', { type: 'button', class: 'bpx-t-small', 'aria-label': t('train.removeNeuron', { l: k + 1 }) }, '−');
       add.disabled = shape.hidden[k] >= catalog().limits.maxUnits;
       rem.disabled = shape.hidden[k] <= 1;
       add.addEventListener('click', () => this.cb.addUnit(k));
       rem.addEventListener('click', () => this.cb.removeUnit(k));
       const act = select(
-        { 'aria-label': `Activation of layer ${k + 1}`, class: 'bpx-t-act', 'data-ctl': 'activations' },
+        { 'aria-label': t('train.activationOf', { l: k + 1 }), class: 'bpx-t-act', 'data-ctl': 'activations' },
         menus.hiddenActivations(),
         shape.activations[k],
       );
@@ -150,13 +156,13 @@ export class NetworkView {
         'div',
         { class: 'bpx-t-head' },
         h('div', { class: 'bpx-t-head-buttons', 'data-ctl': 'neurons' }, add, rem),
-        h('span', { class: 'bpx-t-head-count' }, `${shape.hidden[k]} neuron${shape.hidden[k] === 1 ? '' : 's'}`),
+        h('span', { class: 'bpx-t-head-count' }, t(shape.hidden[k] === 1 ? 'train.neurons1' : 'train.neurons', { n: shape.hidden[k] })),
         act,
         h('span', { class: 'bpx-t-err', role: 'alert', 'data-err': `layer${k + 1}` }),
       );
       this.heads.append(head);
     }
-    setText(this.layerCount, `${shape.hidden.length} hidden layer${shape.hidden.length === 1 ? '' : 's'}`);
+    setText(this.layerCount, t(shape.hidden.length === 1 ? 'train.hiddenLayers1' : 'train.hiddenLayers', { n: shape.hidden.length }));
     this.addLayerBtn.disabled = shape.hidden.length >= catalog().limits.maxLayers - 1;
     this.removeLayerBtn.disabled = shape.hidden.length === 0;
     this.applyHidden();
@@ -259,11 +265,13 @@ export class NetworkView {
     let caption: string;
     if (node.feature) {
       const label = menus.features().find(([id]) => id === node.feature)?.[1] ?? node.feature;
-      caption = `Input feature ${label}`;
+      caption = this.t('train.previewFeature', { label });
     } else {
       const L = this.units.length - 1;
       const act = node.layer === L ? shape.output : shape.activations[node.layer - 1];
-      caption = node.layer === L ? `Output unit ${node.unit + 1} (${act})` : `Layer ${node.layer}, neuron ${node.unit + 1} (${act}): click to inspect`;
+      caption = node.layer === L
+        ? this.t('train.previewOutput', { j: node.unit + 1, act })
+        : this.t('train.previewNeuron', { l: node.layer, j: node.unit + 1, act });
     }
     setText(this.previewCaption, caption);
     this.previewMap.copyFrom(node.map);

@@ -3,6 +3,8 @@
 // curves (chart.ts), the panel toggles and the keyboard help. Nothing here trains or reads
 // the engine; the controller (controller.ts) fills these elements.
 import { h } from '../dom';
+import type { Locale } from '../i18n/index';
+import type { KeyBinding } from '../keys';
 import type { TrainSettings } from '../settings/index';
 import { LossChart } from './chart';
 import { buildDataPanel, buildOutputControls, buildPanelToggles, buildToolbar, type DataPanel, type OutputControls, type Toolbar } from './controls';
@@ -30,6 +32,8 @@ export interface TrainPanels {
   panels: Map<string, HTMLElement>;
   logScale: HTMLInputElement;
   discretize: HTMLInputElement;
+  /** Numbers shown with a decimal comma (the view's Locale). */
+  decimalComma: boolean;
 }
 
 export interface PanelCallbacks extends NetCallbacks {
@@ -37,18 +41,20 @@ export interface PanelCallbacks extends NetCallbacks {
   setPanel(id: string, on: boolean): void;
 }
 
-export function buildPanels(s: TrainSettings, hidden: Set<string>, cb: PanelCallbacks): TrainPanels {
-  const bar = buildToolbar(s);
-  const data = buildDataPanel(s);
-  const outCtl = buildOutputControls(s);
-  const net = new NetworkView(GRIDS[0], cb);
+/** `keys`: the view's keys (shortcuts.ts), listed in its keyboard help. */
+export function buildPanels(s: TrainSettings, hidden: Set<string>, cb: PanelCallbacks, loc: Locale, keys: KeyBinding[]): TrainPanels {
+  const t = loc.t;
+  const bar = buildToolbar(s, loc);
+  const data = buildDataPanel(s, loc);
+  const outCtl = buildOutputControls(s, loc);
+  const net = new NetworkView(GRIDS[0], cb, loc);
   net.mode = s.edges;
   net.hidden = hidden;
-  const plot = new Plot(GRIDS[0], PLOT_SIZE, (x1, x2) => cb.onPlot(x1, x2));
-  const chart = new LossChart();
+  const plot = new Plot(GRIDS[0], PLOT_SIZE, (x1, x2) => cb.onPlot(x1, x2), t);
+  const chart = new LossChart(t, loc.decimalComma);
 
   const out = (label: string) => h('output', { class: 'bpx-t-metric', 'aria-label': label }, '–');
-  const metrics = { train: out('Train loss'), test: out('Test loss'), trainAcc: out('Train accuracy'), testAcc: out('Test accuracy') };
+  const metrics = { train: out(t('train.trainLoss')), test: out(t('train.testLoss')), trainAcc: out(t('train.trainAcc')), testAcc: out(t('train.testAcc')) };
   const metric = (label: string, o: HTMLOutputElement, cls = '') => h('div', { class: `bpx-t-metricbox ${cls}` }, h('span', { class: 'bpx-t-label' }, label), o);
   const discretize = h('input', { type: 'checkbox' });
   discretize.checked = s.discretize;
@@ -59,33 +65,33 @@ export function buildPanels(s: TrainSettings, hidden: Set<string>, cb: PanelCall
 
   const network = h(
     'section',
-    { class: 'bpx-t-panel bpx-t-network', 'data-panel': 'network', 'aria-label': 'Network' },
-    h('h2', {}, 'Network'),
+    { class: 'bpx-t-panel bpx-t-network', 'data-panel': 'network', 'aria-label': t('train.network') },
+    h('h2', {}, t('train.network')),
     outCtl.element,
     net.element,
   );
   const output = h(
     'section',
-    { class: 'bpx-t-panel bpx-t-output', 'data-panel': 'output', 'aria-label': 'Output' },
-    h('h2', {}, 'Output'),
+    { class: 'bpx-t-panel bpx-t-output', 'data-panel': 'output', 'aria-label': t('train.outputPanel') },
+    h('h2', {}, t('train.outputPanel')),
     h(
       'div',
       { class: 'bpx-t-metrics' },
-      metric('Train loss', metrics.train),
-      metric('Test loss', metrics.test, 'bpx-t-testmetric'),
-      metric('Train accuracy', metrics.trainAcc),
-      metric('Test accuracy', metrics.testAcc, 'bpx-t-testmetric'),
+      metric(t('train.trainLoss'), metrics.train),
+      metric(t('train.testLoss'), metrics.test, 'bpx-t-testmetric'),
+      metric(t('train.trainAcc'), metrics.trainAcc),
+      metric(t('train.testAcc'), metrics.testAcc, 'bpx-t-testmetric'),
     ),
     plot.element,
     legend,
-    h('div', { class: 'bpx-t-field bpx-t-check', 'data-ctl': 'discretize' }, h('label', {}, discretize, ' Discretize output')),
+    h('div', { class: 'bpx-t-field bpx-t-check', 'data-ctl': 'discretize' }, h('label', {}, discretize, ` ${t('train.discretize')}`)),
   );
   const curves = h(
     'section',
-    { class: 'bpx-t-panel bpx-t-curves', 'data-panel': 'curves', 'aria-label': 'Loss curves' },
-    h('h2', {}, 'Loss curves'),
+    { class: 'bpx-t-panel bpx-t-curves', 'data-panel': 'curves', 'aria-label': t('train.curves') },
+    h('h2', {}, t('train.curves')),
     chart.element,
-    h('div', { class: 'bpx-t-field bpx-t-check' }, h('label', {}, logScale, ' Log scale')),
+    h('div', { class: 'bpx-t-field bpx-t-check' }, h('label', {}, logScale, ` ${t('train.logScale')}`)),
   );
   const panels = new Map<string, HTMLElement>([
     ['data', data.element],
@@ -96,8 +102,9 @@ export function buildPanels(s: TrainSettings, hidden: Set<string>, cb: PanelCall
   const help = h(
     'details',
     { class: 'bpx-t-help', 'data-ctl': 'help' },
-    h('summary', {}, 'Keyboard'),
-    h('p', {}, 'Space or K: play/pause · S: step · E: epoch · R: reset · N: new weights · G: regenerate data. On the plot: arrows move the cursor, Enter uses the tool.'),
+    h('summary', {}, t('train.keyboard')),
+    // The keys as shortcuts.ts binds them, so the help cannot name other keys than the view takes.
+    h('p', {}, `${keys.map((k) => `${k.label}: ${k.confirm ? t('help.twice', { what: k.description }) : k.description}`).join(' · ')}. ${t('train.plotHelp')}`),
   );
   const root = h(
     'div',
@@ -106,13 +113,13 @@ export function buildPanels(s: TrainSettings, hidden: Set<string>, cb: PanelCall
     alert,
     status,
     h('div', { class: 'bpx-t-main' }, data.element, network, output, curves),
-    h('div', { class: 'bpx-t-foot' }, buildPanelToggles(s, (id, on) => cb.setPanel(id, on)), help),
+    h('div', { class: 'bpx-t-foot' }, buildPanelToggles(s, t, (id, on) => cb.setPanel(id, on)), help),
   );
   // What a teacher listed in hide=...
   for (const el of root.querySelectorAll<HTMLElement>('[data-ctl]')) {
     if (hidden.has(el.getAttribute('data-ctl')!)) el.hidden = true;
   }
-  return { root, bar, data, outCtl, net, plot, chart, metrics, legend, status, alert, panels, logScale, discretize };
+  return { root, bar, data, outCtl, net, plot, chart, metrics, legend, status, alert, panels, logScale, discretize, decimalComma: loc.decimalComma };
 }
 
 /** Shows the panels the settings list and the teacher did not hide. */

@@ -3,6 +3,7 @@
 // example. Clicks and keys report plane coordinates; the view decides what they do.
 import { palette } from '../theme';
 import { h } from '../dom';
+import type { T } from '../i18n/index';
 import { CLASS_COLOURS, MapCanvas, divergingCss } from './heatmap';
 
 export interface PlotPoints {
@@ -32,6 +33,7 @@ export class Plot {
     nx: number,
     size: number,
     private onActivate: (x1: number, x2: number, viaKeyboard: boolean) => void,
+    t: T,
   ) {
     this.size = size;
     this.heat = new MapCanvas(nx, nx, 'bpx-t-heat');
@@ -39,9 +41,8 @@ export class Plot {
       class: 'bpx-t-overlay',
       tabindex: 0,
       role: 'application',
-      'aria-roledescription': 'data plot',
-      'aria-label':
-        'Data and decision boundary. Click to use the selected tool; with the keyboard, arrows move a cursor and Enter uses the tool there.',
+      'aria-roledescription': t('train.plotRole'),
+      'aria-label': t('train.plotLabel'),
     });
     this.octx = this.overlay.getContext('2d')!;
     this.ticks = h('div', { class: 'bpx-t-ticks', 'aria-hidden': 'true' });

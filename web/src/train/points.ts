@@ -1,6 +1,7 @@
 // The user's own points: turning generated data into an editable list, adding and
 // removing points, and reading a CSV of x1,x2,label. Coordinates are rounded the way
 // the URL stores them (settings/points.ts), so a shared link trains on exactly these numbers.
+import type { Key, Params, T } from '../i18n/index';
 import { type EditedData, quantize } from '../settings/index';
 
 export interface PointSet {
@@ -56,6 +57,23 @@ export interface CsvResult {
   skipped: number;
 }
 
+/** What is wrong with a CSV file: a catalogue key and its parameters (the message is the English). */
+export class CsvError extends Error {
+  constructor(
+    readonly key: Key,
+    readonly params: Params,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Why a file could not be read, in the view's language. */
+export function csvProblem(e: unknown, t: T): string {
+  if (e instanceof CsvError) return t(e.key, e.params);
+  return e instanceof Error ? e.message : String(e);
+}
+
 // A plain decimal number: no hex (0x10), no Infinity, no empty cell.
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 // The URL stores coordinates and regression labels in thousandths within ±32.767 (settings/points.ts).
@@ -84,14 +102,15 @@ export function parseCsv(text: string): CsvResult {
     for (let col = 0; col < 3; col++) {
       const cell = cells[col];
       const shown = cell.length > 20 ? `${cell.slice(0, 20)}...` : cell;
-      if (!DECIMAL.test(cell)) throw new Error(`line ${lineNo}, column ${col + 1}: "${shown}" is not a decimal number`);
+      const where = { line: lineNo, column: col + 1, cell: shown, bound: URL_BOUND };
+      if (!DECIMAL.test(cell)) throw new CsvError('train.csv.notDecimal', where, `line ${lineNo}, column ${col + 1}: "${shown}" is not a decimal number`);
       const x = Number(cell);
-      if (!(Math.abs(x) <= URL_BOUND)) throw new Error(`line ${lineNo}, column ${col + 1}: ${shown} is outside [-${URL_BOUND}, ${URL_BOUND}]`);
+      if (!(Math.abs(x) <= URL_BOUND)) throw new CsvError('train.csv.outside', where, `line ${lineNo}, column ${col + 1}: ${shown} is outside [-${URL_BOUND}, ${URL_BOUND}]`);
       v.push(x);
     }
     rows.push([v[0], v[1], v[2]]);
   }
-  if (rows.length === 0) throw new Error('no rows of three numbers (x1, x2, label) found');
+  if (rows.length === 0) throw new CsvError('train.csv.empty', {}, 'no rows of three numbers (x1, x2, label) found');
   const labels = rows.map((r) => r[2]);
   const integers = labels.every((l) => Number.isInteger(l));
   const plusMinus = integers && labels.every((l) => l === -1 || l === 1);

@@ -1,16 +1,17 @@
 // The training view's keys (web/src/keys.ts scopes them to the view that has the focus);
 // keys that throw the run away ask first. A control the teacher hid takes its key with it.
+import type { T } from '../i18n/index';
 import type { KeyBinding } from '../keys';
 import type { TrainController } from './controller';
 
-export function viewKeys(v: TrainController, hidden: Set<string>): KeyBinding[] {
+export function viewKeys(v: TrainController, hidden: Set<string>, t: T): KeyBinding[] {
   const all: (KeyBinding & { control: string })[] = [
-    { control: 'play', keys: ['k', 'K', ' '], label: 'K or Space', description: 'Play / Pause', run: () => v.togglePlay(), onButtons: false },
-    { control: 'step', keys: ['s', 'S'], label: 'S', description: 'Train one step', run: () => v.stepOnce() },
-    { control: 'epoch', keys: ['e', 'E'], label: 'E', description: 'Train one epoch', run: () => v.epochOnce() },
-    { control: 'reset', keys: ['r', 'R'], label: 'R', description: 'Reset to the initial weights', run: () => v.reset(), confirm: 'reset the run to its initial weights' },
-    { control: 'newweights', keys: ['w', 'W'], label: 'W', description: 'New initial weights', run: () => v.newWeights(), confirm: 'start again from new weights' },
-    { control: 'regenerate', keys: ['d', 'D'], label: 'D', description: 'New data', run: () => v.regenerate(), confirm: 'draw new data and start again' },
+    { control: 'play', keys: ['k', 'K', ' '], label: t('keys.or', { a: 'K', b: t('step.space') }), description: t('train.key.play'), run: () => v.togglePlay(), onButtons: false },
+    { control: 'step', keys: ['s', 'S'], label: 'S', description: t('train.key.step'), run: () => v.stepOnce() },
+    { control: 'epoch', keys: ['e', 'E'], label: 'E', description: t('train.key.epoch'), run: () => v.epochOnce() },
+    { control: 'reset', keys: ['r', 'R'], label: 'R', description: t('train.key.reset'), run: () => v.reset(), confirm: t('train.key.resetAgain') },
+    { control: 'newweights', keys: ['w', 'W'], label: 'W', description: t('train.key.newWeights'), run: () => v.newWeights(), confirm: t('train.key.newWeightsAgain') },
+    { control: 'regenerate', keys: ['d', 'D'], label: 'D', description: t('train.key.regenerate'), run: () => v.regenerate(), confirm: t('train.key.regenerateAgain') },
   ];
   return all.filter((b) => !hidden.has(b.control));
 }

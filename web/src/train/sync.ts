@@ -3,27 +3,31 @@
 import type { Session, SessionState } from '../engine';
 import { catalog } from '../catalog';
 import { h, setText } from '../dom';
-import { fmtLoss, fmtPercent } from '../format';
+import { fmtLoss, fmtPercent, withDecimalComma } from '../format';
+import type { T } from '../i18n/index';
 import { isRegression, type TrainSettings } from '../settings/index';
 import { CLASS_COLOURS } from './heatmap';
 import type { TrainPanels } from './panels';
 import type { FrameRecorder } from './perf';
 import { classesEditable } from './rules';
 
-/** Selects `value` in a select, adding it as an option when the list lacks it. */
-export function selectValue(el: HTMLSelectElement, value: number): void {
+/** Selects `value` in a select of numbers, adding it in its place when the list lacks it. */
+export function selectValue(el: HTMLSelectElement, value: number, comma: boolean): void {
   const v = String(value);
-  if (![...el.options].some((o) => o.value === v)) el.append(h('option', { value: v }, v));
+  if (![...el.options].some((o) => o.value === v)) {
+    const after = [...el.options].find((o) => Number(o.value) > value) ?? null;
+    el.insertBefore(h('option', { value: v }, withDecimalComma(v, comma)), after);
+  }
   el.value = v;
 }
 
-export function syncControls(p: TrainPanels, s: TrainSettings, trainExamples: number | null, invalid: boolean, hasSession: boolean): void {
+export function syncControls(p: TrainPanels, s: TrainSettings, t: T, trainExamples: number | null, invalid: boolean, hasSession: boolean): void {
   const { bar: b, data: d, outCtl } = p;
   d.dataset.value = s.dataset;
   d.classes.value = String(s.classes);
   d.classes.disabled = !classesEditable(s);
   d.noise.value = String(s.noise);
-  setText(d.noiseOut, String(s.noise));
+  setText(d.noiseOut, withDecimalComma(String(s.noise), p.decimalComma));
   d.points.value = String(s.points);
   d.split.value = String(s.split);
   setText(d.splitOut, `${Math.round(s.split * 100)}%`);
@@ -32,22 +36,22 @@ export function syncControls(p: TrainPanels, s: TrainSettings, trainExamples: nu
   outCtl.loss.value = s.loss;
   b.optimizer.value = s.optimizer;
   b.init.value = s.init;
-  selectValue(b.lr, s.lr);
+  selectValue(b.lr, s.lr, p.decimalComma);
   b.batch.value = String(s.batch);
   b.batch.max = String(Math.max(1, trainExamples ?? catalog().limits.maxPoints));
-  b.l2.value = String(s.l2);
+  selectValue(b.l2, s.l2, p.decimalComma);
   b.speed.value = s.speed;
   for (const el of [b.play, b.step, b.epochBtn, b.reset, b.newWeights]) el.disabled = invalid && !hasSession;
   b.play.disabled = b.step.disabled = b.epochBtn.disabled = invalid;
-  updateLegend(p, s);
+  updateLegend(p, s, t);
 }
 
 /** The plot's tools: add a point of each class (or ±1 for regression), remove, select. */
-export function updateTools(p: TrainPanels, s: TrainSettings, current: string, radioName: string): string {
+export function updateTools(p: TrainPanels, s: TrainSettings, t: T, current: string, radioName: string): string {
   const opts: [string, string, string | null][] = isRegression(s)
-    ? [['add:1', 'add +1', CLASS_COLOURS[1]], ['add:-1', 'add −1', CLASS_COLOURS[0]]]
-    : Array.from({ length: s.classes }, (_, c) => [`add:${c}`, `add class ${c}`, CLASS_COLOURS[c % CLASS_COLOURS.length]] as [string, string, string]);
-  opts.push(['remove', 'remove a point', null], ['select', 'pick the inspector’s example', null]);
+    ? [['add:1', t('train.tool.addPlus'), CLASS_COLOURS[1]], ['add:-1', t('train.tool.addMinus'), CLASS_COLOURS[0]]]
+    : Array.from({ length: s.classes }, (_, c) => [`add:${c}`, t('train.tool.addClass', { c }), CLASS_COLOURS[c % CLASS_COLOURS.length]] as [string, string, string]);
+  opts.push(['remove', t('train.tool.remove'), null], ['select', t('train.tool.select'), null]);
   const tool = opts.some(([v]) => v === current) ? current : opts[0][0];
   const key = opts.map((o) => o[0]).join('|');
   const tools = p.data.tools;
@@ -66,7 +70,7 @@ export function updateTools(p: TrainPanels, s: TrainSettings, current: string, r
   return tool;
 }
 
-function updateLegend(p: TrainPanels, s: TrainSettings): void {
+function updateLegend(p: TrainPanels, s: TrainSettings, t: T): void {
   const item = (colour: string, text: string) => {
     const sw = h('span', { class: 'bpx-t-swatch' });
     sw.style.background = colour;
@@ -74,17 +78,17 @@ function updateLegend(p: TrainPanels, s: TrainSettings): void {
   };
   const items: HTMLElement[] = [];
   if (isRegression(s)) items.push(item(CLASS_COLOURS[0], '−1'), item('#ffffff', '0'), item(CLASS_COLOURS[1], '+1'));
-  else for (let c = 0; c < s.classes; c++) items.push(item(CLASS_COLOURS[c % CLASS_COLOURS.length], `class ${c}`));
+  else for (let c = 0; c < s.classes; c++) items.push(item(CLASS_COLOURS[c % CLASS_COLOURS.length], t('train.class', { c })));
   p.legend.replaceChildren(...items);
 }
 
 /** The point count and the note on the user's own points. */
-export function showCounts(p: TrainPanels, s: TrainSettings, nTrain: number, nTest: number): void {
+export function showCounts(p: TrainPanels, s: TrainSettings, t: T, nTrain: number, nTest: number): void {
   const d = p.data;
-  setText(d.count, s.edited ? `${nTrain} points (all for training)` : `${nTrain + nTest} points (${nTrain} train, ${nTest} test)`);
+  setText(d.count, s.edited ? t('train.countEdited', { n: nTrain }) : t('train.count', { n: nTrain + nTest, train: nTrain, test: nTest }));
   d.editedNote.hidden = !s.edited;
   d.restore.hidden = !s.edited;
-  setText(d.editedNote, s.edited ? 'Your own points: all of them train the network (explicit data has no test split). Regenerate or choose a data set to go back.' : '');
+  setText(d.editedNote, s.edited ? t('train.editedNote') : '');
 }
 
 export interface Metrics {
@@ -104,10 +108,11 @@ export interface Metrics {
  */
 export function showMetrics(p: TrainPanels, m: Metrics): void {
   const bad = m.diverged ? 'NaN' : '–';
-  setText(p.metrics.train, m.train === null ? bad : fmtLoss(m.train));
-  setText(p.metrics.test, m.hasTest ? (m.test === null ? bad : fmtLoss(m.test)) : '–');
-  setText(p.metrics.trainAcc, m.diverged ? '–' : fmtPercent(m.trainAcc));
-  setText(p.metrics.testAcc, m.hasTest && !m.diverged ? fmtPercent(m.testAcc) : '–');
+  const show = (el: HTMLElement, text: string) => setText(el, withDecimalComma(text, p.decimalComma));
+  show(p.metrics.train, m.train === null ? bad : fmtLoss(m.train));
+  show(p.metrics.test, m.hasTest ? (m.test === null ? bad : fmtLoss(m.test)) : '–');
+  show(p.metrics.trainAcc, m.diverged ? '–' : fmtPercent(m.trainAcc));
+  show(p.metrics.testAcc, m.hasTest && !m.diverged ? fmtPercent(m.testAcc) : '–');
   setText(p.bar.epoch, String(m.epoch));
   setText(p.bar.steps, String(m.step));
 }
