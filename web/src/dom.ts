@@ -71,3 +71,19 @@ export function setOptions(
   s.replaceChildren(...options.map(([v, label]) => h('option', { value: v }, label)));
   s.value = value;
 }
+
+/** An element with a class and a text: the short form the practice panels use. */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text = ''): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text) e.textContent = text;
+  return e;
+}
+
+/** A type="button" button with a text that runs `onClick`. */
+export function textButton(text: string, onClick: () => void): HTMLButtonElement {
+  const b = el('button', '', text);
+  b.type = 'button';
+  b.addEventListener('click', onClick);
+  return b;
+}

@@ -5,6 +5,7 @@
 // are done. The card follows the network practice's (web/src/practice/index.ts): Check,
 // Reveal, a summary of the mistake in the view's words and the engine's diagnosis in English.
 import type { Circuit, CircuitNode, CircuitOptions } from '../../../bindings/wasm/engine.js';
+import { el as h, textButton as button } from '../dom';
 import type { CircuitPracticeEngine, CircuitQuestion } from '../../../bindings/wasm/circuit-practice';
 import { englishCatalogue, type Key, type Locale } from '../i18n/index';
 import { showError } from '../i18n/errors';
@@ -37,19 +38,6 @@ export interface CircuitPractice {
 
 type Asked = Required<Omit<CircuitQuestion, 'answer'>>;
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text = ''): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text) e.textContent = text;
-  return e;
-}
-
-function button(text: string, onClick: () => void): HTMLButtonElement {
-  const b = h('button', '', text);
-  b.type = 'button';
-  b.addEventListener('click', onClick);
-  return b;
-}
 
 /** The questions of step event `e`: its value going forward; going back, each wire into a
  *  non-constant input, then the sum of each fork whose last wire this step brings in. */

@@ -3,6 +3,7 @@
 // the mistake it reproduces (session.check). Hints in three levels, skip and reveal, a
 // running score. The phase runs (and the diagram shows its values) once its entries are done.
 import type { Engine, Session } from '../engine';
+import { el as h, textButton as button } from '../dom';
 import type {
   AnswerDetail,
   PracticeEngine,
@@ -45,19 +46,6 @@ export interface PracticeOptions {
   locale?: Locale;
 }
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text = ''): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (cls) el.className = cls;
-  if (text) el.textContent = text;
-  return el;
-}
-
-function button(text: string, onClick: () => void): HTMLButtonElement {
-  const b = h('button', '', text);
-  b.type = 'button';
-  b.addEventListener('click', onClick);
-  return b;
-}
 
 const emptyScore = (): PracticeScore => ({ correct: 0, questions: 0, wrong: 0, hints: 0, revealed: 0, skipped: 0 });
 
