@@ -251,7 +251,11 @@ test('the training view in German: a divergence, a bad link value, and the numbe
   await page.waitForFunction(() => document.querySelector('.bpx-t-metric')?.textContent !== '–');
   const lrMenu = view.getByLabel('Lernrate', { exact: true });
   const lrTyped = view.getByRole('textbox', { name: 'Eigene Lernrate η (Zahl eingeben)' });
-  const param = (name) => new URL(page.url()).searchParams.get(name);
+  // The page's state: the query, then the fragment on top (web/src/url-state.ts writes the fragment).
+  const param = (name) => {
+    const url = new URL(page.url());
+    return new URLSearchParams(url.hash.slice(1)).get(name) ?? url.searchParams.get(name);
+  };
   await lrTyped.fill('0,01');
   await lrTyped.press('Enter');
   assert.equal(await lrMenu.inputValue(), '0.01');
