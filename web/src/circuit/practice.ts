@@ -6,6 +6,7 @@
 // Reveal, a summary of the mistake in the view's words and the engine's diagnosis in English.
 import type { Circuit, CircuitNode, CircuitOptions } from '../../../bindings/wasm/engine.js';
 import { el as h, textButton as button } from '../dom';
+import { answerField } from '../practice/answer-field';
 import type { CircuitPracticeEngine, CircuitQuestion } from '../../../bindings/wasm/circuit-practice';
 import { englishCatalogue, type Key, type Locale } from '../i18n/index';
 import { showError } from '../i18n/errors';
@@ -79,14 +80,7 @@ export function createCircuitPractice(view: CircuitPracticeHost, engine: Circuit
   card.setAttribute('aria-label', t('circuit.practice'));
   const intro = h('p', 'circuit-practice-intro', t('circuit.practiceIntro'));
   const where = h('p', 'circuit-practice-where');
-  const label = h('label', 'circuit-practice-label');
-  const input = h('input', 'circuit-practice-input');
-  input.id = `${uid}-answer`;
-  input.type = 'text';
-  input.autocomplete = 'off';
-  input.spellcheck = false;
-  input.inputMode = 'decimal';
-  label.htmlFor = input.id;
+  const { label, input } = answerField(`${uid}-answer`, 'circuit-practice');
   const checkButton = button(t('practice.check'), () => check());
   const revealButton = button(t('practice.reveal'), () => reveal());
   const actions = h('div', 'circuit-practice-actions');

@@ -4,6 +4,7 @@
 // running score. The phase runs (and the diagram shows its values) once its entries are done.
 import type { Engine, Session } from '../engine';
 import { el as h, textButton as button } from '../dom';
+import { answerField } from './answer-field';
 import type {
   AnswerDetail,
   PracticeEngine,
@@ -104,14 +105,7 @@ export function mountPractice(host: HTMLElement, explorer: PracticeHost, engine:
   const card = h('div', 'practice-card');
   card.hidden = true;
   const where = h('p', 'practice-where');
-  const label = h('label', 'practice-label');
-  const input = h('input', 'practice-input');
-  input.id = `${uid}-answer`;
-  input.type = 'text';
-  input.autocomplete = 'off';
-  input.spellcheck = false;
-  input.inputMode = 'decimal';
-  label.htmlFor = input.id;
+  const { label, input } = answerField(`${uid}-answer`, 'practice');
   const checkButton = button(t('practice.check'), () => check());
   const hintButton = button(t('practice.hint'), () => hint());
   const revealButton = button(t('practice.reveal'), () => finish('revealed'));
