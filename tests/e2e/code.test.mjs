@@ -139,6 +139,9 @@ test('390, 768 and 1440 px, light and dark: the Code tab fits the window', async
     await page.emulateMedia({ colorScheme: scheme });
     for (const width of [390, 768, 1440]) {
       await page.setViewportSize({ width, height: 900 });
+      // On a phone the equations and code sit behind the Math tab (explorer/panel-tabs.ts).
+      const mathTab = page.locator('#view-step').getByRole('tab', { name: 'Math' });
+      if (await mathTab.isVisible()) await mathTab.click();
       await panel().scrollIntoViewIfNeeded();
       // Every element of the Code tab stays inside the window (a long line wraps; a wide
       // matrix scrolls inside its own box, which stays inside the window).

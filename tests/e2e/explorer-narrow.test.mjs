@@ -118,6 +118,7 @@ test('a two-finger pinch zooms the diagram; a tap shows an edge label that a mou
     const svg = p.getByTestId('diagram');
     const width = () => svg.evaluate((s) => s.getBoundingClientRect().width);
     const before = await width();
+    await p.getByTestId('diagram-viewport').scrollIntoViewIfNeeded();
     const box = await p.getByTestId('diagram-viewport').boundingBox();
     const cx = box.x + box.width / 2;
     const cy = box.y + Math.min(box.height, 300) / 2;

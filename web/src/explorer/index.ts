@@ -15,6 +15,7 @@ import { narrate } from './narration';
 import { renderNotes } from './notes';
 import { findPreset, presetNotes, presetTitle, PRESETS, type Preset } from './presets';
 import { buildSkeleton, buildSpecEditor } from './skeleton';
+import { createPanelTabs } from './panel-tabs';
 import { createZoom } from './zoom';
 import { diagramViewOf, renderExamplePicker } from './example-view';
 import { markOverflow, watchOverflow } from './overflow';
@@ -111,6 +112,11 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     dialogHost,
     t,
   }));
+  ui.main.prepend(createPanelTabs([
+    { id: 'diagram', label: t('step.tabDiagram'), panel: ui.diagramCol },
+    { id: 'math', label: t('step.tabMath'), panel: ui.mathCol },
+    { id: 'notes', label: t('step.tabAbout'), panel: ui.notesPanel },
+  ], t('step.panelTabs')).element);
   host.append(ui.top, ui.main, ui.lower);
   watchOverflow(math, t);
   const codeTab = mountCodeTab(ui.mathCol, { engine, session: () => stepper.session, digits: () => digits, baseName: () => (preset && !edited ? preset.id : 'network'), locale });

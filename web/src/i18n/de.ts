@@ -77,6 +77,10 @@ const ui: Record<Exclude<UiKey, keyof typeof enViews>, string> = {
   'step.counterPhase': 'Phase',
   'step.nextIs': 'Als Nächstes: {phase}',
 
+  'step.tabDiagram': 'Diagramm',
+  'step.tabMath': 'Formeln',
+  'step.tabAbout': 'Hintergrund',
+  'step.panelTabs': 'Bereiche',
   'step.diagramRegion': 'Netzdiagramm (scrollen oder mit zwei Fingern verschieben und zoomen)',
   'step.diagram': 'Netzdiagramm',
   'step.summary': 'Vorhersage und Verlust',

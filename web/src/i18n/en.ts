@@ -84,6 +84,10 @@ const ui = {
   'step.nextIs': 'Next: {phase}',
 
   // --- the step-through view: panels ---
+  'step.tabDiagram': 'Diagram',
+  'step.tabMath': 'Math',
+  'step.tabAbout': 'About',
+  'step.panelTabs': 'Panels',
   'step.diagramRegion': 'Network diagram (scroll or pinch to pan and zoom)',
   'step.diagram': 'Network diagram',
   'step.summary': 'Prediction and loss',
