@@ -8,24 +8,17 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openApp, repoRoot } from './browser.mjs';
+import { repoRoot } from './browser.mjs';
 import { distDir, openBrowser, serve } from './embed-support.mjs';
-import { helpers } from './reader-support.mjs';
+import { openLoadedApp } from './reader-support.mjs';
 
 const AXE = readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 let app;
 let page;
 let ui;
-before(async () => {
-  app = await openApp({ viewport: { width: 1440, height: 1000 } });
-  await app.load();
-  page = app.page;
-  ui = helpers(page);
-});
-after(async () => {
-  await app?.close();
-});
+before(async () => ({ app, page, ui } = await openLoadedApp({ viewport: { width: 1440, height: 1000 } })));
+after(() => app?.close());
 
 /** Serious and critical axe violations of the page (or of `context`, a selector). */
 async function audit(p, context = 'html') {

@@ -4,21 +4,13 @@
 // phase animates; long equations show that they scroll.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp } from './browser.mjs';
-import { helpers, seed002ByHand } from './reader-support.mjs';
+import { openLoadedApp, seed002ByHand } from './reader-support.mjs';
 
 let app;
 let page;
 let ui;
-before(async () => {
-  app = await openApp({ viewport: { width: 1440, height: 900 } });
-  await app.load();
-  page = app.page;
-  ui = helpers(page);
-});
-after(async () => {
-  await app?.close();
-});
+before(async () => ({ app, page, ui } = await openLoadedApp({ viewport: { width: 1440, height: 900 } })));
+after(() => app?.close());
 
 /** Every pair of intersecting label boxes, and numbers outside their circle or tag. */
 function problems() {

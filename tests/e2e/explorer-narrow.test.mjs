@@ -4,22 +4,14 @@
 // and wrap, an Example picker wide enough for whole names, and edge labels that a tap shows.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp } from './browser.mjs';
 import { distDir, openBrowser, serve } from './embed-support.mjs';
-import { helpers, openTouchApp } from './reader-support.mjs';
+import { openLoadedApp, openTouchApp } from './reader-support.mjs';
 
 let app;
 let page;
 let ui;
-before(async () => {
-  app = await openApp({ viewport: { width: 1440, height: 900 } });
-  await app.load();
-  page = app.page;
-  ui = helpers(page);
-});
-after(async () => {
-  await app?.close();
-});
+before(async () => ({ app, page, ui } = await openLoadedApp({ viewport: { width: 1440, height: 900 } })));
+after(() => app?.close());
 
 /** Smallest on-screen font size (CSS px) of the diagram's text. */
 const smallestDiagramText = () => {

@@ -3,20 +3,14 @@
 // layouts keep the three panels side by side with no tab bar.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp } from './browser.mjs';
 import { distDir, openBrowser, serve } from './embed-support.mjs';
-import { helpers } from './reader-support.mjs';
+import { openLoadedApp } from './reader-support.mjs';
 
 let app;
 let page;
-before(async () => {
-  app = await openApp({ viewport: { width: 390, height: 844 } });
-  await app.load();
-  page = app.page;
-});
-after(async () => {
-  await app?.close();
-});
+let ui;
+before(async () => ({ app, page, ui } = await openLoadedApp({ viewport: { width: 390, height: 844 } })));
+after(() => app?.close());
 
 const shown = (locator) => locator.evaluate((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');
 
@@ -37,7 +31,7 @@ test('at 390 px the panels are tabs under the controls; Math shows the equations
   assert.equal(await mathTab.getAttribute('aria-selected'), 'true');
   assert.ok(await shown(math), 'Math shows the equations');
   assert.equal(await shown(view.getByTestId('diagram')), false, 'one panel at a time');
-  await helpers(page).press('Next phase', 'forward 1');
+  await ui.press('Next phase', 'forward 1');
   assert.match(await math.innerText(), /0\.51/, 'the equations show z[1] of seed 002 (0.1·1 + 0.2·2 + 0.01 = 0.51)');
 
   // The equations begin within a screen of the button that changed them.

@@ -48,6 +48,20 @@ export function englishMatchers() {
   return out;
 }
 
+/**
+ * The English written into web/index.html itself (texts and titles, before the page translates
+ * them): a word left there without a data-i18n key would show on a German page unnoticed by the
+ * catalogue matchers.
+ */
+export function staticPageEnglish() {
+  const html = readFileSync(path.join(repoRoot, 'web/index.html'), 'utf8');
+  const body = html.slice(html.indexOf('<body')).replace(/<script[\s\S]*?<\/script>/g, '');
+  const texts = [...body.matchAll(/>([^<>]+)</g)].map((m) => m[1]);
+  const titles = [...body.matchAll(/(?<![-\w])(?:title|aria-label|placeholder)="([^"]+)"/g)].map((m) => m[1]);
+  const german = new Set(Object.values(catalogue('de'))); // names both languages write alike
+  return [...texts, ...titles].map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => /[A-Za-z]{3}/.test(s) && !german.has(s));
+}
+
 /** The English strings among `strings`: [{text, key}]. */
 export function englishAmong(strings, matchers, extra = []) {
   const hits = [];

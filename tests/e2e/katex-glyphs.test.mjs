@@ -4,22 +4,14 @@
 // so no formula falls back to another font for a glyph the whole face has.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp } from './browser.mjs';
-import { helpers } from './reader-support.mjs';
+import { openLoadedApp } from './reader-support.mjs';
 import { KATEX_SUBSETS, faceCharacters } from '../../vite.fonts.js';
 
 let app;
 let page;
 let ui;
-before(async () => {
-  app = await openApp({ viewport: { width: 1440, height: 900 } });
-  await app.load();
-  page = app.page;
-  ui = helpers(page);
-});
-after(async () => {
-  await app?.close();
-});
+before(async () => ({ app, page, ui } = await openLoadedApp({ viewport: { width: 1440, height: 900 } })));
+after(() => app?.close());
 
 /** {face: characters} of every text KaTeX rendered (its HTML, not its MathML copy). */
 function katexGlyphs() {

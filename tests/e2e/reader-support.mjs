@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, startServer, watchPage } from './browser.mjs';
+import { CHROMIUM_ARGS, openApp, startServer, watchPage } from './browser.mjs';
 
 export const close = (actual, expected, tol, what) =>
   assert.ok(Math.abs(actual - expected) <= tol, `${what}: page shows ${actual}, expected ${expected}`);
@@ -103,4 +103,11 @@ export async function openTouchApp({ width = 390, height = 844 } = {}) {
       await server.stop();
     },
   };
+}
+
+/** The full page opened and ready, with the step view's helpers: what most test files share. */
+export async function openLoadedApp(options) {
+  const app = await openApp(options);
+  await app.load();
+  return { app, page: app.page, ui: helpers(app.page) };
 }

@@ -63,7 +63,7 @@ export async function startApp(): Promise<void> {
 
   const explorer = mountExplorer(stepHost, engine, { params, live, openInspector: openInspectorFor, locale });
   installHelpOverlay(byId<HTMLButtonElement>('help-button'), t);
-  installOfflineDownload(byId<HTMLButtonElement>('offline-button'), status);
+  installOfflineDownload(byId<HTMLButtonElement>('offline-button'), status, t);
   keepStateOnSkipLink();
 
   let trainView: TrainViewHandle | null = null;

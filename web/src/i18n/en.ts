@@ -23,6 +23,12 @@ const ui = {
   'app.theme.dark': 'Dark',
   'app.help': 'Keyboard shortcuts',
   'app.customize': 'Customise for your course',
+  'app.offline': 'Download for offline use',
+  'app.offlineTitle': 'One HTML file with this example built in: opens from disk, no network',
+  'offline.failed': 'Download for offline use: {message}',
+  'offline.devServer': 'only the built page (npm run build) can save itself',
+  'offline.fromDisk': 'a page opened from disk cannot read its own script: open {file} (next to this page) and save from there',
+  'offline.http': 'the script {script} beside {page} could not be read (HTTP {status})',
   'app.loading': 'Loading the engine…',
   'app.loadFailed': 'The engine could not be loaded: {message}',
 

@@ -5,6 +5,7 @@
 // the script the page loaded (the one-tag script loads some views from sibling files).
 import indexPage from '../../index.html?raw';
 import icon from '../../favicon.svg?raw';
+import type { Key, T } from '../i18n/index';
 import { readState } from '../url-state';
 import { OFFLINE_BUNDLE, standaloneHtml } from './standalone-html.js';
 
@@ -14,9 +15,19 @@ export const STANDALONE_FILE = 'backprop-explorer-standalone.html';
 // The classic bundle's own <script> (null under the dev server's ES modules).
 const OWN_SCRIPT = typeof document !== 'undefined' ? (document.currentScript as HTMLScriptElement | null) : null;
 
+/** Why the file could not be made: a catalogue key and its parameters, worded by the caller's language. */
+export class OfflineError extends Error {
+  constructor(readonly key: Key, readonly params: Record<string, string | number> = {}) {
+    super(key);
+  }
+  say(t: T): string {
+    return t(this.key, this.params);
+  }
+}
+
 /** The bundle's text: the inline script of a standalone file, or the script file of a served page. */
 async function bundleSource(): Promise<string> {
-  if (!OWN_SCRIPT) throw new Error('only the built page (npm run build) can save itself');
+  if (!OWN_SCRIPT) throw new OfflineError('offline.devServer');
   if (!OWN_SCRIPT.src) return OWN_SCRIPT.textContent ?? '';
   let response: Response;
   try {
@@ -24,9 +35,9 @@ async function bundleSource(): Promise<string> {
     response = await fetch(new URL(OFFLINE_BUNDLE, OWN_SCRIPT.src).href);
   } catch {
     // Browsers refuse to read files of a page opened from disk.
-    throw new Error(`a page opened from disk cannot read its own script: open ${STANDALONE_FILE} (next to this page) and save from there`);
+    throw new OfflineError('offline.fromDisk', { file: STANDALONE_FILE });
   }
-  if (!response.ok) throw new Error(`the script ${OFFLINE_BUNDLE} beside ${OWN_SCRIPT.src} could not be read (HTTP ${response.status})`);
+  if (!response.ok) throw new OfflineError('offline.http', { script: OFFLINE_BUNDLE, page: OWN_SCRIPT.src, status: response.status });
   return response.text();
 }
 
@@ -43,8 +54,8 @@ function currentState(): URLSearchParams {
   return state;
 }
 
-/** Wires the header's button; `status` shows why a save failed. */
-export function installOfflineDownload(button: HTMLButtonElement | null, status: HTMLElement): void {
+/** Wires the header's button; `status` shows why a save failed, in the page's language. */
+export function installOfflineDownload(button: HTMLButtonElement | null, status: HTMLElement, t: T): void {
   button?.addEventListener('click', async () => {
     button.disabled = true;
     try {
@@ -60,7 +71,7 @@ export function installOfflineDownload(button: HTMLButtonElement | null, status:
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       status.hidden = true;
     } catch (e) {
-      status.textContent = `Download for offline use: ${(e as Error).message}`;
+      status.textContent = t('offline.failed', { message: e instanceof OfflineError ? e.say(t) : (e as Error).message });
       status.classList.add('error');
       status.hidden = false;
     } finally {
