@@ -70,7 +70,7 @@ export async function startServer(root = path.join(repoRoot, 'dist')) {
 }
 
 /** Launches /usr/bin/chromium headless with a fresh user-data dir. Returns {browser, context, close()}. */
-export async function launchBrowser({ viewport = { width: 1280, height: 800 }, reducedMotion = 'no-preference', locale } = {}) {
+export async function launchBrowser({ viewport = { width: 1280, height: 800 }, reducedMotion = 'no-preference', locale, touch = false } = {}) {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'bpx-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -79,6 +79,7 @@ export async function launchBrowser({ viewport = { width: 1280, height: 800 }, r
     viewport,
     reducedMotion,
     acceptDownloads: true,
+    ...(touch ? { hasTouch: true, isMobile: true } : {}), // a phone's touch screen
     ...(locale ? { locale } : {}), // navigator.languages, e.g. 'de-DE' (default: the machine's)
   });
   return {
@@ -129,11 +130,11 @@ export async function screenshot(page, name, options = {}) {
  * Server + browser + one page, watched. `root` is served (default dist/).
  * Returns {page, context, origin, url(p), screenshot(name), problems, foreign, assertClean(), close()}.
  */
-export async function openApp({ root, viewport, reducedMotion, locale, path: startPath = '' } = {}) {
+export async function openApp({ root, viewport, reducedMotion, locale, touch, path: startPath = '' } = {}) {
   const server = await startServer(root);
   let browser;
   try {
-    browser = await launchBrowser({ viewport, reducedMotion, locale });
+    browser = await launchBrowser({ viewport, reducedMotion, locale, touch });
   } catch (e) {
     await server.stop();
     throw e;

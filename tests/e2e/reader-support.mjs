@@ -1,11 +1,7 @@
 // Shared by the reader tests of the step-through view (explorer-reader, explorer-labels,
 // explorer-a11y): seed 002 derived by hand, a touch-screen Chromium, and small page helpers.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, openApp, startServer, watchPage } from './browser.mjs';
+import { openApp } from './browser.mjs';
 
 export const close = (actual, expected, tol, what) =>
   assert.ok(Math.abs(actual - expected) <= tol, `${what}: page shows ${actual}, expected ${expected}`);
@@ -72,37 +68,8 @@ export function helpers(page) {
 }
 
 /** Server + a touch-screen Chromium (a phone: 390 px, hasTouch). */
-export async function openTouchApp({ width = 390, height = 844 } = {}) {
-  const server = await startServer();
-  const dir = mkdtempSync(path.join(tmpdir(), 'bpx-touch-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width, height },
-    hasTouch: true,
-    isMobile: true,
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  const watch = watchPage(page, server.origin);
-  return {
-    page,
-    context,
-    url: server.url,
-    async load(p = '') {
-      await page.goto(server.url(p));
-      await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
-    },
-    assertClean() {
-      assert.deepEqual(watch.foreign, [], 'requests to another origin');
-      assert.deepEqual(watch.problems, [], 'console errors/warnings or failed requests');
-    },
-    async close() {
-      await context.close().catch(() => {});
-      rmSync(dir, { recursive: true, force: true });
-      await server.stop();
-    },
-  };
+export function openTouchApp({ width = 390, height = 844 } = {}) {
+  return openApp({ viewport: { width, height }, touch: true });
 }
 
 /** The full page opened and ready, with the step view's helpers: what most test files share. */
