@@ -1,0 +1,96 @@
+// dist/customize.html in German, chosen by the browser's language alone (a de-DE browser, no
+// lang= in the address), walked like a teacher walks it: each mode (its parts), a bad spec
+// (the engine's error: German summary, English detail marked lang="en"), a bad program, a bad
+// height, a copy and a saved file. At every stop no visible English UI string may remain (the
+// scanner of tests/e2e/i18n-support.mjs: the English catalogue's values and the engine's English
+// circuit titles). ?lang=en in the same browser gives the English page, and the same scanner
+// finds its English there (so the check can fail).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { catalogue, englishAmong, englishMatchers, visibleStrings } from './i18n-support.mjs';
+import { course, downloaded, openCustomize } from './customize-support.mjs';
+
+const matchers = englishMatchers();
+const de = catalogue('de');
+/** The engine's English circuit titles, read off the English page. */
+let engineWords = [];
+
+let c;
+before(async () => {
+  c = await course({ locale: 'de-DE' });
+  await openCustomize(c, '?lang=en');
+  await c.b.page.waitForFunction(() => document.getElementById('c-circuit-preset').options.length > 1);
+  engineWords = (await c.b.page.locator('#c-circuit-preset option').allTextContents()).slice(1);
+  assert.ok(engineWords.length >= 5 && engineWords.some((w) => /^An? |^The /.test(w) || / the /.test(w)), engineWords.join(' | '));
+});
+after(async () => {
+  await c?.close();
+});
+
+async function assertGerman(where) {
+  const strings = await visibleStrings(c.b.page);
+  const hits = englishAmong(strings, matchers, engineWords);
+  assert.deepEqual(hits, [], `${where}: English on the German page`);
+  return strings;
+}
+
+test('the English page (?lang=en, in a German browser): the scanner finds its English', async () => {
+  await openCustomize(c, '?lang=en');
+  assert.equal(await c.b.page.evaluate(() => document.documentElement.lang), 'en');
+  const hits = englishAmong(await visibleStrings(c.b.page), matchers, engineWords);
+  const keys = new Set(hits.map((h) => h.key));
+  for (const key of ['customize.heading', 'customize.parts', 'customize.out.file', 'customize.part.playback', 'customize.mode.train.about']) {
+    assert.ok(keys.has(key), `the scanner finds ${key} on the English page`);
+  }
+});
+
+test('German by the browser language: every mode, errors, a copy and a saved file, no English UI string', async () => {
+  const page = c.b.page;
+  await openCustomize(c);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+  assert.equal(await page.title(), de['customize.title']);
+  await assertGerman('start (step through)');
+  await c.b.shot('customize-de-1440');
+
+  await page.getByRole('radio', { name: new RegExp(`^${de['customize.mode.practice']}\\b`) }).check();
+  await page.waitForFunction(() => document.getElementById('c-preview').getAttribute('mode') === 'practice');
+  await assertGerman('practice');
+
+  await page.getByRole('radio', { name: new RegExp(`^${de['customize.mode.train']}\\b`) }).check();
+  await page.waitForFunction(() => {
+    const el = document.getElementById('c-preview');
+    return el.getAttribute('mode') === 'train' && el.readyState === 'ready' && !!el.shadowRoot.querySelector('.bpx-train');
+  });
+  await page.getByRole('combobox', { name: /^hyper\b/ }).selectOption('locked');
+  await assertGerman('train, hyper locked');
+
+  // A spec the engine refuses: the German summary, the engine's English as marked detail.
+  await page.getByRole('radio', { name: de['customize.source.spec'] }).check();
+  await page.getByRole('textbox', { name: de['customize.spec'] }).fill('{"layers":[2,0,1]}');
+  const specError = page.locator('#c-spec-error');
+  await specError.filter({ hasText: 'layers[1]' }).waitFor();
+  assert.equal(await specError.locator('[lang="en"]').count(), 1, "the engine's English detail is marked lang=en");
+  await assertGerman('a refused spec');
+  await page.getByRole('textbox', { name: de['customize.spec'] }).fill('');
+  await specError.filter({ hasText: de['customize.specEmpty'] }).waitFor();
+  await assertGerman('an empty spec');
+
+  await page.getByRole('radio', { name: new RegExp(`^${de['customize.mode.circuit']}\\b`) }).check();
+  await page.waitForFunction(() => !!document.getElementById('c-preview').shadowRoot.querySelector('.circuit-view'));
+  await page.getByRole('textbox', { name: de['customize.program'] }).fill('x = 3\ny = x *');
+  await page.locator('#c-program-error').filter({ hasText: /2.*8/ }).waitFor();
+  await assertGerman('circuit, a refused program');
+
+  await page.getByRole('textbox', { name: de['customize.height'], exact: true }).fill('tall');
+  await page.locator('#c-height-error').filter({ hasText: de['customize.heightBad'] }).waitFor();
+  await assertGerman('a bad height');
+  await page.getByRole('textbox', { name: de['customize.height'], exact: true }).fill('');
+
+  const oneTag = de['customize.out.oneTag'];
+  await page.getByRole('button', { name: `${de['customize.copy']}: ${oneTag}` }).click();
+  await page.getByRole('status').filter({ hasText: `${oneTag}.` }).waitFor();
+  await downloaded(c, 'german.html', `${de['customize.save']}: ${de['customize.out.file']}`);
+  await page.getByRole('status').filter({ hasText: 'backprop-explorer-standalone.html' }).waitFor();
+  await assertGerman('after a copy and a saved file');
+  await c.b.assertClean();
+});
