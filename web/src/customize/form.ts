@@ -156,7 +156,11 @@ export function buildParts(form: Form, mode: ModeId, states: Record<string, Part
     const label = document.createElement('label');
     label.htmlFor = id;
     label.innerHTML = `<code></code> <span class="c-about"></span>`;
-    label.querySelector('code')!.textContent = part;
+    const code = label.querySelector('code')!;
+    code.textContent = part;
+    // The token a teacher types in controls="…" and lock="…": the same in every language.
+    code.lang = 'en';
+    code.translate = false;
     label.querySelector('span')!.textContent = form.locale.t(PART_ABOUT[part as Part]);
     const select = document.createElement('select');
     select.id = id;
