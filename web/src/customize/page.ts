@@ -63,7 +63,13 @@ export async function startCustomize(): Promise<void> {
 
   const engineReady = sharedEngine().then((e) => {
     engine = e;
-    fillCircuitPresets(form, e.circuitCatalogue().presets);
+    const circuits = e.circuitCatalogue().presets;
+    fillCircuitPresets(form, circuits);
+    // The program the preview runs while the choice has none (the element's first circuit preset).
+    if (choice.program === null && !form.program.value && circuits[0]) {
+      form.circuitPreset.value = circuits[0].id;
+      form.program.value = circuits[0].program;
+    }
     updateOutputs(form, choice, where()); // the full-page link reads explicit data through the engine
     return e;
   });

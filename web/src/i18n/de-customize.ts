@@ -47,7 +47,7 @@ export const deCustomize: Record<keyof typeof enCustomize, string> = {
   'customize.theme.light': 'Hell',
   'customize.theme.dark': 'Dunkel',
   'customize.theme.auto': 'Wie das System der Lernenden',
-  'customize.lang.auto': 'Automatisch (der Browser der Lernenden)',
+  'customize.lang.auto': 'Automatisch (ihr Browser)',
   'customize.digits.default': 'Die Voreinstellung',
   'customize.circuitChoose': 'Einen wählen, um sein Programm zu übernehmen …',
   'customize.state.shown': 'Sichtbar',
