@@ -97,3 +97,18 @@ test('German by the browser language: every mode, errors, a copy and a saved fil
   await assertGerman('after a copy and a saved file');
   await c.b.assertClean();
 });
+
+test('German at 390 px: no mode makes the page scroll sideways (long German titles in the menus)', async () => {
+  const page = c.b.page;
+  await page.setViewportSize({ width: 390, height: 900 });
+  await openCustomize(c);
+  for (const mode of ['step', 'practice', 'train', 'circuit']) {
+    await page.locator(`input[name="c-mode"][value="${mode}"]`).check();
+    await page.waitForFunction((m) => document.getElementById('c-preview').getAttribute('mode') === (m === 'step' ? null : m), mode);
+    await page.waitForFunction(() => document.getElementById('c-circuit-preset').options.length > 1);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 0, `${mode}: the page is ${overflow} px wider than the window`);
+  }
+  await c.b.shot('customize-de-390', { fullPage: true });
+  await page.setViewportSize({ width: 1440, height: 1000 });
+});
