@@ -5,7 +5,8 @@
 // scanner of tests/e2e/i18n-support.mjs: the English catalogue's values and the engine's English
 // circuit titles; the part names, tokens a teacher types in controls="…", are marked lang="en"
 // and left out as the engine's names are). ?lang=en in the same browser gives the English page, and the same scanner
-// finds its English there (so the check can fail).
+// finds its English there (so the check can fail). No mode scrolls sideways at 390 px in German;
+// the main page's ?lang= goes with its link to the customise page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { catalogue, englishAmong, englishMatchers, visibleStrings } from './i18n-support.mjs';
@@ -111,4 +112,15 @@ test('German at 390 px: no mode makes the page scroll sideways (long German titl
   }
   await c.b.shot('customize-de-390', { fullPage: true });
   await page.setViewportSize({ width: 1440, height: 1000 });
+});
+
+test("the main page's ?lang=en goes with its link to the customise page (over the German browser)", async () => {
+  const page = c.b.page;
+  await page.goto(c.server.url('dist/index.html?lang=en'));
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  await page.getByRole('link', { name: 'Customise for your course' }).click();
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  assert.equal(new URL(page.url()).searchParams.get('lang'), 'en');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), catalogue('en')['customize.heading']);
 });
