@@ -1,52 +1,33 @@
 // dist/customize.html, the customise page, used like a teacher: train mode, the XOR preset, some
-// parts hidden and one locked, the dark theme. Each output is then used as a course would use it:
-// the one-tag snippet in a host page written to a temp folder served beside dist/, the iframe
-// snippet in another, the link opened directly. Each shows what the preview showed (mode,
-// visible and locked parts, the preset's numbers, theme). A bad spec or circuit program shows
-// the engine's message next to its field and leaves the outputs as they were. axe-core finds no
-// serious or critical violation at 390, 768 and 1440 px, light and dark; nothing scrolls sideways.
+// parts hidden and one locked, the dark theme. Each output is then used as a course would use it
+// (tests/e2e/customize-support.mjs): the one-tag snippet in a host page written to a temp folder
+// served beside dist/, the iframe snippet in another, the link opened directly, the standalone
+// file downloaded and opened from file:// (no request but itself). Each shows what the preview
+// showed (mode, visible and locked parts, the preset's numbers, theme); the full-page link opens
+// the same example. A bad spec or circuit program shows the engine's message next to its field
+// and leaves the outputs as they were. axe-core finds no serious or critical violation at 390,
+// 768 and 1440 px, light and dark; nothing scrolls sideways. Step mode with a pasted spec, the
+// language and digits: customize-step.test.mjs; the page in German: customize-german.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { distDir, openBrowser, outside, repoRoot, serve } from './embed-support.mjs';
+import { repoRoot } from './embed-support.mjs';
+import { FILE, FULL, IFRAME, LINK, ONE_TAG, copied, course, downloaded, eachOutput, openCustomize as open, settled } from './customize-support.mjs';
 
 const AXE = readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-let root;
-let server;
+let c;
 let b;
 before(async () => {
-  root = mkdtempSync(path.join(tmpdir(), 'bpx-course-'));
-  symlinkSync(distDir, path.join(root, 'dist'));
-  mkdirSync(path.join(root, 'course'));
-  server = await serve(root);
-  b = await openBrowser({ isForeign: outside(server.origin), viewport: { width: 1440, height: 1000 } });
-  await b.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  c = await course();
+  b = c.b;
 });
 after(async () => {
-  await b?.close();
-  await server?.close();
-  if (root) rmSync(root, { recursive: true, force: true });
+  await c?.close();
 });
 
-async function openCustomize() {
-  await b.page.goto(server.url('dist/customize.html'));
-  await b.page.waitForFunction(() => document.body.dataset.ready === 'true' && document.getElementById('c-preview').readyState === 'ready');
-}
-
-/** Waits until the element matching `selector` (in `scope`, a page or frame) is ready with `attrs`. */
-async function settled(scope, selector, attrs = {}) {
-  await scope.waitForFunction(
-    ([sel, want]) => {
-      const el = document.querySelector(sel);
-      return el?.readyState === 'ready' && !!el.session && Object.entries(want).every(([k, v]) => el.getAttribute(k) === v);
-    },
-    [selector, attrs],
-    { timeout: 20000 },
-  );
-}
+const openCustomize = () => open(c);
 
 /** What a student sees in a training view: mode, theme, visible and disabled parts, the network's numbers. */
 function trainFingerprint(selector) {
@@ -66,24 +47,6 @@ function trainFingerprint(selector) {
     network: { layers: spec.layers, activations: spec.activations, loss: spec.loss, lr: spec.optimizer.learning_rate, batch: spec.batch_size },
   };
 }
-
-const hostPage = (title, body) =>
-  `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${title}</title><link rel="icon" href="data:,"></head>\n<body><h1>${title}</h1>\n${body}\n</body></html>\n`;
-
-/** The text of output `title` after pressing its Copy button (read back from the clipboard). */
-async function copied(title) {
-  const page = b.page;
-  await page.getByRole('button', { name: `Copy: ${title}` }).click();
-  await page.getByRole('status').filter({ hasText: `Copied: ${title}.` }).waitFor();
-  const clip = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(clip, await page.getByRole('textbox', { name: title }).inputValue(), 'the clipboard holds the text shown');
-  return clip;
-}
-
-const ONE_TAG = 'One tag (course pages that allow scripts)';
-const IFRAME = 'iframe (LMS pages that strip scripts keep the iframe)';
-const LINK = 'Link: exactly this, in a whole browser tab';
-const FULL = 'Link: the full explorer, opened at this example';
 
 test('train mode, XOR, hidden and locked parts, dark: every output shows what the preview shows', async () => {
   const page = b.page;
@@ -109,29 +72,21 @@ test('train mode, XOR, hidden and locked parts, dark: every output shows what th
   assert.ok(preview.visible.includes('play') && !preview.locked.includes('play'), 'playback shown and usable');
   await b.shot('customize-train-dark-1440');
 
-  const snippet = await copied(ONE_TAG);
+  const snippet = await copied(c, ONE_TAG);
   assert.match(snippet, /^<script defer src="\.\.\/dist\/backprop-explorer\.js"><\/script>\n<backprop-explorer /);
-  const iframe = await copied(IFRAME);
-  const link = await copied(LINK);
-  const full = await copied(FULL);
+  const iframe = await copied(c, IFRAME);
+  const link = await copied(c, LINK);
+  const full = await copied(c, FULL);
+  const file = await downloaded(c, 'train-xor.html');
+  await page.getByRole('status').filter({ hasText: 'Saved: backprop-explorer-standalone.html.' }).waitFor();
+  assert.ok(readFileSync(file, 'utf8').includes('data-bpx-state="mode=train&amp;preset=xor&amp;controls='), 'the state is built into the file');
 
-  writeFileSync(path.join(root, 'course/one-tag.html'), hostPage('Week 3: training', snippet));
-  await page.goto(server.url('course/one-tag.html'));
-  await settled(page, 'backprop-explorer');
-  assert.deepEqual(await page.evaluate(trainFingerprint, 'backprop-explorer'), preview, 'the one-tag snippet');
-
-  writeFileSync(path.join(root, 'course/iframe.html'), hostPage('Week 3: in a frame', iframe));
-  await page.goto(server.url('course/iframe.html'));
-  const frame = page.frames().find((f) => f !== page.mainFrame());
-  await frame.waitForFunction(() => document.body.dataset.ready === 'true');
-  await settled(frame, 'backprop-explorer');
-  assert.deepEqual(await frame.evaluate(trainFingerprint, 'backprop-explorer'), preview, 'the iframe snippet');
-  await page.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 400); // iframe-resize.js fitted it
-  assert.equal(await page.locator('iframe').getAttribute('title'), 'Backprop Explorer: XOR with a 2-2-1 network');
-
-  await page.goto(link);
-  await settled(page, 'backprop-explorer');
-  assert.deepEqual(await page.evaluate(trainFingerprint, 'backprop-explorer'), preview, 'the link');
+  const shows = await eachOutput(c, { snippet, iframe, link, file }, trainFingerprint);
+  assert.deepEqual(shows.oneTag, preview, 'the one-tag snippet');
+  assert.deepEqual(shows.iframe, preview, 'the iframe snippet');
+  assert.equal(shows.iframeTitle, 'Backprop Explorer: XOR with a 2-2-1 network');
+  assert.deepEqual(shows.link, preview, 'the link');
+  assert.deepEqual(shows.file, preview, 'the standalone file from disk');
 
   // The full page: the training view with the same network and the same parts hidden.
   await page.goto(full);
@@ -230,6 +185,8 @@ test('axe finds no serious or critical violation at 390, 768 and 1440 px, light 
       assert.ok(overflow <= 0, `${width} px, ${colorScheme}: the page is ${overflow} px wider than the window`);
       const copy = await page.getByRole('button', { name: `Copy: ${ONE_TAG}` }).boundingBox();
       assert.ok(copy.width >= 44 && copy.height >= 44, `${width} px: the Copy button is a 44 px touch target`);
+      const save = await page.getByRole('button', { name: `Download: ${FILE}` }).boundingBox();
+      assert.ok(save.width >= 44 && save.height >= 44, `${width} px: the Download button is a 44 px touch target`);
       await b.shot(`customize-${width}-${colorScheme}`, { fullPage: true });
     }
   }

@@ -80,8 +80,8 @@ export async function serve(root, { headers = {}, pages = {} } = {}) {
  * requests that `isForeign(url)` flags, and Content-Security-Policy violation events (collected
  * by an init script in every frame).
  */
-export async function openBrowser({ viewport = { width: 1280, height: 900 }, isForeign } = {}) {
-  const browser = await launchBrowser({ viewport });
+export async function openBrowser({ viewport = { width: 1280, height: 900 }, isForeign, locale } = {}) {
+  const browser = await launchBrowser({ viewport, locale });
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   await browser.context.addInitScript(() => {
     window.__cspViolations = [];

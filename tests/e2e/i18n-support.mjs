@@ -18,9 +18,9 @@ function literal(file, name) {
 
 export function catalogue(lang) {
   if (lang === 'en') {
-    return { ...literal('en.ts', 'const ui'), ...literal('en-views.ts', 'enViews'), ...literal('en-train.ts', 'enTrain'), ...literal('en-presets.ts', 'enPresets') };
+    return { ...literal('en.ts', 'const ui'), ...literal('en-views.ts', 'enViews'), ...literal('en-train.ts', 'enTrain'), ...literal('en-presets.ts', 'enPresets'), ...literal('en-customize.ts', 'enCustomize') };
   }
-  return { ...literal('de.ts', 'const ui'), ...literal('de-views.ts', 'deViews'), ...literal('de-train.ts', 'deTrain'), ...literal('de-presets.ts', 'dePresets') };
+  return { ...literal('de.ts', 'const ui'), ...literal('de-views.ts', 'deViews'), ...literal('de-train.ts', 'deTrain'), ...literal('de-presets.ts', 'dePresets'), ...literal('de-customize.ts', 'deCustomize') };
 }
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -15,7 +15,7 @@ import { linkTooLongMessage, readPageParams } from './page-params';
 import type { TrainViewHandle } from './train/index';
 import type { CircuitView } from './circuit/index';
 import { loadCircuitView, loadTrainView } from './lazy-views';
-import { localeOf, resolveLang } from './i18n/index';
+import { localeOf, resolveLang, supported } from './i18n/index';
 import { translatePage } from './i18n/static-page';
 import { installOfflineDownload } from './offline/download';
 import { trainSettingsFromUrl, writeTrainUrl } from './train-url';
@@ -26,6 +26,14 @@ type Mode = 'step' | 'train' | 'circuit';
 const MODES: Mode[] = ['step', 'train', 'circuit'];
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/** The customise page speaks the language asked of this one (?lang=), not only the browser's. */
+function passLanguage(link: HTMLAnchorElement | null, lang: string | null): void {
+  if (!link || !lang) return;
+  const url = new URL(link.href);
+  url.searchParams.set('lang', lang);
+  link.href = url.href;
+}
 
 /** Starts the app shell on the page of web/index.html (its ids must be there). */
 export async function startApp(): Promise<void> {
@@ -42,6 +50,7 @@ export async function startApp(): Promise<void> {
   const locale = localeOf(resolveLang(params.get('lang')), params.get('decimal'));
   const t = locale.t;
   translatePage(document, locale);
+  passLanguage(document.querySelector<HTMLAnchorElement>('a.customize-link'), supported(params.get('lang')));
   const notice = tooLong === null ? null : linkTooLongMessage(t, tooLong);
   installPageTheme(params, document.getElementById('theme-select') as HTMLSelectElement | null);
   const live = byId<HTMLElement>('live-region');

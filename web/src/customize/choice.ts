@@ -4,22 +4,22 @@
 // element's own (web/src/embed/options.ts); the presets are the page's (web/src/explorer/presets.ts).
 import { DEFAULT_PARTS, STEP_PARTS, TRAIN_PARTS, parseControls, type Theme } from '../embed/options';
 import { PRESETS } from '../explorer/presets';
-import { LANGS } from '../i18n/index';
+import { LANGS, type Key } from '../i18n/index';
 import { DIGIT_CHOICES } from '../explorer/skeleton';
 
 /** The modes of <backprop-explorer mode="…"> (web/src/embed/element.ts, docs/embedding.md). */
 export const MODES = [
-  { id: 'step', label: 'Step through', about: 'one phase at a time, forward and backward, with the equations' },
-  { id: 'practice', label: 'Practice', about: 'step through, and the learner types each number first' },
-  { id: 'train', label: 'Train', about: 'the training view: data, network, decision boundary, loss curves' },
-  { id: 'circuit', label: 'Circuit', about: 'any expression as a graph of gates, stepped forward and backward' },
-] as const;
+  { id: 'step', label: 'customize.mode.step', about: 'customize.mode.step.about' },
+  { id: 'practice', label: 'customize.mode.practice', about: 'customize.mode.practice.about' },
+  { id: 'train', label: 'customize.mode.train', about: 'customize.mode.train.about' },
+  { id: 'circuit', label: 'customize.mode.circuit', about: 'customize.mode.circuit.about' },
+] as const satisfies readonly { id: string; label: Key; about: Key }[];
 export type ModeId = (typeof MODES)[number]['id'];
 
-export const THEMES: readonly { id: Theme; label: string }[] = [
-  { id: 'light', label: 'Light' },
-  { id: 'dark', label: 'Dark' },
-  { id: 'auto', label: "Like the reader's system" },
+export const THEMES: readonly { id: Theme; label: Key }[] = [
+  { id: 'light', label: 'customize.theme.light' },
+  { id: 'dark', label: 'customize.theme.dark' },
+  { id: 'auto', label: 'customize.theme.auto' },
 ];
 
 /** "auto" leaves the language to the reader's browser; each of the element's languages follows. */

@@ -1,38 +1,43 @@
 // The customise page's form (web/customize.html holds its skeleton): the choices come from the
 // element's and the engine's own lists: modes and parts (choice.ts over web/src/embed/options.ts),
 // presets (web/src/explorer/presets.ts), circuit presets (engine.circuitCatalogue()), languages
-// (web/src/i18n), digits (the step view's picker).
+// (web/src/i18n), digits (the step view's picker). Its words are the page's language
+// (i18n/en-customize.ts); the part names and language codes stay as a teacher types them.
 import type { Engine } from '../engine';
+import type { STEP_PARTS, TRAIN_PARTS } from '../embed/options';
 import { PRESETS, presetTitle } from '../explorer/presets';
-import { ENGLISH } from '../i18n/index';
+import { engineWord } from '../i18n/engine-words';
+import type { Key, Locale } from '../i18n/index';
 import { DIGIT_CHOICES, LANGUAGES, MODES, THEMES, partsOf, type ModeId, type PartState } from './choice';
 
+type Part = (typeof STEP_PARTS)[number] | (typeof TRAIN_PARTS)[number];
+
 /** What each part holds, in a teacher's words (the part names are the element's). */
-const PART_ABOUT: Record<string, string> = {
-  presets: 'the example picker',
-  digits: 'the significant-digits picker',
-  playback: 'the buttons that run and undo phases or training',
-  speed: 'the animation or training speed',
-  phases: 'the phase indicator and counters',
-  summary: 'prediction, target and loss above the diagram',
-  legend: "the diagram's legend",
-  math: 'the equations of the current phase',
-  notes: '"About this example"',
-  numbers: 'all matrices of the current state',
-  edit: 'editing the network (structure, data, spec)',
-  export: 'copy or download the walkthrough, pictures, spec',
-  hyper: 'learning rate, optimizer, batch size, L2, init, stop',
-  data: 'the data panel',
-  network: 'the network panel',
-  output: 'the output (decision boundary) panel',
-  curves: 'the loss curves panel',
-  help: 'keyboard help and panel switches',
+const PART_ABOUT: Record<Part, Key> = {
+  presets: 'customize.part.presets',
+  digits: 'customize.part.digits',
+  playback: 'customize.part.playback',
+  speed: 'customize.part.speed',
+  phases: 'customize.part.phases',
+  summary: 'customize.part.summary',
+  legend: 'customize.part.legend',
+  math: 'customize.part.math',
+  notes: 'customize.part.notes',
+  numbers: 'customize.part.numbers',
+  edit: 'customize.part.edit',
+  export: 'customize.part.export',
+  hyper: 'customize.part.hyper',
+  data: 'customize.part.data',
+  network: 'customize.part.network',
+  output: 'customize.part.output',
+  curves: 'customize.part.curves',
+  help: 'customize.part.help',
 };
 
-const STATES: readonly { id: PartState; label: string }[] = [
-  { id: 'shown', label: 'Shown' },
-  { id: 'hidden', label: 'Hidden' },
-  { id: 'locked', label: 'Locked' },
+const STATES: readonly { id: PartState; label: Key }[] = [
+  { id: 'shown', label: 'customize.state.shown' },
+  { id: 'hidden', label: 'customize.state.hidden' },
+  { id: 'locked', label: 'customize.state.locked' },
 ];
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -56,6 +61,8 @@ export interface Form {
   base: HTMLInputElement;
   outputs: HTMLElement;
   copyStatus: HTMLElement;
+  /** The page's language: every word the form writes. */
+  locale: Locale;
 }
 
 function radio(name: string, value: string, label: string, about?: string): [HTMLLabelElement, HTMLInputElement] {
@@ -80,17 +87,18 @@ function options(select: HTMLSelectElement, items: readonly [string, string][]):
 }
 
 /** Fills the page's skeleton; circuit presets come from the engine once it has loaded. */
-export function buildForm(): Form {
+export function buildForm(locale: Locale): Form {
+  const t = locale.t;
   const modeBox = byId<HTMLFieldSetElement>('c-mode');
   const modes = new Map<ModeId, HTMLInputElement>();
   for (const m of MODES) {
-    const [l, input] = radio('c-mode', m.id, m.label, m.about);
+    const [l, input] = radio('c-mode', m.id, t(m.label), t(m.about));
     modes.set(m.id, input);
     modeBox.append(l);
   }
   const sourceBox = byId('c-source');
-  const [lp, preset] = radio('c-source', 'preset', 'A preset');
-  const [ls, spec] = radio('c-source', 'spec', 'Your own spec');
+  const [lp, preset] = radio('c-source', 'preset', t('customize.source.preset'));
+  const [ls, spec] = radio('c-source', 'spec', t('customize.source.spec'));
   sourceBox.append(lp, ls);
   const form: Form = {
     modes,
@@ -111,16 +119,32 @@ export function buildForm(): Form {
     base: byId('c-base'),
     outputs: byId('c-output-list'),
     copyStatus: byId('c-copy-status'),
+    locale,
   };
-  options(form.preset, PRESETS.map((p) => [p.id, presetTitle(p, ENGLISH.t)]));
-  options(form.theme, THEMES.map((t) => [t.id, t.label]));
-  options(form.lang, LANGUAGES.map((l) => [l, l === 'auto' ? "Auto (the reader's browser)" : l]));
-  options(form.digits, [['', 'The default'], ...DIGIT_CHOICES.map((d): [string, string] => [String(d), String(d)])]);
+  options(form.preset, PRESETS.map((p) => [p.id, presetTitle(p, t)]));
+  options(form.theme, THEMES.map((th) => [th.id, t(th.label)]));
+  options(form.lang, LANGUAGES.map((l) => [l, l === 'auto' ? t('customize.lang.auto') : languageName(l, locale.lang)]));
+  options(form.digits, [['', t('customize.digits.default')], ...DIGIT_CHOICES.map((d): [string, string] => [String(d), String(d)])]);
   return form;
 }
 
+/** "Deutsch (de)" on a German page, "German (de)" on an English one; the code alone without Intl. */
+function languageName(code: string, pageLang: string): string {
+  try {
+    const name = new Intl.DisplayNames([pageLang], { type: 'language' }).of(code);
+    return name && name !== code ? `${name} (${code})` : code;
+  } catch {
+    return code;
+  }
+}
+
+/** The engine's circuit presets, titled in the page's language where the catalogue has them. */
 export function fillCircuitPresets(form: Form, presets: ReturnType<Engine['circuitCatalogue']>['presets']): void {
-  options(form.circuitPreset, [['', 'Choose one to copy its program…'], ...presets.map((p): [string, string] => [p.id, p.title])]);
+  const lang = form.locale.lang;
+  options(form.circuitPreset, [['', form.locale.t('customize.circuitChoose')], ...presets.map((p): [string, string] => [p.id, engineWord(lang, `circuit.${p.id}.title`, p.title).text])]);
+  for (const o of form.circuitPreset.options) {
+    if (o.value && !engineWord(lang, `circuit.${o.value}.title`, '').translated) o.lang = 'en'; // the engine's English title
+  }
 }
 
 /** One menu per part of `mode` (shown, hidden, locked), set to `states`. */
@@ -132,12 +156,16 @@ export function buildParts(form: Form, mode: ModeId, states: Record<string, Part
     const label = document.createElement('label');
     label.htmlFor = id;
     label.innerHTML = `<code></code> <span class="c-about"></span>`;
-    label.querySelector('code')!.textContent = part;
-    label.querySelector('span')!.textContent = PART_ABOUT[part] ?? '';
+    const code = label.querySelector('code')!;
+    code.textContent = part;
+    // The token a teacher types in controls="…" and lock="…": the same in every language.
+    code.lang = 'en';
+    code.translate = false;
+    label.querySelector('span')!.textContent = form.locale.t(PART_ABOUT[part as Part]);
     const select = document.createElement('select');
     select.id = id;
     select.dataset.part = part;
-    options(select, STATES.map((s) => [s.id, s.label]));
+    options(select, STATES.map((s) => [s.id, form.locale.t(s.label)]));
     select.value = states[part] ?? 'hidden';
     row.append(label, select);
     return row;

@@ -1,64 +1,91 @@
-// The outputs on the customise page: for each builder of OUTPUTS (outputs.ts) a read-only box
-// with its text, a Copy button, and for links an Open link. The boxes are refreshed from the
-// Choice; "Copied" is said in a live region.
+// The outputs on the customise page: for each builder of OUTPUTS (outputs.ts) a block with its
+// title and explanation and, for text, a read-only box with a Copy button (and an Open link for
+// links); for the file, a Download button that saves the standalone file with the state built
+// in (web/src/offline/download.ts, as the main page's "Download for offline use"). The blocks
+// are refreshed from the Choice; "Copied" and "Saved" are said in a live region.
+import type { Locale } from '../i18n/index';
+import { saveHtml, standaloneFor, STANDALONE_FILE } from '../offline/download';
 import type { Choice } from './choice';
 import type { Form } from './form';
-import { OUTPUTS, type Where } from './outputs';
+import { OUTPUTS, type OutputBuilder, type Where } from './outputs';
+
+function button(className: string, text: string, label: string): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = className;
+  b.textContent = text;
+  b.setAttribute('aria-label', label);
+  return b;
+}
 
 /** Builds one block per output (once). */
 export function renderOutputs(form: Form): void {
+  const { t } = form.locale;
   const blocks = OUTPUTS.map((o) => {
+    const title = t(o.title);
     const block = document.createElement('section');
     block.className = 'c-output';
     block.dataset.output = o.id;
-    const title = document.createElement('h3');
-    title.id = `c-out-${o.id}-title`;
-    title.textContent = o.title;
+    const heading = document.createElement('h3');
+    heading.id = `c-out-${o.id}-title`;
+    heading.textContent = title;
     const explain = document.createElement('p');
     explain.className = 'c-help';
     explain.id = `c-out-${o.id}-help`;
-    explain.textContent = o.explain;
+    explain.textContent = t(o.explain);
+    const actions = document.createElement('div');
+    actions.className = 'c-actions';
+    block.append(heading, explain);
+    if (o.kind === 'file') {
+      const save = button('c-copy', t('customize.save'), t('customize.saveWhat', { what: title }));
+      save.setAttribute('aria-describedby', explain.id);
+      save.addEventListener('click', () => void saveFile(save, block, form.copyStatus, form.locale));
+      actions.append(save);
+      block.append(actions);
+      return block;
+    }
     const text = document.createElement('textarea');
     text.readOnly = true;
     text.spellcheck = false;
     text.rows = o.kind === 'code' ? 4 : 2;
     text.className = 'c-output-text';
-    text.setAttribute('aria-labelledby', title.id);
+    text.setAttribute('aria-labelledby', heading.id);
     text.setAttribute('aria-describedby', explain.id);
-    const copy = document.createElement('button');
-    copy.type = 'button';
-    copy.className = 'c-copy';
-    copy.textContent = 'Copy';
-    copy.setAttribute('aria-label', `Copy: ${o.title}`);
-    copy.addEventListener('click', () => void copyText(text, form.copyStatus, o.title));
-    const actions = document.createElement('div');
-    actions.className = 'c-actions';
+    const copy = button('c-copy', t('customize.copy'), t('customize.copyWhat', { what: title }));
+    copy.addEventListener('click', () => void copyText(text, form.copyStatus, form.locale, title));
     actions.append(copy);
     if (o.kind === 'link') {
       const open = document.createElement('a');
       open.className = 'c-open';
       open.target = '_blank';
       open.rel = 'noopener';
-      open.textContent = 'Open';
-      open.setAttribute('aria-label', `Open: ${o.title}`);
+      open.textContent = t('customize.open');
+      open.setAttribute('aria-label', t('customize.openWhat', { what: title }));
       actions.append(open);
     }
-    block.append(title, explain, text, actions);
+    block.append(text, actions);
     return block;
   });
   form.outputs.replaceChildren(...blocks);
 }
 
-/** Every output's text for `choice` (and its Open link). */
+function valueOf(o: OutputBuilder, choice: Choice, where: Where): string {
+  try {
+    return o.build(choice, where);
+  } catch {
+    return ''; // a base address the browser cannot read as a URL: the field says so below
+  }
+}
+
+/** Every output's text for `choice` (and its Open link; the file's state on its block). */
 export function updateOutputs(form: Form, choice: Choice, where: Where): void {
   for (const o of OUTPUTS) {
     const block = form.outputs.querySelector<HTMLElement>(`[data-output="${o.id}"]`);
     if (!block) continue;
-    let value: string;
-    try {
-      value = o.build(choice, where);
-    } catch {
-      value = ''; // a base address the browser cannot read as a URL: the field says so below
+    const value = valueOf(o, choice, where);
+    if (o.kind === 'file') {
+      block.dataset.state = value;
+      continue;
     }
     block.querySelector('textarea')!.value = value;
     const open = block.querySelector<HTMLAnchorElement>('a.c-open');
@@ -69,15 +96,32 @@ export function updateOutputs(form: Form, choice: Choice, where: Where): void {
   }
 }
 
-async function copyText(box: HTMLTextAreaElement, status: HTMLElement, what: string): Promise<void> {
+async function copyText(box: HTMLTextAreaElement, status: HTMLElement, loc: Locale, what: string): Promise<void> {
   try {
     await navigator.clipboard.writeText(box.value);
   } catch {
     // No clipboard permission (file://, an old browser): select it for Ctrl+C.
     box.focus();
     box.select();
-    status.textContent = `Selected: press Ctrl+C (⌘C) to copy ${what}.`;
+    status.textContent = loc.t('customize.selected', { what });
     return;
   }
-  status.textContent = `Copied: ${what}.`;
+  status.textContent = loc.t('customize.copied', { what });
+}
+
+/** Saves the standalone file of the iframe page with the block's state; says why when it cannot. */
+async function saveFile(save: HTMLButtonElement, block: HTMLElement, status: HTMLElement, loc: Locale): Promise<void> {
+  save.disabled = true;
+  try {
+    saveHtml(await standaloneFor(new URLSearchParams(block.dataset.state ?? ''), 'embed'));
+    status.textContent = loc.t('customize.saved', { file: STANDALONE_FILE });
+  } catch (e) {
+    // The reason (a page from disk cannot read its own script, say) is download.ts's, in English.
+    const reason = document.createElement('span');
+    reason.lang = 'en';
+    reason.textContent = (e as Error).message;
+    status.replaceChildren(`${loc.t('customize.saveFailed')} `, reason);
+  } finally {
+    save.disabled = false;
+  }
 }

@@ -6,29 +6,31 @@
 // folder as the course page, '../dist/', 'https://example.edu/bpx/'); `page` is the address
 // of the customise page, to make the links absolute.
 //
-// Next builder: "the standalone file pre-configured" (dist/backprop-explorer-standalone.html
-// with this state built in) joins OUTPUTS once that file is in dist/; nothing else changes.
+// The standalone file is one builder too: its text is the state the file carries (embed.html's
+// parameters), which output-view.ts saves as dist/backprop-explorer-standalone.html.
 import { defaultSettings, settingsFromSpec, writeSettings, type PointDecoder } from '../settings/index';
 import { trainHidden } from '../embed/options';
 import { findPreset, presetTitle } from '../explorer/presets';
-import { ENGLISH } from '../i18n/index';
+import { supported, translator, type Key, type T } from '../i18n/index';
 import type { Spec } from '../engine';
 import { attributesOf, partsOf, type Choice } from './choice';
 
 export interface Where {
   base: string;
   page: string;
+  /** The customise page's language (the iframe's title when the choice leaves it to the reader). */
+  t: T;
   /** The engine's reading of explicit data as points (engine.pointData), once it has loaded. */
   decode?: PointDecoder;
 }
 
 export interface OutputBuilder {
   id: string;
-  title: string;
+  title: Key;
   /** One sentence under the title: where it goes and what it needs. */
-  explain: string;
-  /** 'code' is copied as text; 'link' is also opened. */
-  kind: 'code' | 'link';
+  explain: Key;
+  /** 'code' is copied as text; 'link' is also opened; 'file' is the state a saved file carries. */
+  kind: 'code' | 'link' | 'file';
   build(c: Choice, where: Where): string;
 }
 
@@ -52,54 +54,62 @@ export function embedQuery(c: Choice): string {
   return new URLSearchParams(attributesOf(c)).toString();
 }
 
-/** What the example is called, for an iframe's title. */
-export function titleOf(c: Choice): string {
-  if (c.mode === 'circuit') return 'Backprop Explorer: a circuit';
+/** What the example is called, for an iframe's title: in the element's language, else the page's. */
+export function titleOf(c: Choice, pageT: T): string {
+  const lang = supported(c.lang);
+  const t = lang ? translator(lang) : pageT;
+  if (c.mode === 'circuit') return t('customize.frameCircuit');
   const p = c.spec === null && c.preset ? findPreset(c.preset) : undefined;
-  return p ? `Backprop Explorer: ${presetTitle(p, ENGLISH.t)}` : 'Backprop Explorer: your network';
+  return p ? t('customize.frameTitle', { example: presetTitle(p, t) }) : t('customize.frameOwn');
 }
 
-function absolute(base: string, file: string, page: string): URL {
-  return new URL(under(base, file), page);
+/** The script line both snippets start with: `file` under the teacher's dist/. */
+function scriptTag(base: string, file: string): string {
+  return `<script defer src="${escapeHtml(under(base, file))}"></script>`;
+}
+
+/** A link output: `file` under `base`, made absolute from the customise page, with `query`. */
+function linkOutput(id: string, title: Key, explain: Key, file: string, query: (c: Choice, where: Where) => string): OutputBuilder {
+  return {
+    id,
+    title,
+    explain,
+    kind: 'link',
+    build(c, where) {
+      const url = new URL(under(where.base, file), where.page);
+      url.search = query(c, where);
+      return url.href;
+    },
+  };
 }
 
 const oneTag: OutputBuilder = {
   id: 'one-tag',
-  title: 'One tag (course pages that allow scripts)',
-  explain: 'Paste into the HTML of your page. The script address is relative to that page: put it where your copy of dist/ is.',
+  title: 'customize.out.oneTag',
+  explain: 'customize.out.oneTag.explain',
   kind: 'code',
   build(c, { base }) {
     const attrs = attributesOf(c).map(([k, v]) => ` ${attribute(k, v)}`).join('');
-    return `<script defer src="${escapeHtml(under(base, 'backprop-explorer.js'))}"></script>\n<backprop-explorer${attrs}></backprop-explorer>`;
+    return `${scriptTag(base, 'backprop-explorer.js')}\n<backprop-explorer${attrs}></backprop-explorer>`;
   },
 };
 
 const iframe: OutputBuilder = {
   id: 'iframe',
-  title: 'iframe (LMS pages that strip scripts keep the iframe)',
-  explain: 'The first line fits the frame to its content; where scripts are stripped, set a height above and the frame keeps it.',
+  title: 'customize.out.iframe',
+  explain: 'customize.out.iframe.explain',
   kind: 'code',
-  build(c, { base }) {
+  build(c, { base, t }) {
     const src = `${under(base, 'embed.html')}?${embedQuery(c)}`;
     const height = c.height ? ` height: ${/^\d+(\.\d+)?$/.test(c.height) ? `${c.height}px` : c.height};` : '';
     return (
-      `<script defer src="${escapeHtml(under(base, 'iframe-resize.js'))}"></script>\n` +
-      `<iframe src="${escapeHtml(src)}"\n        title="${escapeHtml(titleOf(c))}" style="width: 100%; border: 0;${height}"></iframe>`
+      `${scriptTag(base, 'iframe-resize.js')}\n` +
+      `<iframe src="${escapeHtml(src)}"\n        title="${escapeHtml(titleOf(c, t))}" style="width: 100%; border: 0;${height}"></iframe>`
     );
   },
 };
 
-const studentLink: OutputBuilder = {
-  id: 'link',
-  title: 'Link: exactly this, in a whole browser tab',
-  explain: 'embed.html with these settings, for a link in a course or a message to students.',
-  kind: 'link',
-  build(c, { base, page }) {
-    const url = absolute(base, 'embed.html', page);
-    url.search = embedQuery(c);
-    return url.href;
-  },
-};
+const studentLink = linkOutput('link', 'customize.out.link', 'customize.out.link.explain', 'embed.html', (c) => embedQuery(c));
 
 /** The full page's own URL parameters for the same example (web/src/app.ts, train/state.ts). */
 function fullPageQuery(c: Choice, decode?: PointDecoder): URLSearchParams {
@@ -128,16 +138,17 @@ function fullPageQuery(c: Choice, decode?: PointDecoder): URLSearchParams {
   return q;
 }
 
-const fullPage: OutputBuilder = {
-  id: 'full-page',
-  title: 'Link: the full explorer, opened at this example',
-  explain: 'index.html with every tool; it does not hide or lock parts (that is what the embed does).',
-  kind: 'link',
-  build(c, { base, page, decode }) {
-    const url = absolute(base, 'index.html', page);
-    url.search = fullPageQuery(c, decode).toString();
-    return url.href;
-  },
+const fullPage = linkOutput('full-page', 'customize.out.fullPage', 'customize.out.fullPage.explain', 'index.html', (c, { decode }) =>
+  fullPageQuery(c, decode).toString(),
+);
+
+/** The state built into the saved file: the link's parameters (the file is embed.html inlined). */
+const standaloneFile: OutputBuilder = {
+  id: 'file',
+  title: 'customize.out.file',
+  explain: 'customize.out.file.explain',
+  kind: 'file',
+  build: (c) => embedQuery(c),
 };
 
-export const OUTPUTS: readonly OutputBuilder[] = [oneTag, iframe, studentLink, fullPage];
+export const OUTPUTS: readonly OutputBuilder[] = [oneTag, iframe, studentLink, fullPage, standaloneFile];

@@ -2,7 +2,12 @@
 // attributes and every output follow it. A spec or a circuit program is checked by the engine
 // (the same shared instance the preview runs) before it enters the Choice: a bad one shows the
 // engine's message next to its field and leaves the preview and the outputs as they were.
+// The page speaks ?lang= (query or fragment), else the browser's language, as the main page does.
 import { sharedEngine } from '../embed/shared-engine';
+import { showError } from '../i18n/errors';
+import { localeOf, resolveLang } from '../i18n/index';
+import { translatePage } from '../i18n/static-page';
+import { readPageParams } from '../page-params';
 import { parseHeight } from '../embed/options';
 import type { Engine, Spec } from '../engine';
 import { attributesOf, defaultParts, initialChoice, type Choice, type ModeId, type PartState } from './choice';
@@ -23,7 +28,9 @@ function defaultBase(): string {
 }
 
 export async function startCustomize(): Promise<void> {
-  const form = buildForm();
+  const locale = localeOf(resolveLang(readPageParams().params.get('lang')), null);
+  translatePage(document, locale);
+  const form = buildForm(locale);
   const preview = document.getElementById('c-preview') as HTMLElement;
   const choice: Choice = initialChoice();
   // The radio's side; the choice takes a spec only once the engine accepts one.
@@ -32,7 +39,7 @@ export async function startCustomize(): Promise<void> {
   renderOutputs(form);
 
   let engine: Engine | null = null;
-  const where = () => ({ base: form.base.value, page: location.href, decode: engine ? (s: Spec) => engine!.pointData(s) : undefined });
+  const where = () => ({ base: form.base.value, page: location.href, t: locale.t, decode: engine ? (s: Spec) => engine!.pointData(s) : undefined });
   const sync = () => {
     for (const [id, input] of form.modes) input.checked = id === choice.mode;
     form.source[source].checked = true;
@@ -56,7 +63,13 @@ export async function startCustomize(): Promise<void> {
 
   const engineReady = sharedEngine().then((e) => {
     engine = e;
-    fillCircuitPresets(form, e.circuitCatalogue().presets);
+    const circuits = e.circuitCatalogue().presets;
+    fillCircuitPresets(form, circuits);
+    // The program the preview runs while the choice has none (the element's first circuit preset).
+    if (choice.program === null && !form.program.value && circuits[0]) {
+      form.circuitPreset.value = circuits[0].id;
+      form.program.value = circuits[0].program;
+    }
     updateOutputs(form, choice, where()); // the full-page link reads explicit data through the engine
     return e;
   });
@@ -91,9 +104,13 @@ export async function startCustomize(): Promise<void> {
   async function useSpec(text: string): Promise<void> {
     const result = checkSpec(engine ?? (await engineReady), text);
     form.spec.setAttribute('aria-invalid', String(!result.ok));
-    form.specError.textContent = result.ok ? '' : result.message;
-    form.specError.dataset.path = result.ok ? '' : result.path;
-    if (!result.ok) return; // the preview and the outputs keep the last good choice
+    if (!result.ok) {
+      // The preview and the outputs keep the last good choice.
+      if (result.error === null) form.specError.textContent = locale.t('customize.specEmpty');
+      else showError(form.specError, result.error, locale);
+      return;
+    }
+    form.specError.textContent = '';
     choice.spec = result.spec;
     sync();
   }
@@ -109,8 +126,11 @@ export async function startCustomize(): Promise<void> {
   async function useProgram(text: string): Promise<void> {
     const result = checkProgram(engine ?? (await engineReady), text);
     form.program.setAttribute('aria-invalid', String(!result.ok));
-    form.programError.textContent = result.ok ? '' : result.message;
-    if (!result.ok) return;
+    if (!result.ok) {
+      showError(form.programError, result.error, locale);
+      return;
+    }
+    form.programError.textContent = '';
     choice.program = text;
     sync();
   }
@@ -146,7 +166,7 @@ export async function startCustomize(): Promise<void> {
     // The element's own reading of a height (web/src/embed/options.ts).
     const ok = v === '' || parseHeight(v) !== null;
     form.height.setAttribute('aria-invalid', String(!ok));
-    form.heightError.textContent = ok ? '' : 'Not a height: give pixels (600) or a CSS length such as 80vh or 40rem.';
+    form.heightError.textContent = ok ? '' : locale.t('customize.heightBad');
     if (!ok) return;
     choice.height = v === 'auto' ? '' : v;
     sync();

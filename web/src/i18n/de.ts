@@ -5,6 +5,7 @@ import type { enViews } from './en-views';
 import { deViews } from './de-views';
 import { dePresets } from './de-presets';
 import { deTrain } from './de-train';
+import { deCustomize } from './de-customize';
 
 const ui: Record<Exclude<UiKey, keyof typeof enViews>, string> = {
   'app.title': 'Backprop Explorer',
@@ -273,4 +274,4 @@ const ui: Record<Exclude<UiKey, keyof typeof enViews>, string> = {
   'math.label': 'Gleichungen: {phase}',
 };
 
-export const de: Record<Key, string> = { ...ui, ...deViews, ...deTrain, ...dePresets };
+export const de: Record<Key, string> = { ...ui, ...deViews, ...deTrain, ...dePresets, ...deCustomize };

@@ -2,7 +2,8 @@
 // {name} is a parameter of t(key, params). Keys are grouped by the view that shows them. Math
 // (Z, A, dZ, W, b, TeX) stays in code; words are here. The Code tab, inspector,
 // practice, circuit and element: en-views.ts; the training view: en-train.ts; the presets'
-// texts: en-presets.ts.
+// texts: en-presets.ts; the customise page: en-customize.ts.
+import { enCustomize } from './en-customize';
 import { enPresets } from './en-presets';
 import { enTrain } from './en-train';
 import { enViews } from './en-views';
@@ -292,5 +293,5 @@ const ui = {
 
 /** The keys of the page's own words (de.ts translates every one). */
 export type UiKey = keyof typeof ui;
-export const en = { ...ui, ...enTrain, ...enPresets };
+export const en = { ...ui, ...enTrain, ...enPresets, ...enCustomize };
 export type Key = keyof typeof en;

@@ -3,7 +3,10 @@
 // made here from the page's own bundle (standalone-html.js, as the build makes it): from the
 // inline script's text in a standalone file, else by reading backprop-explorer.element.js beside
 // the script the page loaded (the one-tag script loads some views from sibling files).
+// The customise page saves the same kind of file from the iframe page (web/embed.html: one
+// element, its options read from the built-in state), so hidden and locked parts hold too.
 import indexPage from '../../index.html?raw';
+import embedPage from '../../embed.html?raw';
 import icon from '../../favicon.svg?raw';
 import type { Key, T } from '../i18n/index';
 import { readState } from '../url-state';
@@ -41,9 +44,25 @@ async function bundleSource(): Promise<string> {
   return response.text();
 }
 
-/** The standalone HTML of web/index.html with `state` (URL parameters) built in. */
-export async function standaloneFor(state: URLSearchParams): Promise<string> {
-  return standaloneHtml({ page: indexPage, bundle: await bundleSource(), icon, state: state.toString() });
+/**
+ * The standalone HTML with `state` (URL parameters) built in: of the full page (web/index.html),
+ * or of the iframe page (web/embed.html, whose parameters are the element's attributes).
+ */
+export async function standaloneFor(state: URLSearchParams, page: 'app' | 'embed' = 'app'): Promise<string> {
+  return standaloneHtml({ page: page === 'app' ? indexPage : embedPage, bundle: await bundleSource(), icon, state: state.toString() });
+}
+
+/** Offers `html` to the browser as a download named `name`. */
+export function saveHtml(html: string, name: string = STANDALONE_FILE): void {
+  const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** The page's state now, with the theme chosen in the header (kept in this browser otherwise). */
@@ -59,16 +78,7 @@ export function installOfflineDownload(button: HTMLButtonElement | null, status:
   button?.addEventListener('click', async () => {
     button.disabled = true;
     try {
-      const html = await standaloneFor(currentState());
-      const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = STANDALONE_FILE;
-      a.hidden = true;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveHtml(await standaloneFor(currentState()));
       status.hidden = true;
     } catch (e) {
       status.textContent = t('offline.failed', { message: e instanceof OfflineError ? e.say(t) : (e as Error).message });
