@@ -147,6 +147,6 @@ test('from disk, dist/index.html says where to save from (its script cannot be r
   await w.page.goto(pathToFileURL(path.join(distDir, 'index.html')).href);
   await w.page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
   await w.page.getByRole('button', { name: 'Download for offline use' }).click();
-  await w.page.getByText(/open backprop-explorer-standalone\.html \(next to this page\)/).waitFor();
+  await w.page.getByText(/serve its folder over HTTP .* or use backprop-explorer-standalone\.html as it is/).waitFor();
   await w.page.close();
 });

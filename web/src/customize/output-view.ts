@@ -4,7 +4,7 @@
 // in (web/src/offline/download.ts, as the main page's "Download for offline use"). The blocks
 // are refreshed from the Choice; "Copied" and "Saved" are said in a live region.
 import type { Locale } from '../i18n/index';
-import { saveHtml, standaloneFor, STANDALONE_FILE } from '../offline/download';
+import { OfflineError, saveHtml, standaloneFor, STANDALONE_FILE } from '../offline/download';
 import type { Choice } from './choice';
 import type { Form } from './form';
 import { OUTPUTS, type OutputBuilder, type Where } from './outputs';
@@ -116,10 +116,14 @@ async function saveFile(save: HTMLButtonElement, block: HTMLElement, status: HTM
     saveHtml(await standaloneFor(new URLSearchParams(block.dataset.state ?? ''), 'embed'));
     status.textContent = loc.t('customize.saved', { file: STANDALONE_FILE });
   } catch (e) {
-    // The reason (a page from disk cannot read its own script, say) is download.ts's, in English.
+    // download.ts says why in the page's language (a page from disk cannot read its own script,
+    // say); anything else is the browser's own message, in English.
     const reason = document.createElement('span');
-    reason.lang = 'en';
-    reason.textContent = (e as Error).message;
+    if (e instanceof OfflineError) reason.textContent = e.say(loc.t);
+    else {
+      reason.lang = 'en';
+      reason.textContent = (e as Error).message;
+    }
     status.replaceChildren(`${loc.t('customize.saveFailed')} `, reason);
   } finally {
     save.disabled = false;

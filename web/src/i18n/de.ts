@@ -26,7 +26,7 @@ const ui: Record<Exclude<UiKey, keyof typeof enViews>, string> = {
   'app.offlineTitle': 'Eine HTML-Datei mit diesem Beispiel: öffnet sich von der Festplatte, ganz ohne Netz',
   'offline.failed': 'Für die Offline-Nutzung speichern: {message}',
   'offline.devServer': 'nur die gebaute Seite (npm run build) kann sich selbst speichern',
-  'offline.fromDisk': 'eine von der Festplatte geöffnete Seite kann ihr eigenes Skript nicht lesen: Öffnen Sie {file} (neben dieser Seite) und speichern Sie von dort',
+  'offline.fromDisk': 'eine von der Festplatte geöffnete Seite kann ihr eigenes Skript nicht lesen: Liefern Sie ihren Ordner über HTTP aus (npm start oder ein beliebiger Webserver) und speichern Sie von dort, oder verwenden Sie {file} so, wie es ist',
   'offline.http': 'das Skript {script} neben {page} konnte nicht gelesen werden (HTTP {status})',
   'app.loading': 'Die Engine wird geladen …',
   'app.loadFailed': 'Die Engine konnte nicht geladen werden: {message}',

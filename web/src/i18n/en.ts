@@ -28,7 +28,7 @@ const ui = {
   'app.offlineTitle': 'One HTML file with this example built in: opens from disk, no network',
   'offline.failed': 'Download for offline use: {message}',
   'offline.devServer': 'only the built page (npm run build) can save itself',
-  'offline.fromDisk': 'a page opened from disk cannot read its own script: open {file} (next to this page) and save from there',
+  'offline.fromDisk': 'a page opened from disk cannot read its own script: serve its folder over HTTP (npm start, or any web server) and save from there, or use {file} as it is',
   'offline.http': 'the script {script} beside {page} could not be read (HTTP {status})',
   'app.loading': 'Loading the engine…',
   'app.loadFailed': 'The engine could not be loaded: {message}',
