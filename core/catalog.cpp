@@ -25,6 +25,8 @@ json activations_json() {
                    {"texLink", a.tex_link},
                    {"texLinkValues", a.tex_link_values},
                    {"expandable", a.expandable},
+                   {"elementwise", a.elementwise},
+                   {"targets", target_coding_name(a.targets)},
                    {"outputOnly", a.output_only},
                    {"minUnits", a.min_units},
                    {"range", {bound(a.range_lo), bound(a.range_hi)}}});
@@ -77,6 +79,7 @@ json losses_json() {
                    {"texDA", l.tex_dA},
                    {"texExample", l.tex_example},
                    {"texDAExample", l.tex_dA_example},
+                   {"regression", loss_fits_regression(l.id)},
                    {"outputs", outputs},
                    {"fused", fused}});
   }

@@ -28,6 +28,13 @@ export interface ActivationInfo {
   texLinkValues: string;
   /** The operation graph can show it as its elementary gates (`{expanded: true}`). */
   expandable: boolean;
+  /** g acts on each unit alone (false for softmax, whose units are coupled: its g′ is a Jacobian). */
+  elementwise: boolean;
+  /**
+   * How a class label becomes this output's target: `binary` 0/1, `sign` −1/+1, `one_hot` one
+   * unit per class (the largest is the class).
+   */
+  targets: 'binary' | 'sign' | 'one_hot';
   /** Allowed on the output layer only (softmax). */
   outputOnly: boolean;
   /** The fewest units of its layer (2 for softmax, 1 for the others). */
@@ -49,6 +56,8 @@ export interface LossInfo {
    */
   texExample: string;
   texDAExample: string;
+  /** It takes regression targets (the loss regression sets need). */
+  regression: boolean;
   /** The output activations this loss accepts. */
   outputs: Activation[];
   /** The fused output gradient dZ[L] = A[L] - Y, when the loss has one. */

@@ -159,6 +159,58 @@ TEST(Catalog, ExpandableIsWhatTheNeuronGraphExpands) {
   }
 }
 
+TEST(Catalog, TargetsAreHowTheEngineEncodesTwoClasses) {
+  // Points of classes 0 and 1 become 0/1 ("binary"), -1/+1 ("sign") or one unit per class
+  // ("one_hot", two rows) as the data set's targets.
+  for (const auto& a : cat()["activations"]) {
+    const std::string name = a["name"], coding = a["targets"];
+    const bool one_hot = coding == "one_hot";
+    json s = base_spec();
+    s["layers"] = {2, 2, one_hot ? 2 : 1};
+    s["activations"] = {"tanh", name};
+    s["loss"] = one_hot ? "cross_entropy" : "mse";
+    s["data"] = {{"points", {{0.1, 0.2}, {0.3, 0.4}}}, {"labels", {0, 1}}};
+    if (one_hot) s["data"]["classes"] = 2;
+    auto session = bpx::Session::create(s.dump());
+    ASSERT_TRUE(session.ok()) << name << ": " << session.error().text();
+    const bpx::Matrix& Y = session.value().data().Y_train;
+    ASSERT_EQ(Y.cols(), 2) << name;
+    // Column k is the example of label k (both are training examples, in order).
+    bpx::Matrix want(one_hot ? 2 : 1, 2);
+    if (coding == "binary") want << 0, 1;
+    if (coding == "sign") want << -1, 1;
+    if (one_hot) want << 1, 0, 0, 1;
+    ASSERT_TRUE(coding == "binary" || coding == "sign" || one_hot) << name << ": " << coding;
+    EXPECT_EQ(Y, want) << name;
+  }
+}
+
+TEST(Catalog, RegressionLossesAreThoseARegressionSetAccepts) {
+  for (const auto& loss : cat()["losses"]) {
+    json s = base_spec();
+    s["layers"] = {2, 2, 1};
+    s["activations"] = {"tanh", loss["outputs"][0]};
+    s["loss"] = loss["name"];
+    s["data"] = {{"dataset", "plane"}};
+    EXPECT_EQ(accepts(s), loss["regression"].get<bool>()) << loss["name"];
+  }
+}
+
+TEST(Catalog, ElementwiseIsWhatTheBackwardPassTreatsUnitByUnit) {
+  // dZ = dA * g'(Z) unit by unit for an element-wise g; softmax mixes the units: with dA
+  // non-zero on the first unit only, its dZ is non-zero on the second unit too.
+  for (const auto& a : cat()["activations"]) {
+    const auto id = bpx::activation_from_name(a["name"]);
+    ASSERT_TRUE(id.has_value());
+    bpx::Matrix Z(2, 1), dA(2, 1);
+    Z << 0.3, -0.2;
+    dA << 1.0, 0.0;
+    const bpx::Matrix A = bpx::activate(*id, Z);
+    const bpx::Matrix dZ = bpx::backward_activation(*id, Z, A, dA);
+    EXPECT_EQ(dZ(1, 0) == 0.0, a["elementwise"].get<bool>()) << a["name"];
+  }
+}
+
 TEST(Catalog, AnOptimizerWithoutStateTakesThePlainStep) {
   // W <- W - eta dW on every step exactly when the optimizer keeps no state: two steps, since
   // momentum's first step (v = dW) is the plain one.

@@ -4,47 +4,18 @@
 import type { Choice } from './choice';
 import type { Form } from './form';
 import { OUTPUTS, type Where } from './outputs';
+import { h } from '../dom';
 
 /** Builds one block per output (once). */
 export function renderOutputs(form: Form): void {
   const blocks = OUTPUTS.map((o) => {
-    const block = document.createElement('section');
-    block.className = 'c-output';
-    block.dataset.output = o.id;
-    const title = document.createElement('h3');
-    title.id = `c-out-${o.id}-title`;
-    title.textContent = o.title;
-    const explain = document.createElement('p');
-    explain.className = 'c-help';
-    explain.id = `c-out-${o.id}-help`;
-    explain.textContent = o.explain;
-    const text = document.createElement('textarea');
-    text.readOnly = true;
-    text.spellcheck = false;
-    text.rows = o.kind === 'code' ? 4 : 2;
-    text.className = 'c-output-text';
-    text.setAttribute('aria-labelledby', title.id);
-    text.setAttribute('aria-describedby', explain.id);
-    const copy = document.createElement('button');
-    copy.type = 'button';
-    copy.className = 'c-copy';
-    copy.textContent = 'Copy';
-    copy.setAttribute('aria-label', `Copy: ${o.title}`);
+    const title = h('h3', { id: `c-out-${o.id}-title` }, o.title);
+    const explain = h('p', { class: 'c-help', id: `c-out-${o.id}-help` }, o.explain);
+    const text = h('textarea', { readonly: true, spellcheck: 'false', rows: o.kind === 'code' ? 4 : 2, class: 'c-output-text', 'aria-labelledby': title.id, 'aria-describedby': explain.id });
+    const copy = h('button', { type: 'button', class: 'c-copy', 'aria-label': `Copy: ${o.title}` }, 'Copy');
     copy.addEventListener('click', () => void copyText(text, form.copyStatus, o.title));
-    const actions = document.createElement('div');
-    actions.className = 'c-actions';
-    actions.append(copy);
-    if (o.kind === 'link') {
-      const open = document.createElement('a');
-      open.className = 'c-open';
-      open.target = '_blank';
-      open.rel = 'noopener';
-      open.textContent = 'Open';
-      open.setAttribute('aria-label', `Open: ${o.title}`);
-      actions.append(open);
-    }
-    block.append(title, explain, text, actions);
-    return block;
+    const open = o.kind === 'link' ? h('a', { class: 'c-open', target: '_blank', rel: 'noopener', 'aria-label': `Open: ${o.title}` }, 'Open') : null;
+    return h('section', { class: 'c-output', 'data-output': o.id }, title, explain, text, h('div', { class: 'c-actions' }, copy, open));
   });
   form.outputs.replaceChildren(...blocks);
 }

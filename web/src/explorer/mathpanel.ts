@@ -127,7 +127,8 @@ function backward(s: Snapshot, l: number, c: MathContext): string {
     const name = fusedName(s.loss, c.t);
     inside = `<p class="math-note">${c.t('math.fused', { name })}</p>` +
       eq(`${sup('dZ', l)} = ${sup('A', l)} - Y = ${M(s.A[l], d)} - ${M(s.Y, d)} = ${M(dZ, d)}`);
-    if (!catalog().activations.find((a) => a.name === act)?.outputOnly) {
+    // Element-wise, the chain rule's product gives the same dZ (softmax's g' is a Jacobian).
+    if (catalog().activations.find((a) => a.name === act)?.elementwise) {
       inside += `<p class="math-note">${c.t('math.chainSame', { rule: inline(`${sup('dZ', l)} = ${sup('dA', l)} \\odot g'(${sup('Z', l)})`) })}</p>` +
         eq(`${M(dA, d)} \\odot ${M(gp, d)} = ${M(dZ, d)}`);
     }

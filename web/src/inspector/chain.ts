@@ -79,7 +79,7 @@ export function renderChain(host: HTMLElement, g: NeuronGraph, c: ChainContext):
   const signExample = signLoss ? `L = ${fillTex(signLoss.texExample, LOSS_SYMBOLS)}` : 'L';
   let notes = `<p class="sign-note">${t('chain.sign', { L: tex(signExample) })}</p>`;
   if (c.batch > 1) notes += `<p class="muted">${t('chain.batch', { m: c.batch })}</p>`;
-  if (c.activation === 'softmax') notes += `<p class="muted">${t('chain.softmax')}</p>`;
+  if (act && !act.elementwise) notes += `<p class="muted">${t('chain.softmax')}</p>`;
   host.innerHTML = `<ol class="chain">${rows.join('')}</ol>${notes}`;
   applyTexStyles(host);
 }

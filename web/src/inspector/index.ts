@@ -147,8 +147,8 @@ export function openInspector(
     graphFig.append(zoom.element, viewport);
     if (graph.note) {
       const p = h('p', { class: 'muted' });
-      // The engine's one note (softmax's coupling) is known by its activation; any other stays in English.
-      if (activation === 'softmax') p.textContent = t('inspector.softmaxNote');
+      // The engine's one note (a coupled activation's: softmax) is known by the catalogue; any other stays in English.
+      if (catalog().activations.find((x) => x.name === activation)?.elementwise === false) p.textContent = t('inspector.softmaxNote');
       else {
         p.textContent = graph.note;
         p.lang = 'en';

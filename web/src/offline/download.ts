@@ -7,6 +7,7 @@ import indexPage from '../../index.html?raw';
 import icon from '../../favicon.svg?raw';
 import { readState } from '../url-state';
 import { OFFLINE_BUNDLE, standaloneHtml } from './standalone-html.js';
+import { h } from '../dom';
 
 /** The file's name, as in dist/. */
 export const STANDALONE_FILE = 'backprop-explorer-standalone.html';
@@ -50,10 +51,7 @@ export function installOfflineDownload(button: HTMLButtonElement | null, status:
     try {
       const html = await standaloneFor(currentState());
       const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = STANDALONE_FILE;
-      a.hidden = true;
+      const a = h('a', { href: url, download: STANDALONE_FILE, hidden: true });
       document.body.append(a);
       a.click();
       a.remove();
