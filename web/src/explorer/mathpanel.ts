@@ -7,10 +7,9 @@ import { texNum } from '../format';
 import { catalog } from '../catalog';
 import { bmatrix, gDefinition, gTex, shape, sup, ub } from './tex';
 import { fillTex, texWords } from '../tex-fill';
-import { englishCatalogue, type Key } from '../i18n/index';
 import type { Snapshot } from './snapshot';
 import { phaseTitle } from './phases';
-import type { T } from '../i18n/index';
+import { englishCatalogue, type Key, type T } from '../i18n/index';
 
 export interface MathContext {
   digits: number;
@@ -71,11 +70,11 @@ function wrap(t: string): string {
   return t.startsWith('-') ? `(${t})` : t;
 }
 
-/** The loss and its dA[L], in the engine's TeX (catalogue `losses[].tex`, `texDA`), its words in the view's language. */
 function lossInfo(loss: string) {
   return catalog().losses.find((l) => l.name === loss);
 }
 
+/** The loss and its dA[L], in the engine's TeX (catalogue `losses[].tex`, `texDA`), its words in the view's language. */
 function lossDefinition(loss: string): string {
   return lossInfo(loss)?.tex ?? `\\mathcal{L} = \\operatorname{${loss}}(\\hat Y, Y)`;
 }
