@@ -13,31 +13,41 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 }
 
+// Columns (ActivationInfo): id, name, display, tex, tex_g, tex_prime, rule, rule_prime, symbol,
+// tex_link, tex_link_values, expandable, elementwise, targets, output_only, range, min_units.
 const std::vector<ActivationInfo>& activation_table() {
   static const std::vector<ActivationInfo> table = {
       {Activation::Sigmoid, "sigmoid", "Sigmoid", "\\sigma", "\\sigma(z) = \\frac{1}{1 + e^{-z}}",
        "\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z))", "\u03c3(z) = 1 / (1 + exp(\u2212z))",
-       "\u03c3\u2032(z) = \u03c3(z)(1 \u2212 \u03c3(z))", false, 0.0, 1.0},
+       "\u03c3\u2032(z) = \u03c3(z)(1 \u2212 \u03c3(z))", "\u03c3", "\\sigma(z)(1 - \\sigma(z))",
+       "$(a) \\cdot (1 - $(a))", true, true, TargetCoding::Binary, false, 0.0, 1.0},
       {Activation::Tanh, "tanh", "Tanh", "\\tanh",
        "\\tanh z = \\frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}", "\\tanh'(z) = 1 - \\tanh^2 z",
-       "tanh(z)", "tanh\u2032(z) = 1 \u2212 tanh(z)\u00b2", false, -1.0, 1.0},
+       "tanh(z)", "tanh\u2032(z) = 1 \u2212 tanh(z)\u00b2", "tanh", "1 - \\tanh^2(z)", "1 - $(a)^2",
+       true, true, TargetCoding::Sign, false, -1.0, 1.0},
       {Activation::Relu, "relu", "ReLU", "\\operatorname{relu}",
        "\\operatorname{relu}(z) = \\max(0, z)", "\\operatorname{relu}'(z) = [z > 0]", "max(0, z)",
-       "relu\u2032(z) = 1 if z > 0, else 0", false, 0.0, kInf},
+       "relu\u2032(z) = 1 if z > 0, else 0", "ReLU", "[z > 0]", "", false, true,
+       TargetCoding::Binary, false, 0.0, kInf},
       {Activation::LeakyRelu, "leaky_relu", "Leaky ReLU", "\\operatorname{leaky\\_relu}",
        "\\operatorname{leaky\\_relu}(z) = \\max(0.01 z, z)",
        "\\operatorname{leaky\\_relu}'(z) = 1 \\text{ if } z > 0 \\text{ else } 0.01",
-       "max(0.01 z, z)", "1 if z > 0, else 0.01", false, -kInf, kInf},
+       "max(0.01 z, z)", "1 if z > 0, else 0.01", "LReLU",
+       "1 \\text{ if } z > 0 \\text{ else } 0.01", "", false, true, TargetCoding::Binary, false,
+       -kInf, kInf},
       {Activation::Softplus, "softplus", "Softplus", "\\operatorname{softplus}",
        "\\operatorname{softplus}(z) = \\log(1 + e^{z})",
        "\\operatorname{softplus}'(z) = \\sigma(z)", "log(1 + exp(z))",
-       "softplus\u2032(z) = \u03c3(z) = 1 / (1 + exp(\u2212z))", false, 0.0, kInf},
+       "softplus\u2032(z) = \u03c3(z) = 1 / (1 + exp(\u2212z))", "softplus", "\\sigma(z)", "",
+       false, true, TargetCoding::Binary, false, 0.0, kInf},
       {Activation::Linear, "linear", "Linear", "\\operatorname{id}", "\\operatorname{id}(z) = z",
-       "\\operatorname{id}'(z) = 1", "z", "1", false, -kInf, kInf},
+       "\\operatorname{id}'(z) = 1", "z", "1", "id", "1", "", false, true, TargetCoding::Binary,
+       false, -kInf, kInf},
       {Activation::Softmax, "softmax", "Softmax", "\\operatorname{softmax}",
        "\\operatorname{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}",
        "\\frac{\\partial a_i}{\\partial z_j} = a_i([i = j] - a_j)",
-       "exp(z\u1d62) / \u03a3\u2c7c exp(z\u2c7c) over the column", "the softmax Jacobian", true,
+       "exp(z\u1d62) / \u03a3\u2c7c exp(z\u2c7c) over the column", "the softmax Jacobian",
+       "softmax", "a(1 - a)", "$(a) \\cdot (1 - $(a))", false, false, TargetCoding::OneHot, true,
        0.0, 1.0, 2},
   };
   return table;
@@ -50,6 +60,18 @@ const ActivationInfo& activation_info(Activation g) {
 }
 
 std::string activation_name(Activation g) { return activation_info(g).name; }
+
+const char* target_coding_name(TargetCoding c) {
+  switch (c) {
+    case TargetCoding::Binary:
+      return "binary";
+    case TargetCoding::Sign:
+      return "sign";
+    case TargetCoding::OneHot:
+      return "one_hot";
+  }
+  return "binary";
+}
 
 std::optional<Activation> activation_from_name(const std::string& name) {
   for (const auto& info : activation_table())

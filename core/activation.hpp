@@ -12,17 +12,30 @@ enum class Activation { Sigmoid, Tanh, Relu, LeakyRelu, Softplus, Linear, Softma
 
 constexpr double kLeakySlope = 0.01;
 
+// How a class label becomes the target of an output with this activation (core/data.cpp's
+// encode_targets): 0/1, -1/+1 (tanh's range), or one unit per class (softmax).
+enum class TargetCoding { Binary, Sign, OneHot };
+const char* target_coding_name(TargetCoding c);  // "binary", "sign", "one_hot"
+
 // What the catalogue (core/catalog.hpp) says of each activation: one row per activation in
 // activation.cpp, so a new activation is its enum value, its row and its two scalar forms.
 struct ActivationInfo {
   Activation id;
-  const char* name;           // the spec's name
-  const char* display;        // for menus and legends
-  const char* tex;            // the TeX of g, as in A = g(Z)
-  const char* tex_g;          // g(z) = ...
-  const char* tex_prime;      // g'(z) = ...
-  const char* rule;           // g(z) in plain text, for hints
-  const char* rule_prime;     // g'(z) in plain text
+  const char* name;        // the spec's name
+  const char* display;     // for menus and legends
+  const char* tex;         // the TeX of g, as in A = g(Z)
+  const char* tex_g;       // g(z) = ...
+  const char* tex_prime;   // g'(z) = ...
+  const char* rule;        // g(z) in plain text, for hints
+  const char* rule_prime;  // g'(z) in plain text
+  const char* symbol;      // its gate's symbol in the operation graph
+  const char* tex_link;    // the chain's link da/dz of one unit, in z (the right-hand side)
+  // The same link with the unit's output a filled in ($a, $(a): parenthesised when negative),
+  // or "" where it is not a function of a alone.
+  const char* tex_link_values;
+  bool expandable;            // the operation graph can show it as its elementary gates
+  bool elementwise;           // g acts on each unit alone (softmax couples them)
+  TargetCoding targets;       // how a class label becomes this output's target
   bool output_only;           // allowed on the output layer only
   double range_lo, range_hi;  // the values g takes (may be infinite)
   int min_units = 1;          // fewest units of its layer (softmax over one unit is constant)

@@ -21,6 +21,12 @@ json activations_json() {
                    {"tex", a.tex},
                    {"texG", a.tex_g},
                    {"texPrime", a.tex_prime},
+                   {"symbol", a.symbol},
+                   {"texLink", a.tex_link},
+                   {"texLinkValues", a.tex_link_values},
+                   {"expandable", a.expandable},
+                   {"elementwise", a.elementwise},
+                   {"targets", target_coding_name(a.targets)},
                    {"outputOnly", a.output_only},
                    {"minUnits", a.min_units},
                    {"range", {bound(a.range_lo), bound(a.range_hi)}}});
@@ -33,22 +39,31 @@ struct LossText {
   const char* display;
   const char* tex;
   const char* tex_dA;  // dA[L] of one example, as core/loss.cpp's loss_dA computes it
+  // One example with one output, and its dL/dy^: templates whose $yhat and $y (or $(y),
+  // parenthesised when negative) take the prediction and the target, symbols or numbers.
+  const char* tex_example;
+  const char* tex_dA_example;
 };
 
 json losses_json() {
   static const LossText kLosses[] = {
       {Loss::Mse, "Mean squared error",
        "\\mathcal{L} = \\frac{1}{m}\\sum_k \\tfrac12 \\lVert \\hat y_k - y_k \\rVert^2",
-       "dA^{[L]} = \\frac{\\partial \\mathcal{L}_k}{\\partial \\hat y_k} = \\hat y_k - y_k"},
+       "dA^{[L]} = \\frac{\\partial \\mathcal{L}_k}{\\partial \\hat y_k} = \\hat y_k - y_k "
+       "\\quad(\\text{prediction} - \\text{target})",
+       "\\tfrac{1}{2}($yhat - $(y))^2", "$yhat - $(y)"},
       {Loss::Bce, "Binary cross-entropy",
        "\\mathcal{L} = -\\frac{1}{m}\\sum_k \\bigl(y_k \\log \\hat y_k + (1 - y_k)\\log(1 - "
        "\\hat y_k)\\bigr)",
        "dA^{[L]} = \\frac{\\partial \\mathcal{L}_k}{\\partial \\hat y_k} = "
-       "-\\frac{y_k}{\\hat y_k} + \\frac{1 - y_k}{1 - \\hat y_k}"},
+       "-\\frac{y_k}{\\hat y_k} + \\frac{1 - y_k}{1 - \\hat y_k}",
+       "-\\big[\\, $y \\log $yhat + (1 - $y) \\log(1 - $yhat) \\,\\big]",
+       "-\\frac{$y}{$yhat} + \\frac{1-$y}{1-$yhat}"},
       {Loss::CrossEntropy, "Cross-entropy",
        "\\mathcal{L} = -\\frac{1}{m}\\sum_k \\sum_i y_{ik} \\log \\hat y_{ik}",
        "dA^{[L]}_{ik} = \\frac{\\partial \\mathcal{L}_k}{\\partial \\hat y_{ik}} = "
-       "-\\frac{y_{ik}}{\\hat y_{ik}}"},
+       "-\\frac{y_{ik}}{\\hat y_{ik}}",
+       "-$y \\log $yhat", "-\\frac{$y}{$yhat}"},
   };
   json out = json::array();
   for (const auto& l : kLosses) {
@@ -62,6 +77,9 @@ json losses_json() {
                    {"display", l.display},
                    {"tex", l.tex},
                    {"texDA", l.tex_dA},
+                   {"texExample", l.tex_example},
+                   {"texDAExample", l.tex_dA_example},
+                   {"regression", loss_fits_regression(l.id)},
                    {"outputs", outputs},
                    {"fused", fused}});
   }
@@ -75,6 +93,23 @@ json param(const char* name, double def, const NumberRange& r) {
           {"max", r.hi},
           {"minExclusive", r.lo_open},
           {"maxExclusive", r.hi_open}};
+}
+
+// The update rule each optimizer applies (core/optimizer.cpp), as the step-through view shows it.
+const char* optimizer_tex(OptimizerType t) {
+  switch (t) {
+    case OptimizerType::Sgd:
+      return "W^{[l]} \\leftarrow W^{[l]} - \\eta\\, dW^{[l]}, \\qquad b^{[l]} \\leftarrow b^{[l]} "
+             "- "
+             "\\eta\\, db^{[l]}";
+    case OptimizerType::Momentum:
+      return "v \\leftarrow \\mu v + dW, \\qquad W \\leftarrow W - \\eta\\, v";
+    case OptimizerType::Adam:
+      return "m \\leftarrow \\beta_1 m + (1-\\beta_1) dW,\\; v \\leftarrow \\beta_2 v + "
+             "(1-\\beta_2) "
+             "dW^2,\\; W \\leftarrow W - \\eta \\frac{\\hat m}{\\sqrt{\\hat v} + \\epsilon}";
+  }
+  return "";
 }
 
 json optimizers_json() {
@@ -91,7 +126,14 @@ json optimizers_json() {
       params.push_back(param("beta2", d.beta2, kBetaRange));
       params.push_back(param("epsilon", d.epsilon, kEpsilonRange));
     }
-    out.push_back({{"name", optimizer_name(t)}, {"params", params}});
+    // What it keeps between steps: none for a plain step W - eta dW.
+    json state = json::array();
+    if (t == OptimizerType::Momentum) state = {"v"};
+    if (t == OptimizerType::Adam) state = {"m", "v"};
+    out.push_back({{"name", optimizer_name(t)},
+                   {"tex", optimizer_tex(t)},
+                   {"state", state},
+                   {"params", params}});
   }
   return out;
 }

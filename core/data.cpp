@@ -188,15 +188,15 @@ void make_features_into(const std::vector<Feature>& features, const Matrix& poin
 }
 
 Matrix encode_targets(const Spec& spec, const Eigen::RowVectorXd& labels) {
-  const Activation out = spec.activations.back();
+  const TargetCoding coding = activation_info(spec.activations.back()).targets;
   const int nL = spec.layers.back();
   Matrix Y = Matrix::Zero(nL, labels.size());
   for (Eigen::Index k = 0; k < labels.size(); ++k) {
     if (spec.data.regression || is_regression_dataset(spec.data.dataset)) {
       Y(0, k) = labels(k);
-    } else if (out == Activation::Softmax) {
+    } else if (coding == TargetCoding::OneHot) {
       Y(static_cast<Eigen::Index>(labels(k)), k) = 1.0;
-    } else if (out == Activation::Tanh) {
+    } else if (coding == TargetCoding::Sign) {
       Y(0, k) = labels(k) > 0.5 ? 1.0 : -1.0;
     } else {
       Y(0, k) = labels(k);

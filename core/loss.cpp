@@ -110,6 +110,15 @@ bool loss_accepts_output(Loss loss, Activation output) {
   return !need || *need == output;
 }
 
+bool loss_fits_regression(Loss loss) { return loss == Loss::Mse; }
+
+std::string regression_loss_names() {
+  std::string out;
+  for (Loss l : {Loss::Mse, Loss::Bce, Loss::CrossEntropy})
+    if (loss_fits_regression(l)) out += (out.empty() ? "" : " or ") + loss_name(l);
+  return out;
+}
+
 bool is_fused(Loss loss, Activation output) {
   return (loss == Loss::Bce && output == Activation::Sigmoid) ||
          (loss == Loss::CrossEntropy && output == Activation::Softmax);

@@ -29,6 +29,11 @@ Eigen::RowVectorXd loss_per_example(Loss loss, const Matrix& Z, const Matrix& A,
 Matrix loss_dA(Loss loss, const Matrix& Z, const Matrix& A, const Matrix& Y);
 
 // True when dZ[L] = A - Y is used directly (sigmoid+bce, softmax+cross_entropy).
+// A loss for regression targets (values, not classes): mse.
+bool loss_fits_regression(Loss loss);
+// Their names, for error messages ("mse").
+std::string regression_loss_names();
+
 bool is_fused(Loss loss, Activation output);
 
 }  // namespace bpx

@@ -115,8 +115,9 @@ Check check_output_layer(const Spec& s, bool regression, int classes, const std:
   const std::string outp = "layers[" + std::to_string(s.L()) + "]";
   if (regression) {
     if (nL != 1) return Error{outp, what + " needs 1 output unit, got " + std::to_string(nL)};
-    if (s.loss != Loss::Mse) return Error{"loss", what + " has targets in [-1, 1]; use mse"};
-  } else if (out == Activation::Softmax) {
+    if (!loss_fits_regression(s.loss))
+      return Error{"loss", what + " has targets in [-1, 1]; use " + regression_loss_names()};
+  } else if (activation_info(out).targets == TargetCoding::OneHot) {
     if (nL != classes)
       return Error{outp, "a softmax output needs one unit per class: " + std::to_string(classes) +
                              " classes, got " + std::to_string(nL) + " units"};

@@ -17,6 +17,24 @@ export interface ActivationInfo {
   /** TeX of `g(z) = ...` and of `g'(z) = ...`. */
   texG: string;
   texPrime: string;
+  /** Its gate's symbol in the operation graph (σ, tanh, ReLU, ...). */
+  symbol: string;
+  /** The chain's link ∂a/∂z of one unit, in z: the right-hand side (`\\sigma(z)(1 - \\sigma(z))`). */
+  texLink: string;
+  /**
+   * The same link with the unit's output filled in: a template whose `$a` takes the value
+   * (`$(a)`: in parentheses when negative); "" where the link is not a function of a alone.
+   */
+  texLinkValues: string;
+  /** The operation graph can show it as its elementary gates (`{expanded: true}`). */
+  expandable: boolean;
+  /** g acts on each unit alone (false for softmax, whose units are coupled: its g′ is a Jacobian). */
+  elementwise: boolean;
+  /**
+   * How a class label becomes this output's target: `binary` 0/1, `sign` −1/+1, `one_hot` one
+   * unit per class (the largest is the class).
+   */
+  targets: 'binary' | 'sign' | 'one_hot';
   /** Allowed on the output layer only (softmax). */
   outputOnly: boolean;
   /** The fewest units of its layer (2 for softmax, 1 for the others). */
@@ -32,6 +50,14 @@ export interface LossInfo {
   tex: string;
   /** TeX of dA[L] = dL_k/dŷ_k of one example (the chained form). */
   texDA: string;
+  /**
+   * The loss of one example with one output, and its ∂L/∂ŷ: templates whose `$yhat` and `$y`
+   * take the prediction and the target (symbols or numbers; `$(y)`: in parentheses when negative).
+   */
+  texExample: string;
+  texDAExample: string;
+  /** It takes regression targets (the loss regression sets need). */
+  regression: boolean;
   /** The output activations this loss accepts. */
   outputs: Activation[];
   /** The fused output gradient dZ[L] = A[L] - Y, when the loss has one. */
@@ -49,6 +75,10 @@ export interface ParamInfo {
 
 export interface OptimizerInfo {
   name: OptimizerType;
+  /** Its update rule in TeX. */
+  tex: string;
+  /** What it keeps between steps (`v`; `m`, `v`): none for the plain step W − η dW. */
+  state: string[];
   params: ParamInfo[];
 }
 

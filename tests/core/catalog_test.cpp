@@ -8,9 +8,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <regex>
+#include <set>
 #include <string>
 
 #include "core/activation.hpp"
+#include "core/neuron_graph.hpp"
 #include "core/session.hpp"
 #include "core/spec.hpp"
 
@@ -90,6 +93,142 @@ TEST(Catalog, FusedRulesAreSigmoidBceAndSoftmaxCrossEntropy) {
       EXPECT_EQ(name, "cross_entropy");
       EXPECT_EQ(loss["fused"]["activation"], "softmax");
     }
+  }
+}
+
+// The placeholders ($name or $(name)) a template of the catalogue uses.
+std::set<std::string> placeholders(const std::string& tex) {
+  static const std::regex kSlot(R"(\$\((\w+)\)|\$([a-z]+))");
+  std::set<std::string> out;
+  for (auto it = std::sregex_iterator(tex.begin(), tex.end(), kSlot); it != std::sregex_iterator();
+       ++it)
+    out.insert((*it)[1].matched ? (*it)[1].str() : (*it)[2].str());
+  return out;
+}
+
+TEST(Catalog, LossTemplatesTakeThePredictionAndTheTarget) {
+  // A loss of one example and its derivative depend on both y^ and y, and on nothing else.
+  const std::set<std::string> both = {"yhat", "y"};
+  for (const auto& loss : cat()["losses"]) {
+    EXPECT_EQ(placeholders(loss["texExample"]), both) << loss["name"];
+    EXPECT_EQ(placeholders(loss["texDAExample"]), both) << loss["name"];
+    // The batch forms are TeX without slots: the page shows them as they are.
+    EXPECT_TRUE(placeholders(loss["tex"]).empty()) << loss["name"];
+    EXPECT_TRUE(placeholders(loss["texDA"]).empty()) << loss["name"];
+  }
+}
+
+TEST(Catalog, ActivationLinksInTheOutputAreFunctionsOfAAlone) {
+  for (const auto& a : cat()["activations"]) {
+    const std::string values = a["texLinkValues"];
+    EXPECT_FALSE(a["symbol"].get<std::string>().empty()) << a["name"];
+    EXPECT_FALSE(a["texLink"].get<std::string>().empty()) << a["name"];
+    EXPECT_TRUE(placeholders(a["texLink"]).empty()) << a["name"];
+    if (values.empty()) continue;
+    EXPECT_EQ(placeholders(values), std::set<std::string>{"a"}) << a["name"];
+    EXPECT_EQ(values.find('z'), std::string::npos) << a["name"] << ": " << values;
+  }
+  // By hand: sigma' = sigma (1 - sigma) and tanh' = 1 - tanh^2 are functions of a; relu' is
+  // [z > 0], which a = 0 does not decide at z = 0 (a one-sided question, left to z).
+  auto values_of = [](const char* name) {
+    for (const auto& a : cat()["activations"])
+      if (a["name"] == name) return a["texLinkValues"].get<std::string>();
+    return std::string("missing");
+  };
+  EXPECT_FALSE(values_of("sigmoid").empty());
+  EXPECT_FALSE(values_of("tanh").empty());
+  EXPECT_TRUE(values_of("relu").empty());
+}
+
+TEST(Catalog, ExpandableIsWhatTheNeuronGraphExpands) {
+  for (const auto& a : cat()["activations"]) {
+    const std::string name = a["name"];
+    json s = base_spec();
+    s["layers"] = {2, 2, 2};
+    s["activations"] = {"tanh", name};
+    s["data"]["targets"] = {{1, 0}};
+    if (name == "softmax") s["loss"] = "cross_entropy";
+    auto session = bpx::Session::create(s.dump());
+    ASSERT_TRUE(session.ok()) << name << ": " << session.error().text();
+    bpx::GraphOptions expanded, grouped;
+    grouped.expanded = false;
+    auto e = bpx::neuron_graph(session.value(), 2, 0, 0, expanded);
+    auto g = bpx::neuron_graph(session.value(), 2, 0, 0, grouped);
+    ASSERT_TRUE(e.ok() && g.ok()) << name;
+    EXPECT_EQ(e.value().nodes.size() > g.value().nodes.size(), a["expandable"].get<bool>()) << name;
+  }
+}
+
+TEST(Catalog, TargetsAreHowTheEngineEncodesTwoClasses) {
+  // Points of classes 0 and 1 become 0/1 ("binary"), -1/+1 ("sign") or one unit per class
+  // ("one_hot", two rows) as the data set's targets.
+  for (const auto& a : cat()["activations"]) {
+    const std::string name = a["name"], coding = a["targets"];
+    const bool one_hot = coding == "one_hot";
+    json s = base_spec();
+    s["layers"] = {2, 2, one_hot ? 2 : 1};
+    s["activations"] = {"tanh", name};
+    s["loss"] = one_hot ? "cross_entropy" : "mse";
+    s["data"] = {{"points", {{0.1, 0.2}, {0.3, 0.4}}}, {"labels", {0, 1}}};
+    if (one_hot) s["data"]["classes"] = 2;
+    auto session = bpx::Session::create(s.dump());
+    ASSERT_TRUE(session.ok()) << name << ": " << session.error().text();
+    const bpx::Matrix& Y = session.value().data().Y_train;
+    ASSERT_EQ(Y.cols(), 2) << name;
+    // Column k is the example of label k (both are training examples, in order).
+    bpx::Matrix want(one_hot ? 2 : 1, 2);
+    if (coding == "binary") want << 0, 1;
+    if (coding == "sign") want << -1, 1;
+    if (one_hot) want << 1, 0, 0, 1;
+    ASSERT_TRUE(coding == "binary" || coding == "sign" || one_hot) << name << ": " << coding;
+    EXPECT_EQ(Y, want) << name;
+  }
+}
+
+TEST(Catalog, RegressionLossesAreThoseARegressionSetAccepts) {
+  for (const auto& loss : cat()["losses"]) {
+    json s = base_spec();
+    s["layers"] = {2, 2, 1};
+    s["activations"] = {"tanh", loss["outputs"][0]};
+    s["loss"] = loss["name"];
+    s["data"] = {{"dataset", "plane"}};
+    EXPECT_EQ(accepts(s), loss["regression"].get<bool>()) << loss["name"];
+  }
+}
+
+TEST(Catalog, ElementwiseIsWhatTheBackwardPassTreatsUnitByUnit) {
+  // dZ = dA * g'(Z) unit by unit for an element-wise g; softmax mixes the units: with dA
+  // non-zero on the first unit only, its dZ is non-zero on the second unit too.
+  for (const auto& a : cat()["activations"]) {
+    const auto id = bpx::activation_from_name(a["name"]);
+    ASSERT_TRUE(id.has_value());
+    bpx::Matrix Z(2, 1), dA(2, 1);
+    Z << 0.3, -0.2;
+    dA << 1.0, 0.0;
+    const bpx::Matrix A = bpx::activate(*id, Z);
+    const bpx::Matrix dZ = bpx::backward_activation(*id, Z, A, dA);
+    EXPECT_EQ(dZ(1, 0) == 0.0, a["elementwise"].get<bool>()) << a["name"];
+  }
+}
+
+TEST(Catalog, AnOptimizerWithoutStateTakesThePlainStep) {
+  // W <- W - eta dW on every step exactly when the optimizer keeps no state: two steps, since
+  // momentum's first step (v = dW) is the plain one.
+  for (const auto& opt : cat()["optimizers"]) {
+    json s = base_spec();
+    s["data"] = {{"inputs", {{1, 2}, {-1, 0.5}}}, {"targets", {{1}, {0}}}};
+    s["optimizer"] = {{"type", opt["name"]}, {"learning_rate", 0.5}};
+    auto session = bpx::Session::create(s.dump());
+    ASSERT_TRUE(session.ok()) << session.error().text();
+    bool plain = true;
+    for (int k = 0; k < 2; ++k) {
+      const bpx::Matrix before = session.value().W(1);
+      session.value().step();
+      const bpx::Matrix expected = before - 0.5 * session.value().dW(1);
+      plain = plain && (session.value().W(1) - expected).cwiseAbs().maxCoeff() < 1e-12;
+    }
+    EXPECT_EQ(plain, opt["state"].empty()) << opt["name"];
+    EXPECT_FALSE(opt["tex"].get<std::string>().empty()) << opt["name"];
   }
 }
 

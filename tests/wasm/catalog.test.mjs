@@ -55,6 +55,47 @@ describe('engine.catalog()', () => {
   });
 });
 
+describe('what the inspector reads from it', () => {
+  test('each activation\'s gate in the grouped graph is named by the activation, so its symbol is found', () => {
+    for (const a of engine.catalog().activations) {
+      const spec = {
+        layers: [2, 2, 2], activations: ['tanh', a.name], loss: a.name === 'softmax' ? 'cross_entropy' : 'mse',
+        data: { inputs: [[1, 2]], targets: [[1, 0]] },
+      };
+      engine.withSession(spec, (s) => {
+        const g = s.graph(2, 0, { example: 0, expanded: false, root: 'loss' });
+        const gate = g.nodes[g.a];
+        assert.equal(gate.op, a.name, a.name);
+        assert.ok(a.symbol.length > 0, a.name);
+        // Expanded, exactly the expandable ones take more gates than the one.
+        const expanded = s.graph(2, 0, { example: 0, expanded: true, root: 'loss' });
+        assert.equal(expanded.nodes.length > g.nodes.length, a.expandable, a.name);
+      });
+    }
+  });
+
+  test('an optimizer without state is the plain step W - lr dW', () => {
+    for (const o of engine.catalog().optimizers) {
+      const spec = {
+        layers: [2, 2, 1], activations: ['tanh', 'sigmoid'], loss: 'mse',
+        optimizer: { type: o.name, learning_rate: 0.5 },
+        data: { inputs: [[1, 2], [-1, 0.5]], targets: [[1], [0]] },
+      };
+      engine.withSession(spec, (s) => {
+        let plain = true;
+        for (let k = 0; k < 2; k++) {
+          const before = s.matrix('W', 1).data.slice();
+          s.step();
+          const dW = s.matrix('dW', 1).data;
+          const after = s.matrix('W', 1).data;
+          plain &&= after.every((w, i) => Math.abs(w - (before[i] - 0.5 * dW[i])) < 1e-12);
+        }
+        assert.equal(plain, o.state.length === 0, o.name);
+      });
+    }
+  });
+});
+
 describe('phases', () => {
   test('engine.phases(L) lists forward 1..L, loss, backward L..1, update', () => {
     assert.deepEqual(engine.phases(1), [

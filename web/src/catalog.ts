@@ -43,3 +43,28 @@ export function boundedRange(activation: string): [number, number] | null {
   const r = catalog().activations.find((a) => a.name === activation)?.range;
   return r && r[0] !== null && r[1] !== null ? [r[0], r[1]] : null;
 }
+
+/** How an output activation codes a class label (`binary` 0/1, `sign` −1/+1, `one_hot`). */
+export function targetsOf(activation: string): 'binary' | 'sign' | 'one_hot' {
+  return catalog().activations.find((a) => a.name === activation)?.targets ?? 'binary';
+}
+
+/** The output for more than two classes: the one with one unit per class. */
+export function perClassOutput(): string {
+  const a = catalog().activations.find((x) => x.targets === 'one_hot');
+  if (!a) throw new Error('the catalogue has no output with one unit per class');
+  return a.name;
+}
+
+/** The loss that goes with an output: its fused loss, else the first that accepts it. */
+export function lossFor(output: string): string {
+  const { losses } = catalog();
+  return (losses.find((l) => l.fused?.activation === output) ?? losses.find((l) => l.outputs.includes(output)) ?? losses[0]).name;
+}
+
+/** The loss of regression targets. */
+export function regressionLoss(): string {
+  const l = catalog().losses.find((x) => x.regression);
+  if (!l) throw new Error('the catalogue has no loss for regression');
+  return l.name;
+}

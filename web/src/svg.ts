@@ -1,5 +1,7 @@
 // Tiny helpers for building SVG with presentation attributes (not CSS classes), so that an
-// exported SVG/PNG looks the same as on the page.
+// exported SVG/PNG looks the same as on the page. Elements are made by dom.ts's svg().
+import { h, svg } from './dom';
+
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 
 type Attrs = Record<string, string | number | undefined | null>;
@@ -9,10 +11,7 @@ export function svgEl<K extends keyof SVGElementTagNameMap>(
   attrs: Attrs = {},
   parent?: Element,
 ): SVGElementTagNameMap[K] {
-  const el = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v !== undefined && v !== null) el.setAttribute(k, String(v));
-  }
+  const el = svg(tag, attrs);
   parent?.appendChild(el);
   return el;
 }
@@ -37,7 +36,7 @@ const FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
  */
 export function textWidth(text: string, fontSize: number, weight: number | string = 500): number {
   if (measure === undefined) {
-    measure = typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null;
+    measure = typeof document !== 'undefined' ? h('canvas').getContext('2d') : null;
   }
   const rough = text.length * fontSize * 0.6;
   if (!measure) return rough;

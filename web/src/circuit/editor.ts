@@ -2,6 +2,8 @@
 // repeated with a caret under the column, and a button that puts the cursor there).
 import type { Locale } from '../i18n/index';
 import { showError } from '../i18n/errors';
+import { h } from '../dom';
+
 export interface ProgramError {
   message: string;
   line?: number;
@@ -18,23 +20,10 @@ export interface Editor {
 
 export function createEditor(onChange: (text: string) => void, loc: Locale): Editor {
   const t = loc.t;
-  const element = document.createElement('div');
-  element.className = 'circuit-editor';
-  const label = document.createElement('label');
-  label.htmlFor = 'circuit-program';
-  label.textContent = t('circuit.program');
-  const textarea = document.createElement('textarea');
-  textarea.id = 'circuit-program';
-  textarea.spellcheck = false;
-  textarea.rows = 8;
-  textarea.setAttribute('autocapitalize', 'off');
-  textarea.setAttribute('aria-describedby', 'circuit-error');
-  const error = document.createElement('div');
-  error.id = 'circuit-error';
-  error.className = 'circuit-error';
-  error.setAttribute('role', 'alert');
-  error.hidden = true;
-  element.append(label, textarea, error);
+  const label = h('label', { for: 'circuit-program' }, t('circuit.program'));
+  const textarea = h('textarea', { id: 'circuit-program', spellcheck: 'false', rows: 8, autocapitalize: 'off', 'aria-describedby': 'circuit-error' });
+  const error = h('div', { id: 'circuit-error', class: 'circuit-error', role: 'alert', hidden: true });
+  const element = h('div', { class: 'circuit-editor' }, label, textarea, error);
   let timer: ReturnType<typeof setTimeout> | undefined;
   textarea.addEventListener('input', () => {
     clearTimeout(timer);
@@ -61,20 +50,14 @@ export function createEditor(onChange: (text: string) => void, loc: Locale): Edi
       error.hidden = !e;
       error.replaceChildren();
       if (!e) return;
-      const message = document.createElement('p');
-      message.className = 'circuit-error-message';
+      const message = h('p', { class: 'circuit-error-message' });
       if (loc.lang === 'en') message.textContent = e.message;
       else showError(message, { ...e, code: 'INVALID_PROGRAM' }, loc);
       error.append(message);
       if (e.line && e.column) {
         const source = textarea.value.split('\n')[e.line - 1] ?? '';
-        const pre = document.createElement('pre');
-        pre.className = 'circuit-error-place';
-        pre.setAttribute('aria-hidden', 'true');
-        pre.textContent = `${String(e.line).padStart(3)} | ${source}\n      ${' '.repeat(e.column - 1)}^`;
-        const go = document.createElement('button');
-        go.type = 'button';
-        go.textContent = t('circuit.goTo', { line: e.line, column: e.column });
+        const pre = h('pre', { class: 'circuit-error-place', 'aria-hidden': 'true' }, `${String(e.line).padStart(3)} | ${source}\n      ${' '.repeat(e.column - 1)}^`);
+        const go = h('button', { type: 'button' }, t('circuit.goTo', { line: e.line, column: e.column }));
         const { line, column } = e;
         go.addEventListener('click', () => {
           const at = offsetOf(line, column);

@@ -17,6 +17,7 @@ import type { CircuitPracticeEngine } from '../../../bindings/wasm/circuit-pract
 import { adopt, forShadow } from '../embed/styles';
 import { registerKeys, type KeyBinding } from '../keys';
 import circuitCss from './circuit.css?inline';
+import { el, textButton as button } from '../dom';
 
 export interface CircuitEngine extends CircuitPracticeEngine {
   circuit(program: string, options?: CircuitOptions): Circuit;
@@ -48,20 +49,6 @@ function adoptStyles(container: HTMLElement): void {
     sheets.set(inShadow, sheet);
   }
   adopt(inShadow ? (root as ShadowRoot) : document, [sheet]);
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function button(text: string, onClick: () => void): HTMLButtonElement {
-  const b = el('button', undefined, text);
-  b.type = 'button';
-  b.addEventListener('click', onClick);
-  return b;
 }
 
 export function mountCircuitView(

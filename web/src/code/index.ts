@@ -7,6 +7,7 @@ import type { Engine, Session } from '../engine';
 import type { CodeLang, PhaseCode } from './engine-code';
 import { renderListing, type ListingState } from './listing';
 import './code.css';
+import { h, textButton } from '../dom';
 
 export interface CodeTabOptions {
   engine: Engine;
@@ -41,27 +42,13 @@ export function mountCodeTab(col: HTMLElement, opts: CodeTabOptions): CodeTab {
   const heading: HTMLElement = foundHeading;
   const equations: HTMLElement = foundEquations;
 
-  const tabs = document.createElement('div');
-  tabs.className = 'code-tabs';
-  tabs.setAttribute('role', 'tablist');
-  tabs.setAttribute('aria-label', t('code.tabs'));
-  const panel = document.createElement('div');
-  panel.className = 'code-panel';
-  panel.id = `${id}-panel`;
-  panel.dataset.testid = 'code';
-  panel.setAttribute('role', 'tabpanel');
-  panel.hidden = true;
+  const tabs = h('div', { class: 'code-tabs', role: 'tablist', 'aria-label': t('code.tabs') });
+  const panel = h('div', { class: 'code-panel', id: `${id}-panel`, 'data-testid': 'code', role: 'tabpanel', hidden: true });
   equations.id ||= `${id}-equations`;
   equations.setAttribute('role', 'tabpanel');
 
   const tabButtons = [t('code.equations'), t('code.code')].map((name, i) => {
-    const tab = document.createElement('button');
-    tab.type = 'button';
-    tab.className = 'code-tab';
-    tab.id = `${id}-tab-${i}`;
-    tab.setAttribute('role', 'tab');
-    tab.textContent = name;
-    tab.setAttribute('aria-controls', i === 0 ? equations.id : panel.id);
+    const tab = h('button', { type: 'button', class: 'code-tab', id: `${id}-tab-${i}`, role: 'tab', 'aria-controls': i === 0 ? equations.id : panel.id }, name);
     tabs.append(tab);
     return tab;
   });
@@ -71,44 +58,22 @@ export function mountCodeTab(col: HTMLElement, opts: CodeTabOptions): CodeTab {
   equations.after(panel);
 
   // Toolbar: language switch, downloads, status.
-  const bar = document.createElement('div');
-  bar.className = 'code-bar';
-  const langs = document.createElement('fieldset');
-  langs.className = 'code-langs';
-  langs.innerHTML = `<legend class="sr-only">${t('code.language')}</legend>`;
+  const langs = h('fieldset', { class: 'code-langs' }, h('legend', { class: 'sr-only' }, t('code.language')));
   let lang: CodeLang = 'numpy';
   for (const l of LANGS) {
-    const label = document.createElement('label');
-    const input = document.createElement('input');
-    input.type = 'radio';
-    input.name = `${id}-lang`;
-    input.value = l.id;
+    const input = h('input', { type: 'radio', name: `${id}-lang`, value: l.id });
     input.checked = l.id === lang;
     input.addEventListener('change', () => {
       lang = l.id;
       render();
     });
-    label.append(input, ` ${l.label}`);
-    langs.append(label);
+    langs.append(h('label', {}, input, ` ${l.label}`));
   }
-  const downloads = document.createElement('div');
-  downloads.className = 'code-downloads';
-  const status = document.createElement('p');
-  status.className = 'code-status';
-  status.setAttribute('role', 'status');
-  for (const l of LANGS) {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = t('code.download', { label: l.label });
-    b.addEventListener('click', () => download(l.id, l.label));
-    downloads.append(b);
-  }
-  bar.append(langs, downloads);
-  const intro = document.createElement('p');
-  intro.className = 'code-intro';
-  const listing = document.createElement('div');
-  listing.className = 'code-listing';
-  panel.append(bar, intro, status, listing);
+  const downloads = h('div', { class: 'code-downloads' }, ...LANGS.map((l) => textButton(t('code.download', { label: l.label }), () => download(l.id, l.label))));
+  const status = h('p', { class: 'code-status', role: 'status' });
+  const intro = h('p', { class: 'code-intro' });
+  const listing = h('div', { class: 'code-listing' });
+  panel.append(h('div', { class: 'code-bar' }, langs, downloads), intro, status, listing);
 
   const listingState: ListingState = { pinned: new Set(), locale };
   let cacheKey = '';
@@ -173,11 +138,7 @@ export function mountCodeTab(col: HTMLElement, opts: CodeTabOptions): CodeTab {
     }
     const name = `${opts.baseName?.() ?? 'network'}-${which}.py`;
     const url = URL.createObjectURL(new Blob([text], { type: 'text/x-python' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.rel = 'noopener';
-    a.hidden = true;
+    const a = h('a', { href: url, download: name, rel: 'noopener', hidden: true });
     panel.append(a);
     a.click();
     a.remove();

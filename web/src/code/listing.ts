@@ -4,18 +4,12 @@ import type { Locale, T } from '../i18n/index';
 import { phaseTitle } from '../explorer/phases';
 import type { CodeLine, PhaseCode } from './engine-code';
 import { renderValue } from './matrix';
+import { el } from '../dom';
 
 export interface ListingState {
   /** Names whose value stays open (tapped), kept while stepping. */
   pinned: Set<string>;
   locale: Locale;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text = ''): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  e.className = cls;
-  if (text) e.textContent = text;
-  return e;
 }
 
 /** The Python name a line assigns (or names): "dW2" for "dW2 = dZ2 @ A1.T / m". */

@@ -9,6 +9,7 @@ import { PRESETS, presetTitle } from '../explorer/presets';
 import { engineWord } from '../i18n/engine-words';
 import type { Key, Locale } from '../i18n/index';
 import { DIGIT_CHOICES, LANGUAGES, MODES, THEMES, partsOf, type ModeId, type PartState } from './choice';
+import { h } from '../dom';
 
 type Part = (typeof STEP_PARTS)[number] | (typeof TRAIN_PARTS)[number];
 
@@ -66,19 +67,8 @@ export interface Form {
 }
 
 function radio(name: string, value: string, label: string, about?: string): [HTMLLabelElement, HTMLInputElement] {
-  const input = document.createElement('input');
-  input.type = 'radio';
-  input.name = name;
-  input.value = value;
-  const l = document.createElement('label');
-  l.className = 'c-radio';
-  l.append(input, ` ${label}`);
-  if (about) {
-    const small = document.createElement('span');
-    small.className = 'c-about';
-    small.textContent = about;
-    l.append(small);
-  }
+  const input = h('input', { type: 'radio', name, value });
+  const l = h('label', { class: 'c-radio' }, input, ` ${label}`, about ? h('span', { class: 'c-about' }, about) : null);
   return [l, input];
 }
 
@@ -150,25 +140,14 @@ export function fillCircuitPresets(form: Form, presets: ReturnType<Engine['circu
 /** One menu per part of `mode` (shown, hidden, locked), set to `states`. */
 export function buildParts(form: Form, mode: ModeId, states: Record<string, PartState>): void {
   const rows = partsOf(mode).map((part) => {
-    const row = document.createElement('div');
-    row.className = 'c-part';
     const id = `c-part-${part}`;
-    const label = document.createElement('label');
-    label.htmlFor = id;
-    label.innerHTML = `<code></code> <span class="c-about"></span>`;
-    const code = label.querySelector('code')!;
-    code.textContent = part;
     // The token a teacher types in controls="…" and lock="…": the same in every language.
-    code.lang = 'en';
-    code.translate = false;
-    label.querySelector('span')!.textContent = form.locale.t(PART_ABOUT[part as Part]);
-    const select = document.createElement('select');
-    select.id = id;
-    select.dataset.part = part;
+    const code = h('code', { lang: 'en', translate: 'no' }, part);
+    const label = h('label', { for: id }, code, ' ', h('span', { class: 'c-about' }, form.locale.t(PART_ABOUT[part as Part])));
+    const select = h('select', { id, 'data-part': part });
     options(select, STATES.map((s) => [s.id, form.locale.t(s.label)]));
     select.value = states[part] ?? 'hidden';
-    row.append(label, select);
-    return row;
+    return h('div', { class: 'c-part' }, label, select);
   });
   form.parts.replaceChildren(...rows);
   byId('c-parts-group').hidden = rows.length === 0;

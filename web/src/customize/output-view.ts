@@ -8,14 +8,10 @@ import { OfflineError, saveHtml, standaloneFor, STANDALONE_FILE } from '../offli
 import type { Choice } from './choice';
 import type { Form } from './form';
 import { OUTPUTS, type OutputBuilder, type Where } from './outputs';
+import { h } from '../dom';
 
 function button(className: string, text: string, label: string): HTMLButtonElement {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.className = className;
-  b.textContent = text;
-  b.setAttribute('aria-label', label);
-  return b;
+  return h('button', { type: 'button', class: className, 'aria-label': label }, text);
 }
 
 /** Builds one block per output (once). */
@@ -23,47 +19,21 @@ export function renderOutputs(form: Form): void {
   const { t } = form.locale;
   const blocks = OUTPUTS.map((o) => {
     const title = t(o.title);
-    const block = document.createElement('section');
-    block.className = 'c-output';
-    block.dataset.output = o.id;
-    const heading = document.createElement('h3');
-    heading.id = `c-out-${o.id}-title`;
-    heading.textContent = title;
-    const explain = document.createElement('p');
-    explain.className = 'c-help';
-    explain.id = `c-out-${o.id}-help`;
-    explain.textContent = t(o.explain);
-    const actions = document.createElement('div');
-    actions.className = 'c-actions';
-    block.append(heading, explain);
+    const heading = h('h3', { id: `c-out-${o.id}-title` }, title);
+    const explain = h('p', { class: 'c-help', id: `c-out-${o.id}-help` }, t(o.explain));
+    const block = h('section', { class: 'c-output', 'data-output': o.id }, heading, explain);
     if (o.kind === 'file') {
       const save = button('c-copy', t('customize.save'), t('customize.saveWhat', { what: title }));
       save.setAttribute('aria-describedby', explain.id);
       save.addEventListener('click', () => void saveFile(save, block, form.copyStatus, form.locale));
-      actions.append(save);
-      block.append(actions);
+      block.append(h('div', { class: 'c-actions' }, save));
       return block;
     }
-    const text = document.createElement('textarea');
-    text.readOnly = true;
-    text.spellcheck = false;
-    text.rows = o.kind === 'code' ? 4 : 2;
-    text.className = 'c-output-text';
-    text.setAttribute('aria-labelledby', heading.id);
-    text.setAttribute('aria-describedby', explain.id);
+    const text = h('textarea', { readonly: true, spellcheck: 'false', rows: o.kind === 'code' ? 4 : 2, class: 'c-output-text', 'aria-labelledby': heading.id, 'aria-describedby': explain.id });
     const copy = button('c-copy', t('customize.copy'), t('customize.copyWhat', { what: title }));
     copy.addEventListener('click', () => void copyText(text, form.copyStatus, form.locale, title));
-    actions.append(copy);
-    if (o.kind === 'link') {
-      const open = document.createElement('a');
-      open.className = 'c-open';
-      open.target = '_blank';
-      open.rel = 'noopener';
-      open.textContent = t('customize.open');
-      open.setAttribute('aria-label', t('customize.openWhat', { what: title }));
-      actions.append(open);
-    }
-    block.append(text, actions);
+    const open = o.kind === 'link' ? h('a', { class: 'c-open', target: '_blank', rel: 'noopener', 'aria-label': t('customize.openWhat', { what: title }) }, t('customize.open')) : null;
+    block.append(text, h('div', { class: 'c-actions' }, copy, open));
     return block;
   });
   form.outputs.replaceChildren(...blocks);
@@ -118,7 +88,7 @@ async function saveFile(save: HTMLButtonElement, block: HTMLElement, status: HTM
   } catch (e) {
     // download.ts says why in the page's language (a page from disk cannot read its own script,
     // say); anything else is the browser's own message, in English.
-    const reason = document.createElement('span');
+    const reason = h('span');
     if (e instanceof OfflineError) reason.textContent = e.say(loc.t);
     else {
       reason.lang = 'en';

@@ -10,6 +10,8 @@
 import { STEP_PARTS, TRAIN_PARTS, trainHidden } from './options';
 import { stepBindings, type KeyActions } from '../explorer/keyboard';
 import { ENGLISH } from '../i18n/index';
+import { trainKeyTable } from '../train/shortcuts';
+import type { TrainController } from '../train/controller';
 
 export const LOCK_ATTRIBUTE = 'lock';
 
@@ -43,18 +45,12 @@ const STEP_ACTION_PART: Record<keyof KeyActions, StepPart | null> = {
   inspect: null, // opens the inspector: reading, not changing
 };
 
-/**
- * The training view's shortcut keys by the `hide` id of their control (the bindings of
- * TrainView.keyBindings in web/src/train/index.ts, which the view keeps to itself).
- */
-const TRAIN_KEYS: Record<string, string[]> = {
-  play: ['k', 'K', ' '],
-  step: ['s', 'S'],
-  epoch: ['e', 'E'],
-  reset: ['r', 'R'],
-  newweights: ['w', 'W'],
-  regenerate: ['d', 'D'],
-};
+/** The training view's shortcut keys by the `hide` id of their control, read from its own table. */
+function trainKeysById(): Map<string, string[]> {
+  // The bindings' actions are never run here: only their keys and controls are read.
+  const table = trainKeyTable({} as TrainController, ENGLISH.t);
+  return new Map(table.map((b) => [b.control, b.keys]));
+}
 
 const CONTROLS = 'button, input, select, textarea';
 
@@ -110,7 +106,8 @@ export class PartLocks {
     if (mode === 'train') {
       const ids = trainIds(parts);
       for (const id of ids) selectors.push(`[data-ctl="${id}"]`, `[data-panel="${id}"]`);
-      this.#keys = new Set(ids.flatMap((id) => TRAIN_KEYS[id] ?? []));
+      const keys = trainKeysById();
+      this.#keys = new Set(ids.flatMap((id) => keys.get(id) ?? []));
     } else if (mode === 'step' || mode === 'practice') {
       for (const p of parts) selectors.push(STEP_SELECTORS[p as StepPart]);
       this.#keys = stepKeys(parts);

@@ -16,6 +16,8 @@ import { localeOf, resolveLang, supported } from '../i18n/index';
 import { linkTooLongMessage, readPageParams } from '../page-params';
 import { LOCK_ATTRIBUTE } from './element-lock';
 import { DIGITS_ATTRIBUTE } from './element-digits';
+import { readNames } from '../settings/index';
+import { h } from '../dom';
 
 export const MESSAGE_SOURCE = 'backprop-explorer';
 const EVENTS = ['ready', 'phase', 'step', 'diverged', 'error'];
@@ -29,13 +31,17 @@ export function startFrame(): void {
   const { params, tooLong } = readPageParams();
   if (tooLong !== null) {
     const { t } = localeOf(resolveLang(), null); // the link was not read: the browser's language
-    element.before(Object.assign(document.createElement('p'), { role: 'alert', textContent: linkTooLongMessage(t, tooLong) }));
+    element.before(h('p', { role: 'alert' }, linkTooLongMessage(t, tooLong)));
   }
   for (const name of ATTRIBUTES) {
     const v = params.get(name);
     if (v !== null) element.setAttribute(name, v);
   }
-  for (const [k, v] of params) if (k.startsWith('t.') || k === 'hide') element.setAttribute(k, v);
+  // The training view's parameters: the names its settings table reads (web/src/settings/).
+  for (const name of readNames()) {
+    const v = params.get(name);
+    if (v !== null) element.setAttribute(name, v);
+  }
   // The language and number style (web/src/i18n): ?lang=de&decimal=comma; ?lock=, ?digits= and ?expr= (mode=circuit).
   for (const name of ['lang', 'decimal', LOCK_ATTRIBUTE, DIGITS_ATTRIBUTE, 'expr']) {
     const v = params.get(name);

@@ -3,7 +3,7 @@
 // training view's own settings (t.data, t.hidden, … and hide; see web/src/settings/table.ts).
 // docs/embedding.md lists them with their defaults.
 
-import { paramNames } from '../settings/index';
+import { paramNames, readNames } from '../settings/index';
 
 export type Mode = 'step' | 'train';
 export type Theme = 'light' | 'dark' | 'auto';
@@ -91,8 +91,9 @@ export function readOptions(get: (name: string) => string | null, names: Iterabl
   const mode: Mode = get('mode') === 'train' ? 'train' : 'step';
   const theme = get('theme');
   const train: [string, string][] = [];
+  const trainNames = new Set(readNames());
   for (const n of names) {
-    if (n.startsWith('t.') || n === 'hide') {
+    if (trainNames.has(n)) {
       const v = get(n);
       if (v !== null) train.push([n, v]);
     }

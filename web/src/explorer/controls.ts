@@ -5,6 +5,7 @@ import { phaseTitle } from './phases';
 import { fmt } from '../format';
 import type { Snapshot } from './snapshot';
 import type { T } from '../i18n/index';
+import { h, select } from '../dom';
 
 export interface ControlActions {
   next(): void;
@@ -46,24 +47,15 @@ function iconSvg(name: string): string {
 }
 
 function button(t: T, label: string, shortcut: string, icon: string, onClick: () => void): HTMLButtonElement {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.className = 'control';
+  const title = `${label} (${shortcut.replace('ArrowRight', '→').replace('ArrowLeft', '←').replace('Space', t('step.space'))})`;
+  const b = h('button', { type: 'button', class: 'control', 'aria-label': label, 'aria-keyshortcuts': shortcut, title });
   b.innerHTML = `<span class="icon">${iconSvg(icon)}</span><span class="label">${label}</span>`;
-  b.setAttribute('aria-label', label);
-  b.setAttribute('aria-keyshortcuts', shortcut);
-  b.title = `${label} (${shortcut.replace('ArrowRight', '→').replace('ArrowLeft', '←').replace('Space', t('step.space'))})`;
   b.addEventListener('click', onClick);
   return b;
 }
 
 export function createControls(actions: ControlActions, initialSpeed: number, t: T): Controls {
-  const el = document.createElement('div');
-  el.className = 'controls';
-  const row = document.createElement('div');
-  row.className = 'control-row';
-  row.setAttribute('role', 'toolbar');
-  row.setAttribute('aria-label', t('step.controls'));
+  const row = h('div', { class: 'control-row', role: 'toolbar', 'aria-label': t('step.controls') });
   const prev = button(t, t('step.previous'), 'ArrowLeft', 'prev', actions.previous);
   const next = button(t, t('step.next'), 'ArrowRight', 'next', actions.next);
   const step = button(t, t('step.step'), 'S', 'step', actions.step);
@@ -73,33 +65,14 @@ export function createControls(actions: ControlActions, initialSpeed: number, t:
   next.classList.add('primary');
   row.append(prev, next, step, play, pause, reset);
 
-  const speedLabel = document.createElement('label');
-  speedLabel.className = 'speed';
-  speedLabel.textContent = `${t('step.speed')} `;
-  const speed = document.createElement('select');
-  speed.setAttribute('aria-label', t('step.speedLabel'));
-  for (const v of SPEEDS) {
-    const o = document.createElement('option');
-    o.value = String(v);
-    o.textContent = v === 0 ? t('step.instant') : `${fmt(v)}×`;
-    speed.append(o);
-  }
-  speed.value = String(SPEEDS.includes(initialSpeed) ? initialSpeed : 1);
+  const speedChoices = SPEEDS.map((v) => [String(v), v === 0 ? t('step.instant') : `${fmt(v)}×`] as const);
+  const speed = select({ 'aria-label': t('step.speedLabel') }, speedChoices, String(SPEEDS.includes(initialSpeed) ? initialSpeed : 1));
   speed.addEventListener('change', () => actions.setSpeed(Number(speed.value)));
-  speedLabel.append(speed);
-  row.append(speedLabel);
+  row.append(h('label', { class: 'speed' }, `${t('step.speed')} `, speed));
 
-  const status = document.createElement('div');
-  status.className = 'phase-status';
-  const indicator = document.createElement('ol');
-  indicator.className = 'phase-indicator';
-  indicator.setAttribute('aria-label', t('step.phases'));
-
-  const counters = document.createElement('p');
-  counters.className = 'counters';
-
-  status.append(indicator, counters);
-  el.append(row, status);
+  const indicator = h('ol', { class: 'phase-indicator', 'aria-label': t('step.phases') });
+  const counters = h('p', { class: 'counters' });
+  const el = h('div', { class: 'controls' }, row, h('div', { class: 'phase-status' }, indicator, counters));
 
   return {
     element: el,
@@ -121,15 +94,9 @@ export function createControls(actions: ControlActions, initialSpeed: number, t:
       const focusedChip = indicator.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.k : undefined;
       indicator.replaceChildren(
         ...phases.map((p, k) => {
-          const li = document.createElement('li');
-          const chip = document.createElement('button');
-          chip.type = 'button';
-          chip.className = 'phase-chip';
-          chip.textContent = phaseTitle(p, t);
-          chip.dataset.k = String(k);
-          chip.title = t('step.goTo', { phase: phaseTitle(p, t) });
+          const chip = h('button', { type: 'button', class: 'phase-chip', 'data-k': k, title: t('step.goTo', { phase: phaseTitle(p, t) }) }, phaseTitle(p, t));
           chip.addEventListener('click', () => actions.jump(k));
-          li.dataset.kind = p.kind;
+          const li = h('li', { 'data-kind': p.kind });
           if (k < doneUpTo) li.classList.add('done');
           if (k === doneUpTo - 1) {
             li.classList.add('current');

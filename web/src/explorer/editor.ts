@@ -9,6 +9,7 @@ import type { Session, Spec } from '../engine';
 
 import type { EditTarget } from './diagram';
 import type { Snapshot } from './snapshot';
+import { h } from '../dom';
 
 export function describeTarget(e: EditTarget, t: T): string {
   switch (e.kind) {
@@ -64,10 +65,7 @@ export function openValueEditor(
   t: T,
 ): void {
   openPopover?.close();
-  const form = document.createElement('form');
-  form.className = 'value-editor';
-  form.setAttribute('role', 'dialog');
-  form.setAttribute('aria-label', t('edit.dialog', { what: label }));
+  const form = h('form', { class: 'value-editor', role: 'dialog', 'aria-label': t('edit.dialog', { what: label }) });
   const id = `value-editor-input`;
   form.innerHTML = `<label for="${id}">${label}</label>
     <input id="${id}" type="text" inputmode="decimal" autocomplete="off" spellcheck="false">

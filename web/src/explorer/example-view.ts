@@ -3,7 +3,7 @@
 import type { T } from '../i18n/index';
 import { at, type Matrix } from '../engine';
 import type { DiagramView } from './diagram';
-import { h } from './skeleton';
+import { el } from '../dom';
 import type { Snapshot } from './snapshot';
 
 /** The diagram's view of example column `column` (clamped to the batch). */
@@ -29,9 +29,9 @@ export function renderExamplePicker(host: HTMLElement, s: Snapshot, column: numb
     host.replaceChildren();
     return;
   }
-  const label = h('label');
+  const label = el('label');
   label.append(`${t('step.examplePicker', { m })} `);
-  const sel = h('select');
+  const sel = el('select');
   sel.setAttribute('aria-label', t('step.examplePickerLabel'));
   for (let k = 0; k < m; k++) sel.append(new Option(String(k + 1), String(k)));
   sel.value = String(column);

@@ -6,6 +6,7 @@ import { svgEl } from '../svg';
 import { palette } from '../theme';
 import { drawLegend } from './legend';
 import { paintSvg } from './svg-raster';
+import * as dom from '../dom';
 
 export interface ExportSources {
   walkthrough(format: 'md' | 'tex'): string;
@@ -20,9 +21,7 @@ export interface ExportSources {
 
 function downloadBlob(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
+  const a = dom.h('a', { href: url, download: name });
   document.body.append(a);
   a.click();
   a.remove();
@@ -35,9 +34,7 @@ export async function copyText(text: string, what: string, dialogHost: HTMLEleme
     await navigator.clipboard.writeText(text);
     return t('export.copied', { what });
   } catch {
-    const dialog = document.createElement('dialog');
-    dialog.className = 'copy-dialog';
-    dialog.setAttribute('aria-label', what);
+    const dialog = dom.h('dialog', { class: 'copy-dialog', 'aria-label': what });
     dialog.innerHTML = `<h2>${what}</h2><p>${t('export.noClipboard')}</p>
       <textarea readonly rows="16"></textarea><form method="dialog"><button>${t('export.close')}</button></form>`;
     dialog.querySelector('textarea')!.value = text;
@@ -90,9 +87,7 @@ export function svgMarkup(svg: SVGSVGElement, t: T): string {
 // so it works under a Content-Security-Policy whose img-src is 'self'.
 async function svgToPng(svg: SVGSVGElement, t: T, scale = 2): Promise<Blob> {
   const { clone, width: w, height: h } = svgExport(svg, t);
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(w * scale);
-  canvas.height = Math.round(h * scale);
+  const canvas = dom.h('canvas', { width: Math.round(w * scale), height: Math.round(h * scale) });
   const ctx = canvas.getContext('2d')!;
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
@@ -102,25 +97,18 @@ async function svgToPng(svg: SVGSVGElement, t: T, scale = 2): Promise<Blob> {
 }
 
 export function createExportPanel(src: ExportSources): HTMLElement {
-  const el = document.createElement('div');
-  el.className = 'export';
-  const status = document.createElement('p');
-  status.className = 'export-status';
-  status.setAttribute('role', 'status');
+  const el = dom.h('div', { class: 'export' });
+  const status = dom.h('p', { class: 'export-status', role: 'status' });
   const t = src.t;
   const host = src.dialogHost ?? document.body;
   const act = (label: string, fn: () => Promise<string> | string) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = label;
-    b.addEventListener('click', async () => {
+    return dom.textButton(label, async () => {
       try {
         status.textContent = await fn();
       } catch (e) {
         status.textContent = t('export.failed', { message: (e as Error).message });
       }
     });
-    return b;
   };
   el.append(
     act(t('export.copyMd'), () => copyText(src.walkthrough('md'), t('export.mdWhat'), host, t)),
@@ -147,10 +135,7 @@ export function createExportPanel(src: ExportSources): HTMLElement {
   );
   if (t('export.englishNote') !== englishCatalogue()['export.englishNote']) {
     // The walkthrough comes from the engine (core/walkthrough.cpp), in English: say so.
-    const note = document.createElement('p');
-    note.className = 'muted export-note';
-    note.textContent = t('export.englishNote');
-    el.append(note);
+    el.append(dom.el('p', 'muted export-note', t('export.englishNote')));
   }
   return el;
 }

@@ -3,6 +3,7 @@
 // registered them with web/src/keys.ts.
 import type { T } from '../i18n/index';
 import { onHelpKey, pageScope, type KeyScope } from '../keys';
+import { h } from '../dom';
 
 const always = (t: T): [string, string][] => [
   ['?', t('help.this')],
@@ -16,9 +17,7 @@ function rowsHtml(rows: [string, string][]): string {
 }
 
 export function installHelpOverlay(button: HTMLButtonElement, t: T): { open(scope?: KeyScope | null): void } {
-  const dialog = document.createElement('dialog');
-  dialog.className = 'help-dialog';
-  dialog.setAttribute('aria-labelledby', 'help-title');
+  const dialog = h('dialog', { class: 'help-dialog', 'aria-labelledby': 'help-title' });
   dialog.innerHTML = `<h2 id="help-title">${t('help.title')}</h2>
     <table class="shortcuts"><tbody></tbody></table>
     <p>${t('help.focusNote')}</p>

@@ -6,9 +6,10 @@ import { at, type Matrix } from '../engine';
 import { texNum } from '../format';
 import { catalog } from '../catalog';
 import { bmatrix, gDefinition, gTex, shape, sup, ub } from './tex';
+import { fillTex, texWords } from '../tex-fill';
 import type { Snapshot } from './snapshot';
 import { phaseTitle } from './phases';
-import type { T } from '../i18n/index';
+import { englishCatalogue, type Key, type T } from '../i18n/index';
 
 export interface MathContext {
   digits: number;
@@ -69,15 +70,25 @@ function wrap(t: string): string {
   return t.startsWith('-') ? `(${t})` : t;
 }
 
-/** The loss and its dA[L], in the engine's TeX (catalogue `losses[].tex`, `texDA`). */
+function lossInfo(loss: string) {
+  return catalog().losses.find((l) => l.name === loss);
+}
+
+/** The loss and its dA[L], in the engine's TeX (catalogue `losses[].tex`, `texDA`), its words in the view's language. */
 function lossDefinition(loss: string): string {
-  return catalog().losses.find((l) => l.name === loss)?.tex ?? `\\mathcal{L} = \\operatorname{${loss}}(\\hat Y, Y)`;
+  return lossInfo(loss)?.tex ?? `\\mathcal{L} = \\operatorname{${loss}}(\\hat Y, Y)`;
 }
 
 function dALDefinition(loss: string, t: T): string {
-  const tex = catalog().losses.find((l) => l.name === loss)?.texDA ?? 'dA^{[L]} = \\partial \\mathcal{L} / \\partial \\hat Y';
-  // Where dA[L] is the plain difference (mse), say which way round it is, in words.
-  return tex.endsWith('= \\hat y_k - y_k') ? `${tex} \\quad(\\text{${t('math.prediction')}} - \\text{${t('math.target')}})` : tex;
+  return texWords(lossInfo(loss)?.texDA ?? 'dA^{[L]} = \\partial \\mathcal{L} / \\partial \\hat Y', t);
+}
+
+/** "sigmoid and binary cross-entropy": the words of a loss's fused rule, by the engine's loss name. */
+function fusedName(loss: string, t: T): string {
+  const key = `math.fusedWith.${loss}`;
+  if (key in englishCatalogue()) return t(key as Key);
+  const info = lossInfo(loss);
+  return t('math.fusedPair', { activation: info?.fused?.activation ?? '', loss: info?.display ?? loss });
 }
 
 function lossPhase(s: Snapshot, c: MathContext): string {
@@ -88,10 +99,8 @@ function lossPhase(s: Snapshot, c: MathContext): string {
   let html = eq(lossDefinition(s.loss));
   if (Yhat.rows === 1 && Yhat.cols === 1) {
     const y = texNum(at(s.Y, 0, 0), d), yh = texNum(at(Yhat, 0, 0), d);
-    const sub =
-      s.loss === 'bce' ? `-\\big[\\, ${y} \\log ${yh} + (1 - ${y}) \\log(1 - ${yh}) \\,\\big]`
-      : s.loss === 'mse' ? `\\tfrac{1}{2}(${yh} - ${wrap(y)})^2`
-      : `\\mathcal{L}(${yh}, ${y})`;
+    const template = lossInfo(s.loss)?.texExample;
+    const sub = template ? fillTex(template, { yhat: yh, y }) : `\\mathcal{L}(${yh}, ${y})`;
     html += eq(`\\mathcal{L} = ${sub} = ${texNum(lossValue, d)}`);
   } else {
     html += eq(`\\hat Y = ${sup('A', L)} = ${M(Yhat, d)}, \\quad Y = ${M(s.Y, d)}`);
@@ -114,10 +123,11 @@ function backward(s: Snapshot, l: number, c: MathContext): string {
     eq(`${ub(sup('dA', l), shape(dA))} = \\frac{\\partial \\mathcal{L}}{\\partial ${sup('A', l)}} = ${M(dA, d)}`);
   let inside: string;
   if (fused) {
-    const name = c.t(s.loss === 'bce' ? 'math.sigmoidBce' : 'math.softmaxCe');
+    const name = fusedName(s.loss, c.t);
     inside = `<p class="math-note">${c.t('math.fused', { name })}</p>` +
       eq(`${sup('dZ', l)} = ${sup('A', l)} - Y = ${M(s.A[l], d)} - ${M(s.Y, d)} = ${M(dZ, d)}`);
-    if (act === 'sigmoid') {
+    // Element-wise, the chain rule's product gives the same dZ (softmax's g' is a Jacobian).
+    if (catalog().activations.find((a) => a.name === act)?.elementwise) {
       inside += `<p class="math-note">${c.t('math.chainSame', { rule: inline(`${sup('dZ', l)} = ${sup('dA', l)} \\odot g'(${sup('Z', l)})`) })}</p>` +
         eq(`${M(dA, d)} \\odot ${M(gp, d)} = ${M(dZ, d)}`);
     }
@@ -147,19 +157,16 @@ function update(s: Snapshot, c: MathContext): string {
   const eta = texNum(s.learningRate, d);
   const before = s.before;
   let html = '';
-  const opt = s.optimizer;
-  if (opt === 'sgd') {
-    html += eq('W^{[l]} \\leftarrow W^{[l]} - \\eta\\, dW^{[l]}, \\qquad b^{[l]} \\leftarrow b^{[l]} - \\eta\\, db^{[l]}');
-  } else if (opt === 'momentum') {
-    html += eq('v \\leftarrow \\mu v + dW, \\qquad W \\leftarrow W - \\eta\\, v') +
-      `<p class="math-note">${c.t('math.momentum', { v: inline('v') })}</p>`;
-  } else {
-    html += eq('m \\leftarrow \\beta_1 m + (1-\\beta_1) dW,\\; v \\leftarrow \\beta_2 v + (1-\\beta_2) dW^2,\\; W \\leftarrow W - \\eta \\frac{\\hat m}{\\sqrt{\\hat v} + \\epsilon}') +
-      `<p class="math-note">${c.t('math.adam')}</p>`;
-  }
+  // The rule is the engine's (catalogue `optimizers[].tex`); a plain step (no optimizer
+  // state) is shown matrix by matrix, the others before and after.
+  const info = catalog().optimizers.find((o) => o.name === s.optimizer);
+  const plain = !info || info.state.length === 0;
+  if (info) html += eq(info.tex);
+  const noteKey = `math.optimizer.${s.optimizer}`;
+  if (noteKey in englishCatalogue()) html += `<p class="math-note">${c.t(noteKey as Key, { v: inline('v') })}</p>`;
   for (let l = s.L; l >= 1; l--) {
     if (!before) break;
-    if (opt === 'sgd') {
+    if (plain) {
       const wide = s.W[l].cols >= 2;
       html += s.W[l].cols >= 3
         ? eq(`${sup('W', l)} \\leftarrow ${M(before.W[l], d)}`) + eq(`- ${eta} ${M(s.dW[l], d)}`) + eq(`= ${M(s.W[l], d)}`)

@@ -2,6 +2,7 @@
 // sign ("scroll sideways for the rest", a fading edge), is focusable (arrow keys scroll it) and
 // is re-checked when the panel changes width.
 import type { T } from '../i18n/index';
+import { h } from '../dom';
 const HINT = 'scroll-hint';
 
 /** Marks the overflowing equations (.katex-display) inside `root`; call after each render. */
@@ -15,10 +16,7 @@ export function markOverflow(root: HTMLElement, t: T): void {
       el.setAttribute('role', 'group');
       el.setAttribute('aria-label', t('overflow.label'));
       if (!hint) {
-        const p = document.createElement('p');
-        p.className = HINT;
-        p.textContent = t('overflow.hint');
-        el.after(p);
+        el.after(h('p', { class: HINT }, t('overflow.hint')));
       }
     } else {
       el.removeAttribute('tabindex');

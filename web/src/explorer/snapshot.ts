@@ -2,6 +2,7 @@
 // copied out (Float64Array copies) so that views never call the engine themselves.
 import type { Matrix, Session, SessionState, Spec } from '../engine';
 import { progressOf, type Phase, type Progress } from './phases';
+import { catalog } from '../catalog';
 
 export interface Params {
   W: Matrix[];
@@ -86,7 +87,8 @@ export function readSnapshot(s: Session, spec: Spec, before: Params | null): Sna
     before: progress.update ? before : null,
     activations: (spec.activations ?? []) as string[],
     loss: String(spec.loss ?? ''),
-    optimizer: String(spec.optimizer?.type ?? 'sgd'),
+    // The engine's default optimizer when the spec names none (the first of the catalogue's).
+    optimizer: String(spec.optimizer?.type ?? catalog().optimizers[0].name),
     learningRate: state.learningRate,
   };
 }

@@ -6,7 +6,7 @@ import { engineWord } from '../i18n/engine-words';
 import { catalog, menus } from '../catalog';
 import { explicitData } from './spec-data';
 import type { Engine, Session, Spec } from '../engine';
-
+import { h, select } from '../dom';
 
 export interface StructureEditor {
   element: HTMLElement;
@@ -33,13 +33,13 @@ function reconcile(spec: Spec, changed: 'loss' | 'activation'): void {
     }
   }
   const info = (name: string) => activations.find((a) => a.name === name);
-  for (let l = 0; l < last; l++) if (info(acts[l])?.outputOnly) acts[l] = HIDDEN_DEFAULT;
+  for (let l = 0; l < last; l++) if (info(acts[l])?.outputOnly) acts[l] = hiddenDefault();
   const n = spec.layers.length - 1;
   spec.layers[n] = Math.max(spec.layers[n], info(acts[last])?.minUnits ?? 1);
 }
 
-/** The page's choice of hidden activation: for new layers, and for an output-only one moved off the output. */
-const HIDDEN_DEFAULT = 'tanh';
+/** The hidden activation for new layers and for an output-only one moved off the output: the training view's first (catalogue `trainDefaults`). */
+const hiddenDefault = (): string => String(catalog().trainDefaults.activations[0]);
 
 /**
  * The spec with new layer sizes: parameters that still fit keep their values (the
@@ -51,9 +51,9 @@ export function resizeSpec(engine: Engine, session: Session, layers: number[]): 
   const old = base.init;
   const L = layers.length - 1;
   const acts = [...(base.activations as string[])];
-  while (acts.length < L) acts.splice(acts.length - 1, 0, acts.length > 1 ? acts[acts.length - 2] : HIDDEN_DEFAULT);
+  while (acts.length < L) acts.splice(acts.length - 1, 0, acts.length > 1 ? acts[acts.length - 2] : hiddenDefault());
   while (acts.length > L) acts.splice(acts.length - 2, 1);
-  const draft: Spec = { layers: [...layers], activations: [...acts], loss: 'mse', init: { scheme: 'xavier', seed: 1 }, data: { inputs: [Array(layers[0]).fill(0)], targets: [Array(layers[L]).fill(0)] } };
+  const draft: Spec = { layers: [...layers], activations: [...acts], loss: catalog().trainDefaults.loss, init: { ...catalog().trainDefaults.init }, data: { inputs: [Array(layers[0]).fill(0)], targets: [Array(layers[L]).fill(0)] } };
   reconcile(draft, 'activation');
   const fresh = engine.withSession(draft, (s) => s.specWithParameters().init);
   // Keep the old value where the same layer index, row and column exist (same-shape layers only
@@ -84,29 +84,13 @@ export function createStructureEditor(
   loc: Locale,
 ): StructureEditor {
   const t = loc.t;
-  const el = document.createElement('form');
-  el.className = 'structure';
-  el.setAttribute('aria-label', t('structure.label'));
+  const el = h('form', { class: 'structure', 'aria-label': t('structure.label') });
   el.addEventListener('submit', (e) => e.preventDefault());
 
-  function field(label: string, control: HTMLElement): HTMLLabelElement {
-    const l = document.createElement('label');
-    l.className = 'field';
-    const span = document.createElement('span');
-    span.textContent = label;
-    l.append(span, control);
-    return l;
-  }
+  const field = (label: string, control: HTMLElement): HTMLLabelElement => h('label', { class: 'field' }, h('span', {}, label), control);
 
-  function select(options: [string, string][], value: string, onPick: (v: string) => void): HTMLSelectElement {
-    const s = document.createElement('select');
-    for (const [v, t] of options) {
-      const o = document.createElement('option');
-      o.value = v;
-      o.textContent = t;
-      s.append(o);
-    }
-    s.value = value;
+  function menu(options: [string, string][], value: string, onPick: (v: string) => void): HTMLSelectElement {
+    const s = select({}, options, value);
     s.addEventListener('change', () => onPick(s.value));
     return s;
   }
@@ -118,13 +102,9 @@ export function createStructureEditor(
       const layers = spec.layers;
       const L = layers.length - 1;
       const acts = spec.activations as string[];
-      const sizes = document.createElement('fieldset');
-      sizes.innerHTML = `<legend>${t('structure.layers')}</legend>`;
+      const sizes = h('fieldset', {}, h('legend', {}, t('structure.layers')));
       layers.forEach((n, l) => {
-        const input = document.createElement('input');
-        input.type = 'number';
-        input.min = '1';
-        input.max = String(catalog().limits.maxUnits);
+        const input = h('input', { type: 'number', min: 1, max: catalog().limits.maxUnits });
         input.value = String(n);
         input.addEventListener('change', () => {
           const v = parseInteger(input.value);
@@ -136,11 +116,10 @@ export function createStructureEditor(
           input.setCustomValidity('');
           onChange('layers', (sp) => sp.layers.map((m, k) => (k === l ? v : m)));
         });
-        const row = document.createElement('div');
-        row.className = 'layer-row';
+        const row = h('div', { class: 'layer-row' });
         row.append(field(l === 0 ? t('structure.inputUnits') : l === L ? t('structure.outputUnits', { l }) : t('structure.layerUnits', { l }), input));
         if (l > 0) {
-          row.append(field(t('structure.activation', { l }), select(
+          row.append(field(t('structure.activation', { l }), menu(
             catalog().activations.filter((a) => !a.outputOnly || l === L).map((a) => [a.name, a.name] as [string, string]),
             acts[l - 1],
             (v) => onChange('other', (sp) => {
@@ -153,40 +132,27 @@ export function createStructureEditor(
         }
         sizes.append(row);
       });
-      const buttons = document.createElement('div');
-      buttons.className = 'layer-buttons';
-      const add = document.createElement('button');
-      add.type = 'button';
-      add.textContent = t('structure.add');
-      add.disabled = L >= catalog().limits.maxLayers;
+      const add = h('button', { type: 'button', disabled: L >= catalog().limits.maxLayers }, t('structure.add'));
       add.addEventListener('click', () => onChange('layers', (sp) => [...sp.layers.slice(0, -1), sp.layers[sp.layers.length - 2] ?? 2, sp.layers[sp.layers.length - 1]]));
-      const remove = document.createElement('button');
-      remove.type = 'button';
-      remove.textContent = t('structure.remove');
-      remove.disabled = L <= 1;
+      const remove = h('button', { type: 'button', disabled: L <= 1 }, t('structure.remove'));
       remove.addEventListener('click', () => onChange('layers', (sp) => [...sp.layers.slice(0, -2), sp.layers[sp.layers.length - 1]]));
-      buttons.append(add, remove);
-      sizes.append(buttons);
+      sizes.append(h('div', { class: 'layer-buttons' }, add, remove));
 
       // The learning rate's default and range, as the engine states them (the spec given
       // here is the engine's normalised one: it names its optimizer).
       const optimizer = catalog().optimizers.find((o) => o.name === spec.optimizer?.type) ?? catalog().optimizers[0];
       const range = optimizer.params.find((p) => p.name === 'learning_rate');
-      const training = document.createElement('fieldset');
-      training.innerHTML = `<legend>${t('structure.training')}</legend>`;
-      training.append(field(t('structure.loss'), select(menus.losses().map(([v, d]) => [v, engineWord(loc.lang, `loss.${v}`, d).text] as [string, string]), String(spec.loss), (v) => onChange('other', (sp) => {
+      const training = h('fieldset', {}, h('legend', {}, t('structure.training')));
+      training.append(field(t('structure.loss'), menu(menus.losses().map(([v, d]) => [v, engineWord(loc.lang, `loss.${v}`, d).text] as [string, string]), String(spec.loss), (v) => onChange('other', (sp) => {
         const next = structuredClone(sp);
         next.loss = v;
         reconcile(next, 'loss');
         return next;
       }))));
-      training.append(field(t('structure.optimizer'), select(menus.optimizers().map(([v, d]) => [v, d] as [string, string]), optimizer.name, (v) =>
+      training.append(field(t('structure.optimizer'), menu(menus.optimizers().map(([v, d]) => [v, d] as [string, string]), optimizer.name, (v) =>
         onChange('other', (sp) => ({ ...structuredClone(sp), optimizer: { type: v, learning_rate: sp.optimizer?.learning_rate ?? range?.default } })))));
-      const lr = document.createElement('input');
       // Text, not type=number: a decimal comma is typed as well as a point (web/src/i18n/numbers.ts).
-      lr.type = 'text';
-      lr.inputMode = 'decimal';
-      lr.autocomplete = 'off';
+      const lr = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off' });
       const lrValue = String(spec.optimizer?.learning_rate ?? range?.default);
       lr.value = loc.decimalComma ? lrValue.replace('.', ',') : lrValue;
       const inRange = (v: number) =>

@@ -3,6 +3,7 @@ import type { T } from '../i18n/index';
 import type { Matrix } from '../engine';
 import { catalog } from '../catalog';
 import { texNum } from '../format';
+import { texWords } from '../tex-fill';
 
 const MAX = 6;
 
@@ -50,8 +51,7 @@ export function gTex(act: string): string {
  */
 export function gDefinition(act: string, t: T): { g: string; dg: string } {
   const a = activationOf(act);
-  const words = (tex: string) => tex.replace('\\text{ if }', `\\text{${t('math.if')}}`).replace('\\text{ else }', `\\text{${t('math.else')}}`);
-  return { g: a?.texG ?? act, dg: words(a?.texPrime ?? '') };
+  return { g: a?.texG ?? act, dg: texWords(a?.texPrime ?? '', t) };
 }
 
 function activationOf(name: string) {

@@ -3,7 +3,7 @@
 // one finger) instead of the page. Zoom in / out / fit by buttons, keys (+/− on the box) and
 // a two-finger pinch.
 import type { T } from '../i18n/index';
-import { h } from './skeleton';
+import { el } from '../dom';
 
 /** Smallest on-screen text size of the diagram at the default zoom (CSS px). */
 export const MIN_TEXT_PX = 11;
@@ -19,11 +19,11 @@ export function createZoom(viewport: HTMLElement, svg: SVGSVGElement, t: T): Dia
   /** Zoom relative to the readable size (1 = smallest text at MIN_TEXT_PX); null = default. */
   let factor: number | null = null;
   let fit = false;
-  const bar = h('div', 'zoom-bar');
+  const bar = el('div', 'zoom-bar');
   bar.setAttribute('role', 'group');
   bar.setAttribute('aria-label', t('zoom.label'));
   const button = (label: string, text: string, run: () => void) => {
-    const b = h('button', 'zoom-button');
+    const b = el('button', 'zoom-button');
     b.type = 'button';
     b.textContent = text;
     b.setAttribute('aria-label', label);

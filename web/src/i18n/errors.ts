@@ -5,6 +5,7 @@
 // is the whole message; otherwise it is the summary and the engine's English text follows
 // as the detail, marked lang="en" (docs/architecture.md, "Languages").
 import type { Key, Locale } from './index';
+import { h } from '../dom';
 
 export interface UserError {
   /** In the view's language. */
@@ -65,10 +66,6 @@ export function showError(el: HTMLElement, e: unknown, loc: Locale, prefix = '')
   const u = describeError(e, loc);
   el.replaceChildren(prefix + u.summary);
   if (u.detail) {
-    const d = document.createElement('span');
-    d.className = 'engine-detail';
-    d.lang = 'en';
-    d.textContent = ` ${u.detail}`;
-    el.append(d);
+    el.append(h('span', { class: 'engine-detail', lang: 'en' }, ` ${u.detail}`));
   }
 }

@@ -5,6 +5,8 @@ import { applyTexStyles, texHtml } from '../katex-html';
 import type { NeuronGraph } from '../engine';
 import type { Known } from './phase-view';
 import { exact, fmt, texNum } from '../format';
+import { catalog } from '../catalog';
+import { fillTex, LOSS_SYMBOLS, texWords } from '../tex-fill';
 
 function tex(t: string, display = false): string {
   return texHtml(t, display);
@@ -43,20 +45,22 @@ export function renderChain(host: HTMLElement, g: NeuronGraph, c: ChainContext):
   const t = c.t;
   const after = (what: 'dAPhase' | 'backwardPhase') => (k0 ? t('inspector.after', { phase: k0[what] }) : '');
   const afterUpdate = t('inspector.after', { phase: t('phase.update') });
+  // The links' formulas are the engine's (catalogue: the loss's texDAExample, the activation's
+  // texLink and texLinkValues), with this neuron's numbers filled in once they are computed.
+  const lossInfo = catalog().losses.find((l) => l.name === c.loss);
+  const act = catalog().activations.find((a) => a.name === c.activation);
   let link1Formula: string;
-  if (c.isOutput && c.loss === 'mse') {
-    link1Formula = `\\frac{\\partial L}{\\partial \\hat y} = \\hat y - y` + (aNode && yNode && fwd ? ` = ${n(aNode.value)} - ${w(n(yNode.value))}` : '');
-  } else if (c.isOutput && c.loss === 'bce') {
-    link1Formula = `\\frac{\\partial L}{\\partial \\hat y} = -\\frac{y}{\\hat y} + \\frac{1-y}{1-\\hat y}`;
-  } else if (c.isOutput) {
+  if (c.isOutput) {
     link1Formula = `\\frac{\\partial L}{\\partial \\hat y}`;
+    if (lossInfo) {
+      link1Formula += ` = ${fillTex(lossInfo.texDAExample, LOSS_SYMBOLS)}`;
+      if (aNode && yNode && fwd) link1Formula += ` = ${fillTex(lossInfo.texDAExample, { yhat: n(aNode.value), y: n(yNode.value) })}`;
+    }
   } else {
     link1Formula = `\\frac{\\partial L}{\\partial a} = dA^{[${c.layer}]} \\text{ (${t('chain.fromLayer', { l: c.layer + 1 })})}`;
   }
-  let link2Formula = `\\frac{\\partial ${aName}}{\\partial z} = g'(z)`;
-  if (c.activation === 'sigmoid' && aNode && !fwd) link2Formula = `\\frac{\\partial ${aName}}{\\partial z} = \\sigma(z)(1 - \\sigma(z))`;
-  else if (c.activation === 'sigmoid' && aNode) link2Formula = `\\frac{\\partial ${aName}}{\\partial z} = \\sigma(z)(1 - \\sigma(z)) = ${n(aNode.value)} \\cdot (1 - ${n(aNode.value)})`;
-  if (c.activation === 'tanh' && aNode && fwd) link2Formula = `\\frac{\\partial a}{\\partial z} = 1 - \\tanh^2(z) = 1 - ${w(n(aNode.value))}^2`;
+  let link2Formula = `\\frac{\\partial ${aName}}{\\partial z} = ${act ? texWords(act.texLink, t) : "g'(z)"}`;
+  if (act?.texLinkValues && aNode && fwd) link2Formula += ` = ${fillTex(act.texLinkValues, { a: n(aNode.value) })}`;
 
   const rows: string[] = [];
   rows.push(`<li><h4>${t('chain.link1')}</h4>${tex(link1Formula, true)}<p>= ${val(k.dL_da, d, 'link-dL_da', dA, after('dAPhase'))}</p></li>`);
@@ -70,9 +74,12 @@ export function renderChain(host: HTMLElement, g: NeuronGraph, c: ChainContext):
     <table class="chain-table"><thead><tr><th scope="col">${t('chain.parameter')}</th><th scope="col">∂L/∂w = δ · ${t('chain.input')}</th><th scope="col">w ← w − η ∂L/∂w</th></tr></thead>
     <tbody>${ws}<tr><th scope="row">${tex('b')}</th><td>${tex(`\\delta \\cdot 1`)} = ${val(k.delta, d, 'link-dL_db', back, after('backwardPhase'))}</td>
       <td>${tex(back ? `${n(k.b)} - ${n(k.learning_rate)} \\cdot ${w(n(k.delta))}` : `${n(k.b)} - ${n(k.learning_rate)} \\cdot \\delta`)} = ${val(k.b_new, d, 'link-b_new', upd, afterUpdate)}</td></tr></tbody></table></li>`);
-  let notes = `<p class="sign-note">${t('chain.sign', { L: tex('L = \\tfrac12(\\hat y - y)^2') })}</p>`;
+  // The sign convention, told with the loss whose ∂L/∂ŷ is prediction − target (the default's).
+  const signLoss = catalog().losses.find((l) => l.name === catalog().trainDefaults.loss);
+  const signExample = signLoss ? `L = ${fillTex(signLoss.texExample, LOSS_SYMBOLS)}` : 'L';
+  let notes = `<p class="sign-note">${t('chain.sign', { L: tex(signExample) })}</p>`;
   if (c.batch > 1) notes += `<p class="muted">${t('chain.batch', { m: c.batch })}</p>`;
-  if (c.activation === 'softmax') notes += `<p class="muted">${t('chain.softmax')}</p>`;
+  if (act && !act.elementwise) notes += `<p class="muted">${t('chain.softmax')}</p>`;
   host.innerHTML = `<ol class="chain">${rows.join('')}</ol>${notes}`;
   applyTexStyles(host);
 }

@@ -1,7 +1,7 @@
 // The neuron inspector: the operation graph of one neuron (value above, gradient below every
 // wire; sigmoid expanded into its gates or grouped; gradients of the loss or of the activation)
 // and its chain of links. Shared by the step-through view and the training view.
-import { ENGLISH, type Locale } from '../i18n/index';
+import { ENGLISH, type Locale, type T } from '../i18n/index';
 import { showError } from '../i18n/errors';
 import type { NeuronGraph, Session } from '../engine';
 import { getDigits } from '../format';
@@ -10,6 +10,8 @@ import { renderChain } from './chain';
 import { phaseBar, shownAt, type InspectorPhase } from './phase-view';
 import { markOverflow } from '../explorer/overflow';
 import { createZoom } from '../explorer/zoom';
+import { h, select, svg as svgNode } from '../dom';
+import { catalog } from '../catalog';
 
 export type { InspectorPhase } from './phase-view';
 
@@ -32,36 +34,27 @@ const dialogs = new WeakMap<HTMLElement, HTMLDialogElement>();
 function ensureDialog(host: HTMLElement): HTMLDialogElement {
   const existing = dialogs.get(host);
   if (existing && existing.isConnected) return existing;
-  const dialog = document.createElement('dialog');
-  dialogs.set(host, dialog);
-  dialog.className = 'inspector';
   // Focusable itself, so that its keys keep working wherever in it the reader clicks.
-  dialog.tabIndex = -1;
-  dialog.setAttribute('aria-labelledby', 'inspector-title');
-  dialog.dataset.testid = 'inspector';
+  const dialog = h('dialog', { class: 'inspector', tabindex: -1, 'aria-labelledby': 'inspector-title', 'data-testid': 'inspector' });
+  dialogs.set(host, dialog);
   host.append(dialog);
   return dialog;
 }
 
 function toggle(name: string, id: string, options: [string, string][], value: string, onPick: (v: string) => void): HTMLElement {
-  const group = document.createElement('div');
-  group.className = 'toggle';
-  group.setAttribute('role', 'group');
-  group.setAttribute('aria-label', name);
-  const label = document.createElement('span');
-  label.className = 'toggle-label';
-  label.textContent = `${name}:`;
-  group.append(label);
+  const group = h('div', { class: 'toggle', role: 'group', 'aria-label': name }, h('span', { class: 'toggle-label' }, `${name}:`));
   for (const [v, text] of options) {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = text;
-    b.setAttribute('aria-pressed', String(v === value));
-    b.dataset.focusKey = `${id}:${v}`;
+    const b = h('button', { type: 'button', 'aria-pressed': String(v === value), 'data-focus-key': `${id}:${v}` }, text);
     b.addEventListener('click', () => onPick(v));
     group.append(b);
   }
   return group;
+}
+
+/** "Sigmoid gates" where the engine can show the activation's gates (catalogue `expandable`). */
+function gatesLabel(activation: string, t: T): string {
+  const a = catalog().activations.find((x) => x.name === activation);
+  return a?.expandable ? t('inspector.gatesOf', { name: a.display }) : t('inspector.activation');
 }
 
 /**
@@ -107,31 +100,21 @@ export function openInspector(
       chainGraph = root === 'loss' ? graph : graphOf({ example: ex, expanded, root: 'loss' });
     } catch (e) {
       dlg.replaceChildren();
-      const alert = document.createElement('p');
-      alert.setAttribute('role', 'alert');
+      const alert = h('p', { role: 'alert' });
       showError(alert, e, locale, t('inspector.failed'));
-      const form = document.createElement('form');
-      form.method = 'dialog';
-      form.innerHTML = `<button>${t('inspector.close')}</button>`;
-      dlg.append(alert, form);
+      dlg.append(alert, h('form', { method: 'dialog' }, h('button', {}, t('inspector.close'))));
       return;
     }
     const isOutput = layer === L;
     dlg.replaceChildren();
-    const head = document.createElement('header');
-    head.className = 'inspector-head';
+    const head = h('header', { class: 'inspector-head' });
     head.innerHTML = `<h2 id="inspector-title">${t('inspector.title', { unit: unit + 1, l: layer })}${isOutput ? t('inspector.output') : ''} <span class="muted">${activation}${examples > 1 ? t('inspector.exampleN', { n: ex + 1 }) : ''}</span></h2>`;
-    const close = document.createElement('button');
-    close.type = 'button';
-    close.className = 'close';
-    close.textContent = t('inspector.close');
-    close.dataset.focusKey = 'close';
+    const close = h('button', { type: 'button', class: 'close', 'data-focus-key': 'close' }, t('inspector.close'));
     close.addEventListener('click', () => dlg.close());
     head.append(close);
-    const bar = document.createElement('div');
-    bar.className = 'inspector-toggles';
+    const bar = h('div', { class: 'inspector-toggles' });
     bar.append(
-      toggle(t(activation === 'sigmoid' ? 'inspector.sigmoidGates' : activation === 'tanh' ? 'inspector.tanhGates' : 'inspector.activation'), 'gates', [['expanded', t('inspector.expanded')], ['grouped', t('inspector.grouped')]], expanded ? 'expanded' : 'grouped', (v) => {
+      toggle(gatesLabel(activation, t), 'gates', [['expanded', t('inspector.expanded')], ['grouped', t('inspector.grouped')]], expanded ? 'expanded' : 'grouped', (v) => {
         expanded = v === 'expanded';
         render();
         bar.querySelector<HTMLButtonElement>('[aria-pressed="true"]')?.focus();
@@ -142,17 +125,9 @@ export function openInspector(
       }),
     );
     if (examples > 1) {
-      const label = document.createElement('label');
-      label.className = 'field-inline';
-      label.textContent = `${t('inspector.example')} `;
-      const sel = document.createElement('select');
-      for (let k = 0; k < Math.min(examples, 500); k++) {
-        const o = document.createElement('option');
-        o.value = String(k);
-        o.textContent = String(k + 1);
-        sel.append(o);
-      }
-      sel.value = String(ex);
+      const numbers = Array.from({ length: Math.min(examples, 500) }, (_, k) => [String(k), String(k + 1)] as const);
+      const sel = select({}, numbers, String(ex));
+      const label = h('label', { class: 'field-inline' }, `${t('inspector.example')} `);
       sel.addEventListener('change', () => {
         ex = Number(sel.value);
         render();
@@ -160,31 +135,20 @@ export function openInspector(
       label.append(sel);
       bar.append(label);
     }
-    const body = document.createElement('div');
-    body.className = 'inspector-body';
-    const graphFig = document.createElement('figure');
-    graphFig.className = 'opgraph';
+    const body = h('div', { class: 'inspector-body' });
+    const graphFig = h('figure', { class: 'opgraph' });
     const caption = t(root === 'loss' ? 'inspector.captionLoss' : 'inspector.captionActivation');
     graphFig.innerHTML = `<figcaption>${caption} <span class="legend"><span class="swatch fwd"></span>${t('inspector.value')} <span class="swatch grad"></span>${t('inspector.gradient')} <span class="swatch param"></span>${t('inspector.parameter')} <span class="swatch input"></span>${t('inspector.input')}</span></figcaption>`;
-    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    svg.setAttribute('role', 'img');
-    svg.setAttribute('aria-label', t('inspector.graphLabel', { unit: unit + 1, l: layer,
-      nodes: graph.nodes.map((n) => t('inspector.nodeLabel', { label: n.label, value: n.value, grad: n.grad })).join('; ') }));
-    svg.dataset.testid = 'opgraph';
+    const svg = svgNode('svg', { role: 'img', 'data-testid': 'opgraph', 'aria-label': t('inspector.graphLabel', { unit: unit + 1, l: layer,
+      nodes: graph.nodes.map((n) => t('inspector.nodeLabel', { label: n.label, value: n.value, grad: n.grad })).join('; ') }) });
     // Pans and zooms like the network diagram, so that its text stays readable on a phone.
-    const viewport = document.createElement('div');
-    viewport.className = 'diagram-viewport';
-    viewport.tabIndex = 0;
-    viewport.setAttribute('role', 'region');
-    viewport.setAttribute('aria-label', t('inspector.graphRegion'));
-    viewport.append(svg);
+    const viewport = h('div', { class: 'diagram-viewport', tabindex: 0, role: 'region', 'aria-label': t('inspector.graphRegion') }, svg);
     const zoom = createZoom(viewport, svg, t);
     graphFig.append(zoom.element, viewport);
     if (graph.note) {
-      const p = document.createElement('p');
-      p.className = 'muted';
-      // The engine's one note (softmax's coupling) is known by its activation; any other stays in English.
-      if (activation === 'softmax') p.textContent = t('inspector.softmaxNote');
+      const p = h('p', { class: 'muted' });
+      // The engine's one note (a coupled activation's: softmax) is known by the catalogue; any other stays in English.
+      if (catalog().activations.find((x) => x.name === activation)?.elementwise === false) p.textContent = t('inspector.softmaxNote');
       else {
         p.textContent = graph.note;
         p.lang = 'en';
@@ -194,20 +158,15 @@ export function openInspector(
     const known = phase?.known(layer);
     renderOpGraph(svg, graph, { digits: Math.min(getDigits(), 5), shown: known ? shownAt(graph, known, t) : undefined, t });
     requestAnimationFrame(() => zoom.refresh());
-    const chain = document.createElement('section');
-    chain.className = 'chain-panel';
-    chain.setAttribute('aria-label', t('inspector.chain'));
-    const chainHost = document.createElement('div');
-    chain.innerHTML = `<h3>${t('inspector.chainTitle')}</h3>`;
-    chain.append(chainHost);
+    const chainHost = h('div');
+    const chain = h('section', { class: 'chain-panel', 'aria-label': t('inspector.chain') }, h('h3', {}, t('inspector.chainTitle')), chainHost);
     renderChain(chainHost, chainGraph, {
       activation, loss: String(spec.loss), isOutput, layer, L, batch: state.batchSize, digits: getDigits(), known, t,
     });
     body.append(graphFig, chain);
     dlg.append(head);
     if (options.note) {
-      const note = document.createElement('div');
-      note.className = 'inspector-note';
+      const note = h('div', { class: 'inspector-note' });
       note.innerHTML = options.note;
       dlg.append(note);
     }

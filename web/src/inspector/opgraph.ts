@@ -3,6 +3,7 @@
 import { englishCatalogue, type Key, type T } from '../i18n/index';
 import type { GraphNode, NeuronGraph } from '../engine';
 import { fmt } from '../format';
+import { catalog } from '../catalog';
 import { svgEl, svgText, svgTitle } from '../svg';
 import { kindColour, layout, palette } from '../theme';
 import { ALL_SHOWN, type Shown } from './phase-view';
@@ -36,21 +37,10 @@ function opSymbol(n: GraphNode): string {
       const tail = n.label.match(/([+-])\s*(\d[\d.]*)$/);
       return tail ? `${tail[1] === '-' ? '−' : '+'}${tail[2]}` : '+c';
     }
-    case 'sigmoid':
-      return 'σ';
-    case 'tanh':
-      return 'tanh';
-    case 'relu':
-      return 'ReLU';
-    case 'leaky_relu':
-      return 'LReLU';
-    case 'linear':
-      return 'id';
-    case 'softmax':
-      return 'softmax';
     default:
       if (n.op.startsWith('loss')) return 'L';
-      return n.op;
+      // An activation's gate: its symbol is the engine's (catalogue `symbol`).
+      return catalog().activations.find((a) => a.name === n.op)?.symbol ?? n.op;
   }
 }
 

@@ -1,6 +1,7 @@
 // The inspector as a view of the step-through phase: which of a neuron's quantities the phase
 // has computed (the rest are shown blank, marked with the phase that computes them), and the
 // phase controls inside the dialog so that it follows Next/Previous phase while open.
+import { h } from '../dom';
 import type { T } from '../i18n/index';
 import type { NeuronGraph } from '../engine';
 
@@ -83,21 +84,11 @@ export function shownAt(g: NeuronGraph, k: Known, t: T): Shown {
 
 /** The phase bar inside the dialog: where the view is, and Previous/Next phase. */
 export function phaseBar(p: InspectorPhase, k: Known, t: T): HTMLElement {
-  const bar = document.createElement('div');
-  bar.className = 'inspector-phase';
-  bar.setAttribute('role', 'group');
-  bar.setAttribute('aria-label', t('inspector.phase'));
-  const status = document.createElement('p');
-  status.className = 'inspector-phase-status';
-  status.dataset.testid = 'inspector-phase';
+  const bar = h('div', { class: 'inspector-phase', role: 'group', 'aria-label': t('inspector.phase') });
+  const status = h('p', { class: 'inspector-phase-status', 'data-testid': 'inspector-phase' });
   status.innerHTML = t('inspector.phaseStatus', { phase: k.phase, next: k.next });
   const make = (label: string, key: string, run: () => void, disabled = false) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = label;
-    b.dataset.focusKey = key;
-    b.setAttribute('aria-keyshortcuts', key);
-    b.disabled = disabled;
+    const b = h('button', { type: 'button', 'data-focus-key': key, 'aria-keyshortcuts': key, disabled }, label);
     b.addEventListener('click', run);
     return b;
   };

@@ -11,6 +11,7 @@ import icon from '../../favicon.svg?raw';
 import type { Key, T } from '../i18n/index';
 import { readState } from '../url-state';
 import { OFFLINE_BUNDLE, standaloneHtml } from './standalone-html.js';
+import { h } from '../dom';
 
 /** The file's name, as in dist/. */
 export const STANDALONE_FILE = 'backprop-explorer-standalone.html';
@@ -55,10 +56,7 @@ export async function standaloneFor(state: URLSearchParams, page: 'app' | 'embed
 /** Offers `html` to the browser as a download named `name`. */
 export function saveHtml(html: string, name: string = STANDALONE_FILE): void {
   const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
+  const a = h('a', { href: url, download: name, hidden: true });
   document.body.append(a);
   a.click();
   a.remove();

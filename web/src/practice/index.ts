@@ -69,8 +69,7 @@ export function mountPractice(host: HTMLElement, explorer: PracticeHost, engine:
   const english = (el: HTMLElement, prefix: string, text: string) => {
     el.replaceChildren(prefix);
     if (!text) return;
-    const span = document.createElement('span');
-    span.textContent = text;
+    const span = h('span', '', text);
     if (locale.lang !== 'en') span.lang = 'en';
     el.append(span);
   };

@@ -31,6 +31,11 @@ export function paramNames(): string[] {
   return [HIDE, ...ROWS.map((r) => PREFIX + r.key)];
 }
 
+/** Every name the training view reads: paramNames() and t.hide, hide's older name. */
+export function readNames(): string[] {
+  return [...paramNames(), PREFIX + HIDE];
+}
+
 function copy(s: TrainSettings): TrainSettings {
   return structuredClone(s);
 }

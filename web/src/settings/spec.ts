@@ -3,7 +3,7 @@
 // (layers and activations from features, hidden, activations and output) and the user's own
 // points, which replace the generated data set. No validation: the engine checks the spec.
 import type { PointData, Spec } from '../../../bindings/wasm/engine.js';
-import { catalog, isRegressionSet } from '../catalog.js';
+import { catalog, isRegressionSet, targetsOf } from '../catalog.js';
 import { decodePoints, encodePoints, type EditedData } from './points.js';
 import { ROWS, type TrainSettings } from './table.js';
 
@@ -29,9 +29,9 @@ function setPath(o: Json, path: string, value: unknown): void {
   at[last] = Array.isArray(value) ? [...value] : value;
 }
 
-/** Output units: one per class for softmax, else one. */
+/** Output units: one per class for an output that codes classes one-hot (softmax), else one. */
 export function outputUnits(s: TrainSettings): number {
-  return s.output === 'softmax' ? s.classes : 1;
+  return targetsOf(s.output) === 'one_hot' ? s.classes : 1;
 }
 
 /** True when the (possibly edited) data are a regression problem. */
@@ -50,7 +50,7 @@ export function buildSpec(s: TrainSettings): Spec {
     const points: [number, number][] = [];
     for (let i = 0; i + 1 < s.edited.xy.length; i += 2) points.push([s.edited.xy[i], s.edited.xy[i + 1]]);
     const data: PointData = { points, labels: [...s.edited.labels], features: [...s.features], task: s.edited.regression ? 'regression' : 'classification' };
-    if (!s.edited.regression && s.output === 'softmax') data.classes = s.classes;
+    if (!s.edited.regression && targetsOf(s.output) === 'one_hot') data.classes = s.classes;
     spec.data = data;
     // Fewer examples than the batch size after deleting points: use them all.
     if (Number.isInteger(s.batch) && s.batch > n && n > 0) spec.batch_size = n;

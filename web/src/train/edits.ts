@@ -1,6 +1,7 @@
 // The points the view trains on and their editing: the engine's data (or the user's own
 // points) on the plot, a click that adds, removes or selects a point, and a CSV upload.
 import type { Session } from '../engine';
+import { catalog } from '../catalog';
 import type { Locale } from '../i18n/index';
 import { isRegression, type TrainSettings } from '../settings/index';
 import type { TrainPanels } from './panels';
@@ -33,7 +34,7 @@ function interleave(m: { rows: number; cols: number; data: Float64Array }): Floa
 
 export class PointEditor {
   /** Half the side of the plotted square. */
-  extent = 6;
+  extent = catalog().limits.dataExtent;
   /** The training example the inspector opens on (−1: the first). */
   selected = -1;
   private trainXY: ArrayLike<number> = [];
@@ -47,7 +48,7 @@ export class PointEditor {
   readData(): void {
     const s = this.host.settings;
     const p = this.host.p!;
-    this.extent = s.edited ? extentOf(s.edited.xy) : 6;
+    this.extent = s.edited ? extentOf(s.edited.xy) : catalog().limits.dataExtent;
     if (s.edited) {
       this.trainXY = Float64Array.from(s.edited.xy);
       this.trainLabels = Float64Array.from(s.edited.labels);

@@ -2,6 +2,7 @@
 // precomputed lookup tables: no per-cell objects, no strings, one Uint32 write per cell.
 import { boundedRange } from '../catalog';
 import { okabeIto, palette } from '../theme';
+import { h } from '../dom';
 
 const LUT_SIZE = 256;
 const HEAT_STRENGTH = 0.7; // the background never reaches full class colour: points stay visible
@@ -180,8 +181,7 @@ export class MapCanvas {
   ny = 0;
 
   constructor(nx: number, ny: number, className = '') {
-    this.canvas = document.createElement('canvas');
-    if (className) this.canvas.className = className;
+    this.canvas = h('canvas', { class: className || null });
     this.ctx = this.canvas.getContext('2d')!;
     this.resize(nx, ny);
   }

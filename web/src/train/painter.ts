@@ -9,6 +9,7 @@ import type { NetworkView } from './network';
 import type { FrameRecorder } from './perf';
 import type { Plot } from './plot';
 import { isRegression, type TrainSettings } from '../settings/index';
+import { targetsOf } from '../catalog';
 
 /** Resolutions of the unit maps, finest first. */
 export const GRIDS = [44, 36, 28, 22] as const;
@@ -45,17 +46,18 @@ export class Painter {
     const L = session.L;
     const acts = [...s.activations, s.output];
     const outRange = outputRange(s);
+    const perClass = targetsOf(s.output) === 'one_hot';
     for (let l = 1; l <= L; l++) {
       const fixed = activationRange(acts[l - 1]);
       for (let j = 0; j < maps[l].length; j++) {
         const target = this.net.mapOf(l, j);
         if (!target) continue;
-        if (l === L && s.output === 'softmax') paintClassUnit(maps[l][j], n, n, j, target.pixels);
+        if (l === L && perClass) paintClassUnit(maps[l][j], n, n, j, target.pixels);
         else paintDiverging(maps[l][j], n, n, l === L ? outRange : (fixed ?? autoRange(maps[l][j])), false, target.pixels);
       }
     }
     const heat = this.plot.heat.pixels;
-    if (s.output === 'softmax') paintClasses(maps[L], n, n, s.discretize, heat);
+    if (perClass) paintClasses(maps[L], n, n, s.discretize, heat);
     else paintDiverging(maps[L][0], n, n, outRange, s.discretize, heat);
     this.plot.heat.flush();
     this.net.flushMaps();
@@ -121,8 +123,8 @@ export class Painter {
   }
 }
 
-/** The output's colour scale, centred between the two class targets. */
+/** The output's colour scale, centred between the two class targets (the catalogue's coding). */
 export function outputRange(s: TrainSettings): Range {
-  if (s.output === 'tanh' || isRegression(s)) return { mid: 0, half: 1 };
-  return { mid: 0.5, half: 0.5 }; // sigmoid, softmax, linear on 0/1 targets
+  if (targetsOf(s.output) === 'sign' || isRegression(s)) return { mid: 0, half: 1 };
+  return { mid: 0.5, half: 0.5 }; // 0/1 targets, and one-hot ones unit by unit
 }

@@ -3,6 +3,7 @@
 // example. Clicks and keys report plane coordinates; the view decides what they do.
 import { palette } from '../theme';
 import { h } from '../dom';
+import { catalog } from '../catalog';
 import type { T } from '../i18n/index';
 import { CLASS_COLOURS, MapCanvas, divergingCss } from './heatmap';
 
@@ -27,7 +28,8 @@ export class Plot {
   private selected = -1;
   private cursor: [number, number] | null = null;
   private ticks: HTMLDivElement;
-  extent = 6;
+  /** Half the side of the plotted square: the generated sets' (catalogue `limits.dataExtent`) until points need more. */
+  extent = catalog().limits.dataExtent;
 
   constructor(
     nx: number,

@@ -3,6 +3,7 @@
 // the URL stores them (settings/points.ts), so a shared link trains on exactly these numbers.
 import type { Key, Params, T } from '../i18n/index';
 import { type EditedData, quantize } from '../settings/index';
+import { catalog } from '../catalog';
 
 export interface PointSet {
   xy: ArrayLike<number>;
@@ -129,9 +130,9 @@ export function parseCsv(text: string): CsvResult {
   return { data: { xy, labels: out, regression }, classes, skipped };
 }
 
-/** The half-width of the square plot that holds every point (at least 6). */
+/** The half-width of the square plot that holds every point (at least the generated sets' extent). */
 export function extentOf(xy: ArrayLike<number>): number {
-  let m = 6;
+  let m = catalog().limits.dataExtent;
   for (let i = 0; i < xy.length; i++) m = Math.max(m, Math.abs(xy[i]) * 1.05);
   return Math.ceil(m);
 }

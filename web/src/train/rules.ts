@@ -1,22 +1,22 @@
 // What else changes when the user picks a data set, a number of classes, an output or loads
 // points: the output and loss follow the task, so the run the view builds is one the engine
 // accepts (the engine still checks it, core/spec.cpp, and names a field when it does not).
-import { isRegressionSet, maxClassesOf } from '../catalog';
+import { catalog, isRegressionSet, lossFor, maxClassesOf, perClassOutput, regressionLoss, targetsOf } from '../catalog';
 import type { EditedData, TrainSettings } from '../settings/index';
 
-/** Regression: one output unit and the squared error. */
+/** Regression: one output unit and the loss of regression targets (the catalogue's). */
 function forRegression(s: TrainSettings): void {
   s.classes = 2;
-  if (s.output === 'softmax') s.output = 'tanh';
-  s.loss = 'mse';
+  if (targetsOf(s.output) === 'one_hot') s.output = String(catalog().trainDefaults.activations.at(-1));
+  s.loss = regressionLoss();
 }
 
-/** More than two classes: softmax with cross-entropy. */
+/** More than two classes: the output with one unit per class and its loss. */
 function forClasses(s: TrainSettings, classes: number): void {
   s.classes = classes;
   if (classes > 2) {
-    s.output = 'softmax';
-    s.loss = 'cross_entropy';
+    s.output = perClassOutput();
+    s.loss = lossFor(s.output);
   }
 }
 
@@ -30,11 +30,11 @@ export function chooseClasses(s: TrainSettings, classes: number): void {
   forClasses(s, classes);
 }
 
+/** A new output keeps the loss when the loss accepts it; a per-class output takes its own loss. */
 export function chooseOutput(s: TrainSettings, output: string): void {
   s.output = output;
-  if (output === 'softmax') s.loss = 'cross_entropy';
-  else if (s.loss === 'cross_entropy') s.loss = output === 'sigmoid' ? 'bce' : 'mse';
-  else if (s.loss === 'bce' && output !== 'sigmoid') s.loss = 'mse';
+  const accepts = catalog().losses.find((l) => l.name === s.loss)?.outputs.includes(output) ?? false;
+  if (targetsOf(output) === 'one_hot' || !accepts) s.loss = lossFor(output);
 }
 
 /** Uploaded points replace the data; the task follows them. */
