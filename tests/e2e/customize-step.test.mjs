@@ -6,6 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from './browser.mjs';
 import { catalogue } from './i18n-support.mjs';
 import { IFRAME, LINK, ONE_TAG, copied, course, downloaded, eachOutput, openCustomize, settled } from './customize-support.mjs';
 
@@ -27,28 +29,24 @@ const SPEC = {
   data: { inputs: [[1, 2]], targets: [[1]] },
 };
 
-/** What a student sees in the step-through view (the part selectors of web/src/embed/element-lock.ts). */
-function stepFingerprint(selector) {
-  const PARTS = {
-    presets: '.preset-picker',
-    digits: '.digits-picker',
-    playback: '.control-row > .control',
-    speed: '.control-row > .speed',
-    phases: '.phase-status',
-    summary: '.summary',
-    legend: '.diagram figcaption',
-    math: '.math-col',
-    notes: '.explorer-main .notes-panel',
-    numbers: '.numbers-panel',
-    edit: '.edit-panel',
-    export: '.export-panel',
-  };
+/** Where each step-through part lives: read from web/src/embed/element-lock.ts, the element's own table. */
+function stepParts() {
+  const text = readFileSync(path.join(repoRoot, 'web/src/embed/element-lock.ts'), 'utf8');
+  const table = text.slice(text.indexOf('const STEP_SELECTORS'), text.indexOf('};', text.indexOf('const STEP_SELECTORS')));
+  const parts = Object.fromEntries([...table.matchAll(/^\s*(\w+): '([^']+)',$/gm)].map((m) => [m[1], m[2]]));
+  assert.ok(Object.keys(parts).length >= 10, 'the step parts of element-lock.ts');
+  return parts;
+}
+const PARTS = stepParts();
+
+/** What a student sees in the step-through view (the parts shown and locked, the numbers). */
+function stepFingerprint({ selector, parts }) {
   const el = document.querySelector(selector);
   const root = el.shadowRoot.querySelector('.bpx-root');
   const shown = (e) => e.getClientRects().length > 0;
   const visible = [];
   const locked = [];
-  for (const [part, sel] of Object.entries(PARTS)) {
+  for (const [part, sel] of Object.entries(parts)) {
     const found = [...root.querySelectorAll(sel)].filter(shown);
     if (!found.length) continue;
     visible.push(part);
@@ -84,7 +82,7 @@ test('step mode, a pasted spec, German, 3 digits, a locked and a hidden part: ev
   await page.getByLabel('Where your copy of dist/ is').fill('../dist/');
   await settled(page, '#c-preview', { lang: 'de', digits: '3', lock: 'presets' });
   await page.waitForFunction(() => document.getElementById('c-preview').shadowRoot.querySelector('.digits-picker select')?.value === '3');
-  const preview = await page.evaluate(stepFingerprint, '#c-preview');
+  const preview = await page.evaluate(stepFingerprint, { selector: '#c-preview', parts: PARTS });
 
   // The preview against the choices (independent of the outputs).
   assert.equal(preview.mode, 'step');
@@ -108,7 +106,7 @@ test('step mode, a pasted spec, German, 3 digits, a locked and a hidden part: ev
   const file = await downloaded(c, 'step-de.html');
   assert.ok(readFileSync(file, 'utf8').includes('&amp;lang=de&amp;digits=3'), 'the state is built into the file');
 
-  const shows = await eachOutput(c, { snippet, iframe, link, file }, stepFingerprint);
+  const shows = await eachOutput(c, { snippet, iframe, link, file }, stepFingerprint, { parts: PARTS });
   assert.deepEqual(shows.oneTag, preview, 'the one-tag snippet');
   assert.deepEqual(shows.iframe, preview, 'the iframe snippet');
   assert.equal(shows.iframeTitle, 'Backprop Explorer: Ihr Netz', "the frame's title in the element's language");

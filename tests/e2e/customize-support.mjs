@@ -84,26 +84,27 @@ export async function downloaded(c, name, button = `Download: ${FILE}`) {
  * file opened from file:// in a page of its own that may request nothing but itself.
  * Returns {oneTag, iframe, link, file} (each fingerprint) and the iframe's title.
  */
-export async function eachOutput(c, { snippet, iframe, link, file }, fingerprint) {
+export async function eachOutput(c, { snippet, iframe, link, file }, fingerprint, extra = {}) {
+  const arg = { selector: 'backprop-explorer', ...extra };
   const page = c.b.page;
   const out = {};
   writeFileSync(path.join(c.root, 'course/one-tag.html'), hostPage('Week 3: one tag', snippet));
   await page.goto(c.server.url('course/one-tag.html'));
   await settled(page, 'backprop-explorer');
-  out.oneTag = await page.evaluate(fingerprint, 'backprop-explorer');
+  out.oneTag = await page.evaluate(fingerprint, arg);
 
   writeFileSync(path.join(c.root, 'course/iframe.html'), hostPage('Week 3: in a frame', iframe));
   await page.goto(c.server.url('course/iframe.html'));
   const frame = page.frames().find((f) => f !== page.mainFrame());
   await frame.waitForFunction(() => document.body.dataset.ready === 'true');
   await settled(frame, 'backprop-explorer');
-  out.iframe = await frame.evaluate(fingerprint, 'backprop-explorer');
+  out.iframe = await frame.evaluate(fingerprint, arg);
   await page.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 300); // iframe-resize.js fitted it
   out.iframeTitle = await page.locator('iframe').getAttribute('title');
 
   await page.goto(link);
   await settled(page, 'backprop-explorer');
-  out.link = await page.evaluate(fingerprint, 'backprop-explorer');
+  out.link = await page.evaluate(fingerprint, arg);
 
   const disk = await c.b.context.newPage();
   const requests = [];
@@ -113,7 +114,7 @@ export async function eachOutput(c, { snippet, iframe, link, file }, fingerprint
   await disk.goto(href);
   await disk.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
   await settled(disk, 'backprop-explorer');
-  out.file = await disk.evaluate(fingerprint, 'backprop-explorer');
+  out.file = await disk.evaluate(fingerprint, arg);
   assert.deepEqual(requests, [href], 'the saved file requests nothing but itself');
   assert.deepEqual(problems, [], 'the saved file: no console errors or warnings');
   await disk.close();

@@ -30,7 +30,7 @@ after(async () => {
 const openCustomize = () => open(c);
 
 /** What a student sees in a training view: mode, theme, visible and disabled parts, the network's numbers. */
-function trainFingerprint(selector) {
+function trainFingerprint({ selector }) {
   const el = document.querySelector(selector);
   const root = el.shadowRoot.querySelector('.bpx-root');
   const shown = (e) => e.getClientRects().length > 0;
@@ -59,7 +59,7 @@ test('train mode, XOR, hidden and locked parts, dark: every output shows what th
   await page.getByLabel('Theme').selectOption('dark');
   await page.getByLabel('Where your copy of dist/ is').fill('../dist/');
   await settled(page, '#c-preview', { mode: 'train', preset: 'xor', theme: 'dark', lock: 'edit' });
-  const preview = await page.evaluate(trainFingerprint, '#c-preview');
+  const preview = await page.evaluate(trainFingerprint, { selector: '#c-preview' });
 
   // The preview itself, against the choices and the XOR preset (web/src/explorer/presets.ts):
   // 2-2-1, tanh then sigmoid, BCE, learning rate 0.5, the four points in batches of 4.

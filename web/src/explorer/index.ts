@@ -116,7 +116,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     { id: 'diagram', label: t('step.tabDiagram'), panel: ui.diagramCol },
     { id: 'math', label: t('step.tabMath'), panel: ui.mathCol },
     { id: 'notes', label: t('step.tabAbout'), panel: ui.notesPanel },
-  ], t('step.panelTabs')).element);
+  ], t('step.panelTabs')));
   host.append(ui.top, ui.main, ui.lower);
   watchOverflow(math, t);
   const codeTab = mountCodeTab(ui.mathCol, { engine, session: () => stepper.session, digits: () => digits, baseName: () => (preset && !edited ? preset.id : 'network'), locale });

@@ -12,14 +12,8 @@ export interface PanelTab {
   panel: HTMLElement;
 }
 
-export interface PanelTabs {
-  element: HTMLElement;
-  /** Shows one panel (on narrow layouts); the others stay in the DOM, hidden by CSS. */
-  select(id: string): void;
-  selected(): string;
-}
-
-export function createPanelTabs(tabs: PanelTab[], label: string): PanelTabs {
+/** The tab bar; the first tab starts selected. */
+export function createPanelTabs(tabs: PanelTab[], label: string): HTMLElement {
   const bar = h('div', { class: 'panel-tabs', role: 'tablist', 'aria-label': label });
   const buttons = tabs.map((tab) => {
     tab.panel.id ||= `panel-${tab.id}`;
@@ -29,10 +23,9 @@ export function createPanelTabs(tabs: PanelTab[], label: string): PanelTabs {
     return b;
   });
   bar.append(...buttons);
-  let current = tabs[0].id;
 
+  /** Shows one panel (on narrow layouts); the others stay in the DOM, hidden by CSS. */
   function select(id: string, focus = false): void {
-    current = id;
     tabs.forEach((tab, i) => {
       const on = tab.id === id;
       buttons[i].setAttribute('aria-selected', String(on));
@@ -54,6 +47,6 @@ export function createPanelTabs(tabs: PanelTab[], label: string): PanelTabs {
     select(next.dataset.panel!, true);
   });
 
-  select(current);
-  return { element: bar, select: (id) => select(id), selected: () => current };
+  select(tabs[0].id);
+  return bar;
 }

@@ -8,7 +8,7 @@
 import indexPage from '../../index.html?raw';
 import embedPage from '../../embed.html?raw';
 import icon from '../../favicon.svg?raw';
-import type { Key, T } from '../i18n/index';
+import type { Key, Params, T } from '../i18n/index';
 import { readState } from '../url-state';
 import { OFFLINE_BUNDLE, standaloneHtml } from './standalone-html.js';
 import { h } from '../dom';
@@ -21,7 +21,7 @@ const OWN_SCRIPT = typeof document !== 'undefined' ? (document.currentScript as 
 
 /** Why the file could not be made: a catalogue key and its parameters, worded by the caller's language. */
 export class OfflineError extends Error {
-  constructor(readonly key: Key, readonly params: Record<string, string | number> = {}) {
+  constructor(readonly key: Key, readonly params: Params = {}) {
     super(key);
   }
   say(t: T): string {
