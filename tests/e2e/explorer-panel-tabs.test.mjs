@@ -83,6 +83,12 @@ test('in a 360 px column the element has the tabs; a panel left out of controls 
     await el.getByRole('button', { name: 'Next phase' }).click();
     await b.page.waitForFunction(() => /0\.51/.test(document.querySelector('backprop-explorer').shadowRoot.querySelector('[data-testid="math"]').innerText));
 
+    // The author leaves the equations out while their tab is selected: a panel still shows.
+    await el.evaluate((e) => e.setAttribute('controls', 'playback phases notes'));
+    await tabs.getByRole('tab', { name: 'Diagram', selected: true }).waitFor();
+    assert.ok(await shown(el.getByTestId('diagram')), 'the diagram shows instead of an empty panel');
+    assert.equal(await el.getAttribute('controls'), 'playback phases notes');
+
     await b.page.goto(server.url('/nomath.html'));
     await el.getByRole('button', { name: 'Next phase' }).waitFor();
     assert.equal(await shown(tabs.getByRole('tab', { name: 'Math', includeHidden: true })), false, 'no tab for the hidden equations');

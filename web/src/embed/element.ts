@@ -4,6 +4,7 @@
 // digits and keyboard focus. Options: web/src/embed/options.ts; guide: docs/embedding.md.
 import type { Engine, Session, Spec } from '../engine';
 import { mountExplorer, type Explorer } from '../explorer/index';
+import { keepShownTabSelected } from '../explorer/panel-tabs';
 import type { PracticeScore } from '../practice/types';
 import { findPreset, PRESETS } from '../explorer/presets';
 import { openInspector } from '../inspector/index';
@@ -179,6 +180,8 @@ export class BackpropExplorerElement extends HTMLElement {
     }
     if (name === 'controls') {
       this.#applyLook(this.#options());
+      const tabs = this.#stepHost.querySelector<HTMLElement>('.panel-tabs');
+      if (tabs) keepShownTabSelected(tabs);
       if (this.#mode === 'step' && this.#options().mode === 'step') return;
     }
     this.#queueReload();

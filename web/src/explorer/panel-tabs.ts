@@ -12,6 +12,9 @@ export interface PanelTab {
   panel: HTMLElement;
 }
 
+// Each bar's select(), for keepShownTabSelected below.
+const selectors = new WeakMap<HTMLElement, (id: string) => void>();
+
 /** The tab bar; the first tab starts selected. */
 export function createPanelTabs(tabs: PanelTab[], label: string): HTMLElement {
   const bar = h('div', { class: 'panel-tabs', role: 'tablist', 'aria-label': label });
@@ -48,5 +51,16 @@ export function createPanelTabs(tabs: PanelTab[], label: string): HTMLElement {
   });
 
   select(tabs[0].id);
+  selectors.set(bar, (id) => select(id));
   return bar;
+}
+
+/** After an embed leaves a part out (controls="…"), a selected tab that is now hidden would
+ * leave no panel on screen: the first tab still shown is selected instead. */
+export function keepShownTabSelected(bar: HTMLElement): void {
+  const buttons = [...bar.querySelectorAll<HTMLButtonElement>('.panel-tab')];
+  const shown = (b: HTMLButtonElement) => getComputedStyle(b).display !== 'none';
+  const selected = buttons.find((b) => b.getAttribute('aria-selected') === 'true');
+  const first = buttons.find(shown);
+  if (selected && !shown(selected) && first) selectors.get(bar)?.(first.dataset.panel!);
 }
