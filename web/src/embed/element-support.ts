@@ -1,5 +1,5 @@
-// Small helpers of <backprop-explorer> (element.ts): spec text, a failed load's words, the ready
-// promise, the height, the events of the step-through view.
+// Small helpers of <backprop-explorer> (element.ts): spec text, a failed load's words, the words
+// after a lost engine, the ready promise, the height, the events of the step-through view.
 import type { SessionState, Spec } from '../engine';
 import type { ChangeEvent } from '../explorer/controller';
 import { phaseName } from '../explorer/phases';
@@ -22,6 +22,12 @@ export function loadFailure(e: unknown, loc: Locale) {
     status: `${loc.t('embed.failed')}${shown.detail ? `${shown.summary} (${shown.detail})` : shown.summary}`,
     detail: { message: describeError(e, ENGLISH).summary, code: (e as { code?: string }).code ?? null },
   };
+}
+
+/** The status after a load that followed a lost engine: what was kept (st: the step-through view's state, or null). */
+export function resumedText(loc: Locale, st: SessionState | null): string {
+  const phases = st ? st.step * st.phases.length + st.cursor : 0;
+  return loc.t(phases > 0 ? 'embed.reloadedAt' : 'embed.reloaded', { phases });
 }
 
 /** A promise with its resolve and reject (one per load of the element, whose type is T). */

@@ -18,7 +18,7 @@ import { ElementEngine } from './element-engine';
 import { elementSpec } from './element-spec';
 import { adopt, shadowSheets } from './styles';
 import { trainViewSettings } from './train-spec';
-import { applyHeight, deferredReady, loadFailure, StepEvents } from './element-support';
+import { applyHeight, deferredReady, loadFailure, resumedText, StepEvents } from './element-support';
 import { h } from '../dom';
 import type { Locale } from '../i18n/index';
 import { elementLocale, LOCALE_ATTRIBUTES } from './element-locale';
@@ -153,10 +153,7 @@ export class BackpropExplorerElement extends HTMLElement {
     if (!this.#started || oldValue === value) return;
     if (name === DIGITS_ATTRIBUTE) return applyDigits(this.#stepHost, parseDigits(value) ?? DEFAULT_DIGITS);
     if (LOCALE_ATTRIBUTES.includes(name) || name === LOCK_ATTRIBUTE) {
-      // A view keeps the language it was built in: build it again.
-      this.#explorer?.dispose();
-      this.#explorer = null;
-      this.#stepHost.replaceChildren();
+      this.#dropExplorer(); // a view keeps the language it was built in: build it again
     }
     if (name === 'height' || name === 'theme') {
       this.#applyLook(this.#options());
@@ -171,11 +168,14 @@ export class BackpropExplorerElement extends HTMLElement {
 
   // ------------------------------------------------------------------ internals
 
-  #dropViews(): void {
-    this.#dropTrain();
+  #dropExplorer(): void {
     this.#explorer?.dispose();
     this.#explorer = null;
     this.#stepHost.replaceChildren();
+  }
+  #dropViews(): void {
+    this.#dropTrain();
+    this.#dropExplorer();
     this.#circuit?.dispose();
     this.#circuit = null;
   }
@@ -190,10 +190,8 @@ export class BackpropExplorerElement extends HTMLElement {
   }
 
   #stepView(): Explorer {
-    if (this.#mode !== 'step' || !this.#explorer || this.#state !== 'ready') {
-      throw new Error('<backprop-explorer>: nextPhase(), previousPhase(), step() and reset() need mode="step" and a ready element');
-    }
-    return this.#explorer;
+    if (this.#mode === 'step' && this.#explorer && this.#state === 'ready') return this.#explorer;
+    throw new Error('<backprop-explorer>: nextPhase(), previousPhase(), step() and reset() need mode="step" and a ready element');
   }
 
   /**
@@ -320,9 +318,7 @@ export class BackpropExplorerElement extends HTMLElement {
   #resumedText(loc: Locale): string {
     const resumed = this.#resume !== null;
     this.#resume = null;
-    const st = resumed && this.#mode === 'step' ? this.#explorer?.session.state() : null;
-    const phases = st ? st.step * st.phases.length + st.cursor : 0;
-    return resumed ? loc.t(phases > 0 ? 'embed.reloadedAt' : 'embed.reloaded', { phases }) : '';
+    return resumed ? resumedText(loc, this.#mode === 'step' ? this.#explorer?.session.state() ?? null : null) : '';
   }
 
   #dropTrain(): void {
