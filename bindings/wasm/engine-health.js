@@ -12,14 +12,30 @@ export class Health {
   #module = null;
   #probe = '';
   #reason = '';
+  #listeners = new Set();
   watch(module) {
     this.#module = module;
     this.limits = JSON.parse(module.limits());
     this.#probe = module.normalizeSpec(PROBE_SPEC);
   }
   lose(reason) {
+    if (this.lost) return;
     this.lost = true;
-    this.#reason ||= reason;
+    this.#reason = reason;
+    for (const fn of this.#listeners) this.#tell(fn);
+  }
+  // Listeners of Engine.onLost: each is called once, in a task of its own, after the call that
+  // found the failure has thrown (so none runs inside an engine call, and one listener's
+  // exception stops no other).
+  onLost(fn) {
+    this.#listeners.add(fn);
+    if (this.lost) this.#tell(fn);
+    return () => { this.#listeners.delete(fn); };
+  }
+  #tell(fn) {
+    setTimeout(() => {
+      if (this.#listeners.delete(fn)) fn(this.lostError()); // not if unsubscribed meanwhile
+    }, 0);
   }
   check(error) {
     let same = false;

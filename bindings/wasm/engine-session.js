@@ -283,10 +283,12 @@ export class Session {
   #practice(request) { return JSON.parse(unwrap(this.#r().practice(JSON.stringify(request)))); }
   // --- end of practice mode ---
 
-  /** Frees the engine memory of this session. Safe to call twice. */
+  /** Frees the engine memory of this session. Safe to call twice; never throws. */
   delete() {
     if (this.#raw) {
-      this.#raw.delete();
+      // A lost module is discarded whole: its memory goes with it, and calling into it is
+      // what must not happen any more.
+      if (!this.#health.lost) this.#raw.delete();
       this.#raw = null;
     }
   }

@@ -102,6 +102,12 @@ export declare class Engine {
    * it): every call then throws `ENGINE_LOST`; load a new engine with createEngine.
    */
   readonly lost: boolean;
+  /**
+   * Calls `fn` once when the module is lost, with the `ENGINE_LOST` BpxError; in a task of its
+   * own after the call that found the failure has thrown (at once, in a task, if the engine is
+   * already lost). Returns a function that cancels the subscription.
+   */
+  onLost(fn: (error: BpxError) => void): () => void;
   /** Bytes the engine's allocator has handed out and not freed: for leak checks. */
   heapUsedBytes(): number;
   /** Live embind value handles: for leak checks (0 between calls). */

@@ -25,6 +25,17 @@ export class Engine {
 
   /** True once the module failed beyond repair (see createEngine): load a new engine. */
   get lost() { return this.#health.lost; }
+  /**
+   * Calls fn(error) once when the module is lost (error: the ENGINE_LOST BpxError), in a task
+   * of its own after the call that found the failure; at once (in a task) if it already is.
+   * Returns a function that cancels the subscription.
+   */
+  onLost(fn) {
+    if (typeof fn !== 'function') {
+      throw new BpxError('INVALID_ARGUMENT', `onLost: expected a function, got ${describe(fn)}`, 'fn');
+    }
+    return this.#health.onLost(fn);
+  }
 
   #m() {
     if (this.#health.lost) throw this.#health.lostError();

@@ -51,11 +51,16 @@ test('a damaged module is discarded on its next allocation failure; a fresh engi
   });
   const want = seed002ByHand();
   const before = seed002(engine);
+  const session = engine.session(SEED002); // open across the loss
   assert.ok(Math.abs(before.loss - want.loss) < 1e-15 && Math.abs(before.b2 - want.b2) < 1e-15);
 
   // Damage: the key "targets", which the health probe's spec uses (the spec below does not).
   assert.ok(damage(raw.HEAPU8, 'targets') >= 1, 'the key is in the module\'s static data');
   assert.equal(engine.lost, false, 'nothing noticed yet: no allocation failed');
+  // onLost: told once, after the failing call has thrown; a cancelled subscription is not told.
+  const told = [];
+  engine.onLost((e) => told.push(e));
+  engine.onLost(() => told.push('cancelled'))();
   // Memory filled to the last 64 KB, then a spec whose matrices need more.
   const held = [];
   for (let size = 256 << 20; size >= 64 << 10; size >>= 1) {
@@ -76,7 +81,14 @@ test('a damaged module is discarded on its next allocation failure; a fresh engi
   assert.equal(failure.code, 'OUT_OF_MEMORY', failure.message);
   assert.match(failure.message, /the engine was discarded: load a new one \(createEngine\)$/);
   assert.equal(engine.lost, true);
+  assert.deepEqual(told, [], 'no listener runs inside the engine call');
   for (const p of held) raw._free(p);
+  await new Promise((r) => setTimeout(r, 0));
+  assert.equal(told.length, 1, 'the listener was told once; the cancelled one not at all');
+  assert.equal(told[0].code, 'ENGINE_LOST');
+  const late = await new Promise((resolve) => engine.onLost(resolve));
+  assert.equal(late.code, 'ENGINE_LOST', 'a listener that subscribes after the loss is told too');
+  assert.throws(() => engine.onLost('x'), (e) => e.code === 'INVALID_ARGUMENT');
 
   // Every later call: ENGINE_LOST, not numbers from a damaged module.
   const lostError = (e) => e.name === 'BpxError' && e.code === 'ENGINE_LOST' &&
@@ -86,6 +98,10 @@ test('a damaged module is discarded on its next allocation failure; a fresh engi
   const v = engine.validate(SEED002);
   assert.equal(v.ok, false);
   assert.ok(lostError(v.error), v.error.message);
+
+  // The sessions of a lost engine: delete() calls nothing in the module and never throws.
+  assert.doesNotThrow(() => session.delete());
+  assert.equal(session.deleted, true);
 
   const fresh = await createEngine();
   assert.equal(fresh.lost, false);

@@ -190,3 +190,22 @@ test('the element\'s attributes are the link\'s names, once each', () => {
   assert.equal(names.length, S.SETTINGS.length + 1);
   assert.deepEqual([...S.readHidden((n) => (n === 'hide' ? 'dataset, lr' : n === 't.hide' ? 'help' : null))], ['dataset', 'lr', 'help']);
 });
+
+describe('an oversized value in a link', () => {
+  test('a t.hidden list longer than the layers allowed: an error with the count, no more entries kept than fit', () => {
+    const maxHidden = cat.limits.maxLayers - 1;
+    const list = Array(10000).fill('4').join(',');
+    const { settings, errors } = fromParams(new URLSearchParams({ 't.hidden': list }));
+    assert.deepEqual(errors.map((e) => e.message), [`t.hidden: expected at most ${maxHidden} numbers, got 10000`]);
+    assert.equal(settings.hidden.length, maxHidden);
+    assert.equal(settings.activations.length, maxHidden, 'the activations follow the kept list');
+    const written = toParams(settings).toString();
+    assert.ok(written.length < 1000, `the link written back is ${written.length} characters long`);
+  });
+  test('a long bad value is quoted by its first 40 characters and its length', () => {
+    const text = `x${'9'.repeat(100000)}`;
+    const { errors } = fromParams(new URLSearchParams({ 't.lr': text }));
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0].message, `optimizer.learning_rate: expected a number, got "${text.slice(0, 40)}…" (100001 characters) (t.lr)`);
+  });
+});

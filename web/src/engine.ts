@@ -25,9 +25,24 @@ export type {
 } from '../../bindings/wasm/engine.js';
 export type { ChainLinks as GraphLinks } from '../../bindings/wasm/engine.js';
 
+// Test hook (tests/e2e/engine-lost.test.mjs; docs/architecture.md, "A lost engine"): when a page
+// script has set window.__bpxTestModules to an array before the engine loads, each raw module
+// loaded is pushed onto it, so that a test can damage one as tests/wasm/engine-lost.test.mjs
+// does. No attribute, URL parameter or input reaches it.
+declare global {
+  interface Window {
+    __bpxTestModules?: unknown[];
+  }
+}
+const watchedFactory: typeof factory = async (options) => {
+  const module = await factory(options);
+  if (typeof window !== 'undefined' && Array.isArray(window.__bpxTestModules)) window.__bpxTestModules.push(module);
+  return module;
+};
+
 /** Loads the engine; the .wasm is the bundled asset next to the page's JS. */
 export async function loadEngine(): Promise<Engine> {
-  const engine = await createEngineWith(factory, {
+  const engine = await createEngineWith(watchedFactory, {
     locateFile: (path: string) => (path.endsWith('.wasm') ? wasmUrl : path),
   });
   useCatalogOf(engine);

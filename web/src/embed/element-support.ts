@@ -1,9 +1,10 @@
-// Small helpers of <backprop-explorer> (element.ts): spec text, the ready promise, the height,
-// the events of the step-through view.
+// Small helpers of <backprop-explorer> (element.ts): spec text, a failed load's words, the words
+// after a lost engine, the ready promise, the height, the events of the step-through view.
 import type { SessionState, Spec } from '../engine';
 import type { ChangeEvent } from '../explorer/controller';
 import { phaseName } from '../explorer/phases';
-import type { Locale } from '../i18n/index';
+import { ENGLISH, type Locale } from '../i18n/index';
+import { describeError } from '../i18n/errors';
 
 export function parseSpec(text: string, what: string, loc: Locale): Spec {
   try {
@@ -11,6 +12,22 @@ export function parseSpec(text: string, what: string, loc: Locale): Spec {
   } catch (e) {
     throw new Error(loc.t('embed.notJson', { what, message: (e as Error).message }));
   }
+}
+
+/** A load that failed: the status line in the element's language, the error event's detail in the engine's English. */
+export function loadFailure(e: unknown, loc: Locale) {
+  const shown = describeError(e, loc);
+  return {
+    error: e instanceof Error ? e : new Error(String(e)),
+    status: `${loc.t('embed.failed')}${shown.detail ? `${shown.summary} (${shown.detail})` : shown.summary}`,
+    detail: { message: describeError(e, ENGLISH).summary, code: (e as { code?: string }).code ?? null },
+  };
+}
+
+/** The status after a load that followed a lost engine: what was kept (st: the step-through view's state, or null). */
+export function resumedText(loc: Locale, st: SessionState | null): string {
+  const phases = st ? st.step * st.phases.length + st.cursor : 0;
+  return loc.t(phases > 0 ? 'embed.reloadedAt' : 'embed.reloaded', { phases });
 }
 
 /** A promise with its resolve and reject (one per load of the element, whose type is T). */
@@ -39,6 +56,7 @@ export function applyHeight(root: HTMLElement, height: string | null): void {
 /** The element's phase, step and diverged events from the step-through view's changes. */
 export class StepEvents {
   #lastStep = 0;
+  #cursor = 0;
   #diverged = false;
 
   constructor(private readonly emit: (type: string, detail: unknown) => void) {}
@@ -46,7 +64,13 @@ export class StepEvents {
   /** A new view: count steps and divergence from its state (null: from the start). */
   reset(st: SessionState | null): void {
     this.#lastStep = st?.step ?? 0;
+    this.#cursor = st?.cursor ?? 0;
     this.#diverged = !!st?.divergence;
+  }
+
+  /** The position last shown: whole steps and phases into the next (to run again after a loss). */
+  get position(): { step: number; cursor: number } {
+    return { step: this.#lastStep, cursor: this.#cursor };
   }
 
   onChange({ snapshot, transition }: ChangeEvent): void {
@@ -63,6 +87,7 @@ export class StepEvents {
       this.emit('step', { step: st.step, epoch: st.epoch, loss: st.loss });
     }
     this.#lastStep = st.step;
+    this.#cursor = st.cursor;
     if (st.divergence && !this.#diverged) this.emit('diverged', st.divergence);
     this.#diverged = !!st.divergence;
   }

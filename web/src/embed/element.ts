@@ -15,14 +15,13 @@ import { keepsKey } from '../keys';
 import { writeTrainUrl } from '../train-url';
 import { registerKatexFonts } from './fonts';
 import { ATTRIBUTES, TRAIN_ATTRIBUTES, readOptions, type EmbedOptions, type Mode } from './options';
-import { sharedEngine } from './shared-engine';
-import { allowedOrigins, fetchSpec } from './spec-source';
+import { ElementEngine } from './element-engine';
+import { elementSpec } from './element-spec';
 import { adopt, shadowSheets } from './styles';
 import { trainViewSettings } from './train-spec';
-import { applyHeight, deferredReady, parseSpec, StepEvents } from './element-support';
+import { applyHeight, deferredReady, loadFailure, resumedText, StepEvents } from './element-support';
 import { h } from '../dom';
-import { ENGLISH, type Locale } from '../i18n/index';
-import { describeError } from '../i18n/errors';
+import type { Locale } from '../i18n/index';
 import { elementLocale, LOCALE_ATTRIBUTES } from './element-locale';
 import { LOCK_ATTRIBUTE, parseLock, PartLocks } from './element-lock';
 import { applyDigits, DIGITS_ATTRIBUTE, parseDigits } from './element-digits';
@@ -40,13 +39,14 @@ export class BackpropExplorerElement extends HTMLElement {
     return [...ATTRIBUTES, ...TRAIN_ATTRIBUTES, 'expr', ...LOCALE_ATTRIBUTES, LOCK_ATTRIBUTE, DIGITS_ATTRIBUTE];
   }
 
-  readonly #shadow: ShadowRoot;
-  readonly #root: HTMLDivElement;
-  readonly #status: HTMLParagraphElement;
-  readonly #stepHost: HTMLElement;
-  readonly #trainHost: HTMLElement;
-  readonly #live: HTMLDivElement;
-  #engine: Engine | null = null;
+  readonly #shadow = this.attachShadow({ mode: 'open' });
+  readonly #root = h('div', { class: 'bpx-root', tabindex: -1 }); // a click anywhere inside gives it the keyboard
+  readonly #status = h('p', { class: 'bpx-embed-status', role: 'status' });
+  readonly #stepHost = h('section', { class: 'bpx-embed-step', hidden: true });
+  readonly #trainHost = h('section', { class: 'bpx-embed-train', hidden: true });
+  readonly #live = h('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  readonly #engine = new ElementEngine(() => this.#onEngineLost());
+  #resume: { step: number; cursor: number } | null = null; // loading again after a loss: the position to run to
   #explorer: Explorer | null = null;
   #train: TrainViewHandle | null = null;
   #circuit: CircuitView | null = null; // mode="circuit": the program of the `expr` attribute
@@ -65,19 +65,7 @@ export class BackpropExplorerElement extends HTMLElement {
 
   constructor() {
     super();
-    this.#shadow = this.attachShadow({ mode: 'open' });
     adopt(this.#shadow, shadowSheets());
-    this.#root = h('div', { class: 'bpx-root' });
-    this.#root.tabIndex = -1; // a click anywhere inside gives the element the keyboard
-    this.#status = h('p', { class: 'bpx-embed-status' });
-    this.#status.setAttribute('role', 'status');
-    this.#stepHost = h('section', { class: 'bpx-embed-step' });
-    this.#trainHost = h('section', { class: 'bpx-embed-train' });
-    this.#stepHost.hidden = true;
-    this.#trainHost.hidden = true;
-    this.#live = h('div', { class: 'sr-only' });
-    this.#live.setAttribute('aria-live', 'polite');
-    this.#live.setAttribute('aria-atomic', 'true');
     this.#root.append(this.#status, this.#stepHost, this.#trainHost, this.#circuitHost, this.#live);
     this.#shadow.append(this.#root);
     this.#locks = new PartLocks(this.#root);
@@ -98,7 +86,7 @@ export class BackpropExplorerElement extends HTMLElement {
 
   /** The shared engine (null until loaded). */
   get engine(): Engine | null {
-    return this.#engine;
+    return this.#engine.current;
   }
 
   /**
@@ -152,12 +140,9 @@ export class BackpropExplorerElement extends HTMLElement {
 
   #teardown(): void {
     this.#generation++; // a load still in flight finds itself stale and stops
-    this.#dropTrain();
-    this.#explorer?.dispose();
-    this.#explorer = null;
-    this.#stepHost.replaceChildren();
-    this.#circuit?.dispose();
-    this.#circuit = null;
+    this.#dropViews();
+    this.#engine.release();
+    this.#resume = null;
     this.#root.querySelectorAll('dialog').forEach((d) => d.remove());
     this.#dark?.removeEventListener('change', this.#onSchemeChange);
     this.#dark = null;
@@ -169,10 +154,7 @@ export class BackpropExplorerElement extends HTMLElement {
     if (!this.#started || oldValue === value) return;
     if (name === DIGITS_ATTRIBUTE) return applyDigits(this.#stepHost, parseDigits(value) ?? DEFAULT_DIGITS);
     if (LOCALE_ATTRIBUTES.includes(name) || name === LOCK_ATTRIBUTE) {
-      // A view keeps the language it was built in: build it again.
-      this.#explorer?.dispose();
-      this.#explorer = null;
-      this.#stepHost.replaceChildren();
+      this.#dropExplorer(); // a view keeps the language it was built in: build it again
     }
     if (name === 'height' || name === 'theme') {
       this.#applyLook(this.#options());
@@ -189,11 +171,30 @@ export class BackpropExplorerElement extends HTMLElement {
 
   // ------------------------------------------------------------------ internals
 
+  #dropExplorer(): void {
+    this.#explorer?.dispose();
+    this.#explorer = null;
+    this.#stepHost.replaceChildren();
+  }
+  #dropViews(): void {
+    this.#dropTrain();
+    this.#dropExplorer();
+    this.#circuit?.dispose();
+    this.#circuit = null;
+  }
+  // The shared engine was lost (Engine.onLost) and the views' sessions with it: build them again
+  // on a fresh engine from the attributes, the step-through view back at the position it showed.
+  #onEngineLost(): void {
+    if (!this.#started) return;
+    this.#resume = this.#mode === 'step' && this.#state === 'ready' ? this.#stepEvents.position : { step: 0, cursor: 0 };
+    this.#generation++;
+    this.#dropViews();
+    this.#queueReload();
+  }
+
   #stepView(): Explorer {
-    if (this.#mode !== 'step' || !this.#explorer || this.#state !== 'ready') {
-      throw new Error('<backprop-explorer>: nextPhase(), previousPhase(), step() and reset() need mode="step" and a ready element');
-    }
-    return this.#explorer;
+    if (this.#mode === 'step' && this.#explorer && this.#state === 'ready') return this.#explorer;
+    throw new Error('<backprop-explorer>: nextPhase(), previousPhase(), step() and reset() need mode="step" and a ready element');
   }
 
   /**
@@ -268,10 +269,10 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#applyLook(o);
     this.#applyLocale(loc);
     this.#setState('loading');
-    if (!this.#engine) this.#setStatus(loc.t('app.loading'));
+    if (!this.#engine.current) this.#setStatus(loc.t('app.loading'));
     try {
-      if (this.#engine?.lost) this.#engine = null; // a failed module: take the fresh shared one
-      const engine = (this.#engine ??= await sharedEngine());
+      const engine = await this.#engine.get(); // a lost module: the fresh shared one
+      if (generation !== this.#generation) return;
       this.#circuitHost.hidden = this.getAttribute('mode') !== 'circuit';
       if (!this.#circuitHost.hidden) {
         const view = await loadCircuitView(); // its own chunk, loaded on first use
@@ -280,35 +281,26 @@ export class BackpropExplorerElement extends HTMLElement {
       }
       this.#circuit?.dispose();
       this.#circuit = null;
-      let spec: Spec | null = null;
-      if (o.spec) spec = parseSpec(o.spec, 'spec', loc);
-      else if (o.src) spec = await fetchSpec(o.src, allowedOrigins(this.getAttribute('src-origins')));
+      const spec = await elementSpec(o, this.getAttribute('src-origins'), engine, loc);
       if (generation !== this.#generation) return;
-      if (spec) {
-        const v = engine.validate(spec);
-        if (!v.ok) throw v.error;
-      } else if (o.preset && !findPreset(o.preset)) {
-        throw new Error(loc.t('embed.noPreset', { preset: o.preset, list: PRESETS.map((p) => p.id).join(', ') }));
-      }
       const train = o.mode === 'train' ? await loadTrainView() : null; // its own chunk
       if (generation !== this.#generation) return;
       if (train) this.#showTrain(engine, spec, o, loc, train.mountTrainView);
       else this.#showStep(engine, spec, o, loc);
       this.#mode = o.mode;
       this.#locks.set(this.getAttribute('mode') ?? 'step', this.#locked());
-      this.#setStatus('');
+      this.#setStatus(this.#resumedText(loc));
       this.#setState('ready');
       this.#emit('ready', { mode: o.mode });
     } catch (e) {
       if (generation !== this.#generation) return;
-      const error = e instanceof Error ? e : new Error(String(e));
-      const text = describeError(e, ENGLISH).summary; // the event's message: the engine's English
-      const shown = describeError(e, loc);
-      this.#setStatus(`${loc.t('embed.failed')}${shown.detail ? `${shown.summary} (${shown.detail})` : shown.summary}`, true);
+      this.#resume = null;
+      const failed = loadFailure(e, loc);
+      this.#setStatus(failed.status, true);
       this.#stepHost.hidden = true;
       this.#trainHost.hidden = true;
-      this.#setState('error', error);
-      this.#emit('error', { message: text, code: (e as { code?: string }).code ?? null });
+      this.#setState('error', failed.error);
+      this.#emit('error', failed.detail);
     }
   }
 
@@ -320,9 +312,16 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#circuitHost.replaceChildren();
     (this.#circuit = mountCircuitView(this.#circuitHost, engine, { params, writeUrl: false, locale: loc })).show();
     this.#locks.set('circuit', new Set()); // the circuit view has no parts to lock
-    this.#setStatus('');
+    this.#setStatus(this.#resumedText(loc));
     this.#setState('ready');
     this.#emit('ready', { mode: 'circuit' });
+  }
+
+  /** '' on an ordinary load; after a loss, what the element kept (said once, then forgotten). */
+  #resumedText(loc: Locale): string {
+    const resumed = this.#resume !== null;
+    this.#resume = null;
+    return resumed ? resumedText(loc, this.#mode === 'step' ? this.#explorer?.session.state() ?? null : null) : '';
   }
 
   #dropTrain(): void {
@@ -368,6 +367,7 @@ export class BackpropExplorerElement extends HTMLElement {
     if (practice) this.#explorer.practice.setEnabled(true, false); // never take the host page's focus
     // A new view starts at its own digits, not at those another element's view set last.
     if (fresh) applyDigits(this.#stepHost, parseDigits(this.getAttribute(DIGITS_ATTRIBUTE)) ?? DEFAULT_DIGITS);
+    if (this.#resume) this.#explorer.runTo(this.#resume.step, this.#resume.cursor); // after a loss
     this.#stepEvents.reset(this.#explorer.session.state());
   }
 

@@ -122,6 +122,28 @@ export class Stepper {
     if (moved) this.#emit('jump');
   }
 
+  /**
+   * Runs forward to `step` whole steps and `cursor` phases of the next (a position the view had
+   * in a session that is gone: the engine is deterministic, so the same spec gives the same values).
+   */
+  runTo(step: number, cursor: number): void {
+    const s = this.session;
+    const time = () => {
+      const st = s.state();
+      return st.step * st.phases.length + st.cursor;
+    };
+    const target = step * s.state().phases.length + cursor;
+    let moved = false;
+    for (let now = time(); now < target; ) {
+      this.#runNext();
+      moved = true;
+      const next = time();
+      if (next <= now) break; // a phase that did not advance: stop rather than loop
+      now = next;
+    }
+    if (moved) this.#emit('jump');
+  }
+
   /** Back to the initial parameters. */
   reset(): void {
     this.session.reset();

@@ -32,6 +32,8 @@ export interface Explorer {
   previous(): boolean;
   step(): void;
   reset(): void;
+  /** Runs forward to `step` steps and `cursor` phases (the position of a view being rebuilt). */
+  runTo(step: number, cursor: number): void;
   /** Loads a preset by id; false when there is no such preset. */
   loadPreset(id: string): boolean;
   /** Loads a spec; returns the engine's message when it is invalid (nothing changes then). */

@@ -370,6 +370,11 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     },
     step: () => act(() => stepper.step()),
     reset: () => act(() => stepper.reset()),
+    runTo: (step, cursor) => {
+      stopPlay();
+      animator.cancel();
+      stepper.runTo(step, cursor);
+    },
     loadPreset(id: string) {
       const p = findPreset(id);
       if (p) loadPreset(p);

@@ -187,4 +187,6 @@ export const deViews: Record<keyof typeof enViews, string> = {
   'embed.failed': 'Backprop Explorer: ',
   'embed.notJson': '{what} ist kein gültiges JSON: {message}',
   'embed.noPreset': 'preset: Es gibt kein Beispiel „{preset}“; die Beispiele sind {list}',
+  'embed.reloaded': 'Die Engine arbeitete nicht mehr und wurde neu geladen: Diese Ansicht hat mit ihren Attributen neu begonnen.',
+  'embed.reloadedAt': 'Die Engine arbeitete nicht mehr und wurde neu geladen: Diese Ansicht hat mit ihren Attributen neu begonnen und ihre {phases} Phasen erneut ausgeführt.',
 };

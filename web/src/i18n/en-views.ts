@@ -194,4 +194,6 @@ export const enViews = {
   'embed.failed': 'Backprop Explorer: ',
   'embed.notJson': '{what} is not valid JSON: {message}',
   'embed.noPreset': 'preset: there is no preset "{preset}"; the presets are {list}',
+  'embed.reloaded': 'The engine stopped working and was reloaded: this view started again from its attributes.',
+  'embed.reloadedAt': 'The engine stopped working and was reloaded: this view started again from its attributes and ran its {phases} phases again.',
 };

@@ -61,7 +61,7 @@ export function number(options: { integer?: boolean; range?: () => Range } = {})
     read: (text) => {
       if (text.trim() === '') return null;
       const v = Number(text);
-      return reading(v, Number.isFinite(v) ? check(v) : `expected a number, got "${text}"`);
+      return reading(v, Number.isFinite(v) ? check(v) : `expected a number, got ${quoted(text)}`);
     },
     write: (v) => String(v),
     check,
@@ -82,13 +82,22 @@ export function optionalNumber(options: { integer?: boolean; range?: () => Range
 
 /** One name of a list (the catalogue's data sets, activations, ...). */
 export function choice<T extends string = string>(names: () => readonly T[]): Kind<T> {
-  const check = (v: string) => (names().includes(v as T) ? null : `expected one of ${names().join(', ')}, got "${v}"`);
+  const check = (v: string) => (names().includes(v as T) ? null : `expected one of ${names().join(', ')}, got ${quoted(v)}`);
   return {
     read: (text) => reading(text.trim() as T, check(text.trim())),
     write: (v) => v,
     check,
     accepts: (v): v is T => typeof v === 'string',
   };
+}
+
+/**
+ * The text of a bad value as a message quotes it: a link's value may be megabytes long, and the
+ * message says what is wrong, not all of it (as the engine's messages, which quote at most 40).
+ */
+const QUOTED_CHARS = 40;
+function quoted(text: string): string {
+  return text.length > QUOTED_CHARS ? `"${text.slice(0, QUOTED_CHARS)}…" (${text.length} characters)` : `"${text}"`;
 }
 
 function splitList(text: string): string[] {
@@ -110,7 +119,7 @@ export function names(all: () => readonly string[], maxLength?: () => number): K
   return {
     read: (text) => {
       const v = splitList(text);
-      return reading(v, check(v));
+      return reading(maxLength ? v.slice(0, maxLength()) : v, check(v)); // a rejected long list keeps no more than fits
     },
     write: (v) => v.join(','),
     check,
@@ -133,7 +142,9 @@ export function wholeNumbers(range: () => Range, maxLength: () => number): Kind<
       const parts = splitList(text);
       const v = parts.map((p) => (p === '' ? NaN : Number(p)));
       const bad = v.some((x) => !Number.isFinite(x));
-      return reading(v, bad ? `expected whole numbers separated by commas, got "${text}"` : check(v));
+      // A rejected long list keeps no more entries than fit: the view writes what it keeps back
+      // into the link, and other lists (the activations) follow its length.
+      return reading(v.slice(0, maxLength()), bad ? `expected whole numbers separated by commas, got ${quoted(text)}` : check(v));
     },
     write: (v) => v.join(','),
     check,
@@ -147,7 +158,7 @@ export function flag(): Kind<boolean> {
     read: (text) => {
       const t = text.trim();
       if (t === '1' || t === 'true') return { value: true };
-      return reading(false, t === '' || t === '0' || t === 'false' ? null : `expected 1 or 0, got "${text}"`);
+      return reading(false, t === '' || t === '0' || t === 'false' ? null : `expected 1 or 0, got ${quoted(text)}`);
     },
     write: (v) => (v ? '1' : null),
     check: () => null,
