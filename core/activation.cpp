@@ -157,18 +157,24 @@ double activation_prime_scalar(Activation g, double z, double a) {
 }
 
 Matrix activate(Activation g, const Matrix& Z) {
+  Matrix A;
+  activate_into(g, Z, A);
+  return A;
+}
+
+void activate_into(Activation g, const Matrix& Z, Matrix& A) {
+  A.resize(Z.rows(), Z.cols());
   // Sigmoid and tanh dominate a training step: two lanes at a time, the same bits.
   if (g == Activation::Sigmoid || g == Activation::Tanh) {
-    Matrix A(Z.rows(), Z.cols());
     const auto n = static_cast<std::size_t>(Z.size());
     if (g == Activation::Sigmoid) sigmoid_array(Z.data(), A.data(), n);
     if (g == Activation::Tanh) tanh_array(Z.data(), A.data(), n);
-    return A;
+    return;
   }
   if (g != Activation::Softmax) {
-    return Z.unaryExpr([g](double z) { return activate_scalar(g, z); });
+    A = Z.unaryExpr([g](double z) { return activate_scalar(g, z); });
+    return;
   }
-  Matrix A(Z.rows(), Z.cols());
   for (Eigen::Index k = 0; k < Z.cols(); ++k) {
     double zmax = Z.col(k).maxCoeff();
     double sum = 0.0;
@@ -178,19 +184,27 @@ Matrix activate(Activation g, const Matrix& Z) {
     }
     A.col(k) /= sum;
   }
-  return A;
 }
 
 Matrix activation_prime(Activation g, const Matrix& Z, const Matrix& A) {
-  if (g == Activation::Softmax) return A.array() * (1.0 - A.array());
+  Matrix G;
+  activation_prime_into(g, Z, A, G);
+  return G;
+}
+
+void activation_prime_into(Activation g, const Matrix& Z, const Matrix& A, Matrix& G) {
+  if (g == Activation::Softmax) {
+    G = A.array() * (1.0 - A.array());
+    return;
+  }
+  G.resize(Z.rows(), Z.cols());
   if (g == Activation::Sigmoid || g == Activation::Tanh) {
-    Matrix G(Z.rows(), Z.cols());
     const auto n = static_cast<std::size_t>(Z.size());
     if (g == Activation::Sigmoid) sigmoid_prime_array(Z.data(), A.data(), G.data(), n);
     if (g == Activation::Tanh) tanh_prime_array(Z.data(), A.data(), G.data(), n);
-    return G;
+    return;
   }
-  return Z.binaryExpr(A, [g](double z, double a) { return activation_prime_scalar(g, z, a); });
+  G = Z.binaryExpr(A, [g](double z, double a) { return activation_prime_scalar(g, z, a); });
 }
 
 Matrix backward_activation(Activation g, const Matrix& Z, const Matrix& A, const Matrix& dA) {
@@ -199,13 +213,18 @@ Matrix backward_activation(Activation g, const Matrix& Z, const Matrix& A, const
 }
 
 Matrix softmax_backward(const Matrix& A, const Matrix& dA) {
-  Matrix dZ(A.rows(), A.cols());
+  Matrix dZ;
+  softmax_backward_into(A, dA, dZ);
+  return dZ;
+}
+
+void softmax_backward_into(const Matrix& A, const Matrix& dA, Matrix& dZ) {
+  dZ.resize(A.rows(), A.cols());
   for (Eigen::Index k = 0; k < A.cols(); ++k) {
     double s = 0.0;
     for (Eigen::Index i = 0; i < A.rows(); ++i) s += dA(i, k) * A(i, k);
     for (Eigen::Index i = 0; i < A.rows(); ++i) dZ(i, k) = A(i, k) * (dA(i, k) - s);
   }
-  return dZ;
 }
 
 }  // namespace bpx

@@ -62,10 +62,13 @@ double softplus(double z);  // log(1 + e^z), without overflow for large z
 
 // A = g(Z), column by column for softmax (max-shifted).
 Matrix activate(Activation g, const Matrix& Z);
+// The same into A (resized to Z's shape; no allocation when it has it already).
+void activate_into(Activation g, const Matrix& Z, Matrix& A);
 
 // g'(Z) element by element. For softmax this is the diagonal of the Jacobian,
 // a(1 - a); softmax's backward uses the full Jacobian (see backward_activation).
 Matrix activation_prime(Activation g, const Matrix& Z, const Matrix& A);
+void activation_prime_into(Activation g, const Matrix& Z, const Matrix& A, Matrix& G);
 
 // dZ = dA (.) g'(Z), or for softmax the Jacobian-vector product
 // dZ = A (.) (dA - sum_rows(dA (.) A)) for each column.
@@ -73,5 +76,6 @@ Matrix backward_activation(Activation g, const Matrix& Z, const Matrix& A, const
 
 // Softmax's Jacobian-vector product alone: dZ = A (.) (dA - sum_rows(dA (.) A)).
 Matrix softmax_backward(const Matrix& A, const Matrix& dA);
+void softmax_backward_into(const Matrix& A, const Matrix& dA, Matrix& dZ);
 
 }  // namespace bpx

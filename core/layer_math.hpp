@@ -10,14 +10,21 @@ namespace bpx {
 void forward_layer(const Matrix& W, const Matrix& b, Activation g, const Matrix& A_prev, Matrix& Z,
                    Matrix& A);
 
+// Where backward_layer writes: matrices of the caller, resized only where their shape differs
+// (so a session that keeps them allocates nothing per phase). Wt is room for W^T.
 struct BackwardOut {
-  Matrix dZ, gprime, dW, db, dA_prev;
+  Matrix& dZ;
+  Matrix& gprime;
+  Matrix& dW;
+  Matrix& db;
+  Matrix& dA_prev;
+  Matrix& Wt;
 };
 
-// dZ = dA (.) g'(Z) (or the given fused dZ), dW = dZ A_prev^T / m, db = mean of dZ over
-// columns, dA_prev = W^T dZ.
+// dZ = dA (.) g'(Z) (or the fused dZ = A - Y, given the targets fused_Y), dW = dZ A_prev^T / m,
+// db = mean of dZ over columns, dA_prev = W^T dZ. The outputs must not alias the inputs.
 void backward_layer(const Matrix& W, Activation g, const Matrix& Z, const Matrix& A,
-                    const Matrix& A_prev, const Matrix& dA, const Matrix* fused_dZ,
-                    BackwardOut& out);
+                    const Matrix& A_prev, const Matrix& dA, const Matrix* fused_Y,
+                    const BackwardOut& out);
 
 }  // namespace bpx

@@ -39,15 +39,33 @@ std::optional<Activation> required_output_activation(Loss loss) {
   return std::nullopt;
 }
 
+namespace {
+double* room(std::vector<double>& v, std::size_t n) {
+  if (v.size() < n) v.resize(n);
+  return v.data();
+}
+}  // namespace
+
 Eigen::RowVectorXd loss_per_example(Loss loss, const Matrix& Z, const Matrix& A, const Matrix& Y) {
+  Matrix out;
+  LossScratch scratch;
+  loss_per_example_into(loss, Z, A, Y, out, scratch);
+  return out;
+}
+
+void loss_per_example_into(Loss loss, const Matrix& Z, const Matrix& A, const Matrix& Y,
+                           Matrix& out, LossScratch& scratch) {
   const Eigen::Index n = A.rows(), m = A.cols();
-  Eigen::RowVectorXd out = Eigen::RowVectorXd::Zero(m);
+  out.resize(1, m);
   // e^-|z| for bce, all at once (exp_array: det_exp's bits, two lanes at a time).
-  Matrix exp_minus_abs;
+  const double* exp_minus_abs = nullptr;
   if (loss == Loss::Bce) {
-    const Matrix minus_abs = -Z.cwiseAbs();
-    exp_minus_abs.resize(Z.rows(), Z.cols());
-    exp_array(minus_abs.data(), exp_minus_abs.data(), static_cast<std::size_t>(Z.size()));
+    const auto size = static_cast<std::size_t>(Z.size());
+    double* minus_abs = room(scratch.a, size);
+    Eigen::Map<Matrix>(minus_abs, Z.rows(), Z.cols()) = -Z.cwiseAbs();
+    double* e = room(scratch.b, size);
+    exp_array(minus_abs, e, size);
+    exp_minus_abs = e;
   }
   for (Eigen::Index k = 0; k < m; ++k) {
     double sum = 0.0;
@@ -62,7 +80,7 @@ Eigen::RowVectorXd loss_per_example(Loss loss, const Matrix& Z, const Matrix& A,
         // -[y log s(z) + (1-y) log(1-s(z))] = max(z,0) - z y + log(1 + e^-|z|)
         for (Eigen::Index i = 0; i < n; ++i) {
           double z = Z(i, k);
-          sum += std::max(z, 0.0) - z * Y(i, k) + det_log1p(exp_minus_abs(i, k));
+          sum += std::max(z, 0.0) - z * Y(i, k) + det_log1p(exp_minus_abs[i + k * n]);
         }
         break;
       case Loss::CrossEntropy: {
@@ -76,33 +94,43 @@ Eigen::RowVectorXd loss_per_example(Loss loss, const Matrix& Z, const Matrix& A,
         break;
       }
     }
-    out(k) = sum;
+    out(0, k) = sum;
   }
-  return out;
 }
 
 Matrix loss_dA(Loss loss, const Matrix& Z, const Matrix& A, const Matrix& Y) {
+  Matrix dA;
+  LossScratch scratch;
+  loss_dA_into(loss, Z, A, Y, dA, scratch);
+  return dA;
+}
+
+void loss_dA_into(Loss loss, const Matrix& Z, const Matrix& A, const Matrix& Y, Matrix& dA,
+                  LossScratch& scratch) {
   switch (loss) {
     case Loss::Mse:
-      return A - Y;
+      dA = A - Y;
+      return;
     case Loss::Bce: {
       // -y/a + (1-y)/(1-a) = (a - y) / (a (1 - a)), with a(1-a) = s(z) s(-z) kept accurate
       // (sigmoid_prime's bits, from the array forms).
       const auto size = static_cast<std::size_t>(Z.size());
-      Matrix s(Z.rows(), Z.cols()), g(Z.rows(), Z.cols());
-      sigmoid_array(Z.data(), s.data(), size);
-      sigmoid_prime_array(Z.data(), s.data(), g.data(), size);
-      return (A - Y).cwiseQuotient(g);
+      double* s = room(scratch.a, size);
+      double* g = room(scratch.b, size);
+      sigmoid_array(Z.data(), s, size);
+      sigmoid_prime_array(Z.data(), s, g, size);
+      dA = (A - Y).cwiseQuotient(Eigen::Map<const Matrix>(g, Z.rows(), Z.cols()));
+      return;
     }
     case Loss::CrossEntropy: {
-      Matrix d(A.rows(), A.cols());
+      dA.resize(A.rows(), A.cols());
       for (Eigen::Index k = 0; k < A.cols(); ++k)
         for (Eigen::Index i = 0; i < A.rows(); ++i)
-          d(i, k) = Y(i, k) == 0.0 ? 0.0 : -Y(i, k) / A(i, k);
-      return d;
+          dA(i, k) = Y(i, k) == 0.0 ? 0.0 : -Y(i, k) / A(i, k);
+      return;
     }
   }
-  return A - Y;
+  dA = A - Y;
 }
 
 bool loss_accepts_output(Loss loss, Activation output) {

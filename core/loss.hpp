@@ -2,6 +2,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/activation.hpp"
 #include "core/types.hpp"
@@ -24,9 +25,20 @@ bool loss_accepts_output(Loss loss, Activation output);
 // stable form (bce on logits, cross-entropy through log-softmax): no clamping.
 Eigen::RowVectorXd loss_per_example(Loss loss, const Matrix& Z, const Matrix& A, const Matrix& Y);
 
+// Room for the bce forms' temporaries, reused: it grows to the largest batch seen, then a
+// phase allocates nothing.
+struct LossScratch {
+  std::vector<double> a, b;
+};
+// The same into out (1 x m, resized; no allocation when it has that shape already).
+void loss_per_example_into(Loss loss, const Matrix& Z, const Matrix& A, const Matrix& Y,
+                           Matrix& out, LossScratch& scratch);
+
 // dA[L] = dL_k/dA, per example (no 1/m). For display: the backward pass of sigmoid+bce
 // and softmax+cross_entropy uses the fused form below, which stays exact when A saturates.
 Matrix loss_dA(Loss loss, const Matrix& Z, const Matrix& A, const Matrix& Y);
+void loss_dA_into(Loss loss, const Matrix& Z, const Matrix& A, const Matrix& Y, Matrix& dA,
+                  LossScratch& scratch);
 
 // True when dZ[L] = A - Y is used directly (sigmoid+bce, softmax+cross_entropy).
 // A loss for regression targets (values, not classes): mse.

@@ -11,6 +11,11 @@ namespace bpx {
 class LossHistory {
  public:
   static constexpr size_t kMaxPoints = size_t{1} << 20;  // 8 MiB of doubles
+  // Room kept from the start (32 KiB): the first 4,096 steps push without allocating; beyond,
+  // the vector doubles (an allocation every 2^k steps, none per phase).
+  static constexpr size_t kReserved = 4096;
+
+  LossHistory() { values_.reserve(kReserved); }
 
   // What an undo record needs to take back one push (when it did not decimate).
   struct Mark {

@@ -112,13 +112,9 @@ Result<NeuronGraph> neuron_graph(const Session& s, int layer, int unit, int exam
   std::vector<Matrix> dA(static_cast<size_t>(L + 1)), dZ(static_cast<size_t>(L + 1));
   dA[L] = loss_dA(s.spec().loss, Z[L], A[L], y);
   for (int l = L; l >= layer; --l) {
-    Matrix fused_dZ;
-    if (l == L && fused) fused_dZ = A[L] - y;
-    BackwardOut bo;
+    Matrix gprime, dW, db, Wt;
     backward_layer(s.W(l), s.spec().activations[l - 1], Z[l], A[l], A[l - 1], dA[l],
-                   l == L && fused ? &fused_dZ : nullptr, bo);
-    dZ[l] = bo.dZ;
-    dA[l - 1] = bo.dA_prev;
+                   l == L && fused ? &y : nullptr, {dZ[l], gprime, dW, db, dA[l - 1], Wt});
   }
 
   NeuronGraph g;

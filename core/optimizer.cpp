@@ -41,9 +41,16 @@ void update_one(const OptimizerSpec& o, const OptimizerClock& clock, Matrix& P, 
 
 void update_layer(const OptimizerSpec& o, const OptimizerClock& clock, Matrix& W, Matrix& b,
                   const Matrix& dW, const Matrix& db, OptimizerSlots& s, bool update_b) {
+  Matrix decayed;
+  update_layer(o, clock, W, b, dW, db, s, update_b, decayed);
+}
+
+void update_layer(const OptimizerSpec& o, const OptimizerClock& clock, Matrix& W, Matrix& b,
+                  const Matrix& dW, const Matrix& db, OptimizerSlots& s, bool update_b,
+                  Matrix& decayed) {
   if (o.weight_decay != 0.0) {
-    Matrix g = dW + o.weight_decay * W;
-    update_one(o, clock, W, g, s.mW, s.vW);
+    decayed = dW + o.weight_decay * W;
+    update_one(o, clock, W, decayed, s.mW, s.vW);
   } else {
     update_one(o, clock, W, dW, s.mW, s.vW);
   }

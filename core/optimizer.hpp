@@ -27,5 +27,9 @@ void tick(const OptimizerSpec& o, OptimizerClock& clock);
 // With update_b false, b and its slots stay as they are.
 void update_layer(const OptimizerSpec& o, const OptimizerClock& clock, Matrix& W, Matrix& b,
                   const Matrix& dW, const Matrix& db, OptimizerSlots& s, bool update_b = true);
+// The same with room for dW + wd W given (reused: no allocation once it has W's shape).
+void update_layer(const OptimizerSpec& o, const OptimizerClock& clock, Matrix& W, Matrix& b,
+                  const Matrix& dW, const Matrix& db, OptimizerSlots& s, bool update_b,
+                  Matrix& decayed);
 
 }  // namespace bpx

@@ -92,7 +92,12 @@ void ordered_product_rt(const Matrix& L, const Matrix& R, Matrix& C) {
 }
 
 void ordered_product_lt(const Matrix& L, const Matrix& R, Matrix& C) {
-  const Matrix Lt = L.transpose();  // small (a weight matrix): contiguous rows for the lanes
+  Matrix Lt;
+  ordered_product_lt(L, R, C, Lt);
+}
+
+void ordered_product_lt(const Matrix& L, const Matrix& R, Matrix& C, Matrix& Lt) {
+  Lt = L.transpose();  // small (a weight matrix): contiguous rows for the lanes
   run(Lt, Lt.cols(), R.data(), 1, R.rows(), R.cols(), C);
 }
 

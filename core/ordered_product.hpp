@@ -14,5 +14,7 @@ void ordered_product(const Matrix& L, const Matrix& R, Matrix& C);
 void ordered_product_rt(const Matrix& L, const Matrix& R, Matrix& C);
 // C = L^T R
 void ordered_product_lt(const Matrix& L, const Matrix& R, Matrix& C);
+// The same with room for L^T given (reused from call to call: no allocation once sized).
+void ordered_product_lt(const Matrix& L, const Matrix& R, Matrix& C, Matrix& Lt);
 
 }  // namespace bpx

@@ -112,67 +112,67 @@ void Session::draw_batch() {
   c_.epoch_pos = end == n ? 0 : end;
 }
 
-std::optional<Divergence> Session::check(const Phase& p, int layer, const char* quantity,
-                                         const Matrix& M) const {
-  if (all_finite(M)) return std::nullopt;
-  return Divergence{c_.step + 1, p.label(), layer, quantity};
+void Session::note(Found& found, int layer, const char* quantity, const Matrix& M) const {
+  if (!found.quantity && !all_finite(M)) found = {c_.step + 1, layer, quantity};
 }
 
+void Session::load_batch() {
+  draw_batch();
+  const auto m = static_cast<Eigen::Index>(batch_.size());
+  Matrix& X = fit(Slot::A, 0, data_.X_train.rows(), m);
+  fit(Slot::Y, 0, data_.Y_train.rows(), m);
+  for (Eigen::Index k = 0; k < m; ++k) {
+    X.col(k) = data_.X_train.col(batch_[static_cast<size_t>(k)]);
+    Y_.col(k) = data_.Y_train.col(batch_[static_cast<size_t>(k)]);
+  }
+}
+
+// Every matrix a phase writes is the session's own, fitted to its shape first (fit), and
+// every temporary has room kept in the session: once warm, a phase allocates nothing.
 std::optional<Divergence> Session::run_phase(bool with_history) {
   const int L = spec_.L();
   const Phase p = phase_at(c_.cursor);
   if (with_history) record(p);
   bool decimated = false;
-  std::optional<Divergence> div;
-  auto first = [&div](std::optional<Divergence> d) {
-    if (!div && d) div = d;
-  };
+  Found found;
   switch (p.kind) {
     case Phase::Forward: {
       const int l = p.layer;
-      if (l == 1) {
-        draw_batch();
-        const Eigen::Index m = static_cast<Eigen::Index>(batch_.size());
-        Matrix X(data_.X_train.rows(), m);
-        Y_.resize(data_.Y_train.rows(), m);
-        for (Eigen::Index k = 0; k < m; ++k) {
-          X.col(k) = data_.X_train.col(batch_[static_cast<size_t>(k)]);
-          Y_.col(k) = data_.Y_train.col(batch_[static_cast<size_t>(k)]);
-        }
-        layers_[0].A = X;
-      }
+      if (l == 1) load_batch();
       LayerState& ls = layers_[l];
+      const Eigen::Index m = layers_[0].A.cols();
+      fit(Slot::Z, l, ls.W.rows(), m);
+      fit(Slot::A, l, ls.W.rows(), m);
       forward_layer(ls.W, ls.b, spec_.activations[l - 1], layers_[l - 1].A, ls.Z, ls.A);
-      first(check(p, l, "Z", ls.Z));
-      first(check(p, l, "A", ls.A));
+      note(found, l, "Z", ls.Z);
+      note(found, l, "A", ls.A);
       break;
     }
     case Phase::Loss: {
       LayerState& out = layers_[L];
-      losses_ = loss_per_example(spec_.loss, out.Z, out.A, Y_);
+      fit(Slot::losses, 0, 1, out.Z.cols());
+      loss_per_example_into(spec_.loss, out.Z, out.A, Y_, losses_, loss_scratch_);
       c_.loss = losses_.mean();
-      out.dA = loss_dA(spec_.loss, out.Z, out.A, Y_);
-      first(check(p, 0, "loss", losses_));
+      fit(Slot::dA, L, out.A.rows(), out.A.cols());
+      loss_dA_into(spec_.loss, out.Z, out.A, Y_, out.dA, loss_scratch_);
+      note(found, 0, "loss", losses_);
       // With the fused gradient dA[L] is only shown; it may be infinite where A saturates.
-      if (!fused_) first(check(p, L, "dA", out.dA));
+      if (!fused_) note(found, L, "dA", out.dA);
       break;
     }
     case Phase::Backward: {
       const int l = p.layer;
       LayerState& ls = layers_[l];
-      Matrix fused_dZ;
-      if (l == L && fused_) fused_dZ = ls.A - Y_;
-      BackwardOut out;
+      const Eigen::Index m = ls.Z.cols();
+      fit(Slot::dZ, l, ls.Z.rows(), m);
+      fit(Slot::gprime, l, ls.Z.rows(), m);
+      fit(Slot::dA, l - 1, layers_[l - 1].A.rows(), m);
       backward_layer(ls.W, spec_.activations[l - 1], ls.Z, ls.A, layers_[l - 1].A, ls.dA,
-                     l == L && fused_ ? &fused_dZ : nullptr, out);
-      ls.dZ = std::move(out.dZ);
-      ls.gprime = std::move(out.gprime);
-      ls.dW = std::move(out.dW);
-      ls.db = std::move(out.db);
-      layers_[l - 1].dA = std::move(out.dA_prev);
-      first(check(p, l, "dZ", ls.dZ));
-      first(check(p, l, "dW", ls.dW));
-      first(check(p, l, "db", ls.db));
+                     l == L && fused_ ? &Y_ : nullptr,
+                     {ls.dZ, ls.gprime, ls.dW, ls.db, layers_[l - 1].dA, ls.Wt});
+      note(found, l, "dZ", ls.dZ);
+      note(found, l, "dW", ls.dW);
+      note(found, l, "db", ls.db);
       break;
     }
     case Phase::Update: {
@@ -180,9 +180,9 @@ std::optional<Divergence> Session::run_phase(bool with_history) {
       for (int l = 1; l <= L; ++l) {
         LayerState& ls = layers_[l];
         update_layer(spec_.optimizer, c_.clock, ls.W, ls.b, ls.dW, ls.db, ls.opt,
-                     spec_.update_biases);
-        first(check(p, l, "W", ls.W));
-        first(check(p, l, "b", ls.b));
+                     spec_.update_biases, ls.decayed);
+        note(found, l, "W", ls.W);
+        note(found, l, "b", ls.b);
       }
       decimated = loss_history_.push(c_.loss);
       c_.step += 1;
@@ -192,9 +192,11 @@ std::optional<Divergence> Session::run_phase(bool with_history) {
   }
   c_.last = p;
   c_.cursor = (c_.cursor + 1) % phases_per_step();
-  if (div && !c_.divergence) c_.divergence = div;
   // Time travel cannot reach back over a thinning of the loss history.
   if (decimated) undo_.clear();
+  if (!found.quantity) return std::nullopt;
+  Divergence div{found.step, p.label(), found.layer, found.quantity};
+  if (!c_.divergence) c_.divergence = div;
   return div;
 }
 

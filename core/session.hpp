@@ -7,6 +7,7 @@
 
 #include "core/data.hpp"
 #include "core/init.hpp"
+#include "core/loss.hpp"
 #include "core/loss_history.hpp"
 #include "core/optimizer.hpp"
 #include "core/rng.hpp"
@@ -135,6 +136,16 @@ class Session {
   struct LayerState {
     Matrix W, b, Z, A, dA, dZ, gprime, dW, db;
     OptimizerSlots opt;
+    Matrix Wt, decayed;  // workspaces: W^T for dA[l-1] = W^T dZ, and dW + wd W
+    // The second buffers of the batch-wide matrices (see fit).
+    Matrix other_Z, other_A, other_dA, other_dZ, other_gprime;
+  };
+  // Where run_phase found the first NaN or infinity (trivially destructible, so that the
+  // phase holds no object that an exception would have to destroy).
+  struct Found {
+    long step = 0;
+    int layer = 0;
+    const char* quantity = nullptr;
   };
   struct Counters {
     int cursor = 0;
@@ -161,19 +172,27 @@ class Session {
 
   Session() = default;
   Matrix& slot(Slot s, int l);
+  // A batch-wide slot (Z, A, dA, dZ, gprime, Y, losses) shaped rows x cols. Its width follows
+  // the batch, which takes two widths when the batch size does not divide the training set
+  // (an epoch's last batch is smaller): each such slot has a second buffer, swapped in when
+  // the width changes, so that neither is reallocated once both have been used.
+  Matrix& fit(Slot s, int l, Eigen::Index rows, Eigen::Index cols);
+  static bool batch_wide(Slot s);
+  void load_batch();  // draws the next batch into A[0] and Y
+  void note(Found& found, int layer, const char* quantity, const Matrix& M) const;
   // The slots phase p overwrites, written to out (at most 6 L + 2); returns their count.
   int saved_slots(const Phase& p, SlotRef* out) const;
   void record(const Phase& p);
   std::optional<Divergence> run_phase(bool with_history);
   void draw_batch();
-  std::optional<Divergence> check(const Phase& p, int layer, const char* quantity,
-                                  const Matrix& M) const;
 
   Spec spec_;
   DataSet data_;
   Parameters initial_;
   std::vector<LayerState> layers_;  // index 0: the input layer (A = batch inputs, dA = dL/dX)
   Matrix Y_, losses_;
+  Matrix other_Y_, other_losses_;  // their second buffers (see fit)
+  LossScratch loss_scratch_;
   Counters c_;
   std::vector<Eigen::Index> order_;  // this epoch's shuffled training columns
   std::vector<Eigen::Index> batch_;

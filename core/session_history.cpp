@@ -4,46 +4,6 @@
 
 namespace bpx {
 
-Matrix& Session::slot(Slot s, int l) {
-  LayerState& ls = layers_[l];
-  switch (s) {
-    case Slot::W:
-      return ls.W;
-    case Slot::b:
-      return ls.b;
-    case Slot::Z:
-      return ls.Z;
-    case Slot::A:
-      return ls.A;
-    case Slot::dA:
-      return ls.dA;
-    case Slot::dZ:
-      return ls.dZ;
-    case Slot::gprime:
-      return ls.gprime;
-    case Slot::dW:
-      return ls.dW;
-    case Slot::db:
-      return ls.db;
-    case Slot::mW:
-      return ls.opt.mW;
-    case Slot::mb:
-      return ls.opt.mb;
-    case Slot::vW:
-      return ls.opt.vW;
-    case Slot::vb:
-      return ls.opt.vb;
-    case Slot::Y:
-      return Y_;
-    case Slot::losses:
-      return losses_;
-    case Slot::order:
-    case Slot::batch:
-      break;  // index lists: see record() and previous_phase()
-  }
-  return Y_;
-}
-
 int Session::saved_slots(const Phase& p, SlotRef* out) const {
   int n = 0;
   const int L = spec_.L();
@@ -110,7 +70,9 @@ bool Session::previous_phase() {
         v[static_cast<size_t>(i)] = static_cast<Eigen::Index>(saved(i, 0));
       }
     } else {
-      slot(s, layer) = saved;
+      // Same shape (fit), so the assignment copies without reallocating.
+      Matrix& m = batch_wide(s) ? fit(s, layer, saved.rows(), saved.cols()) : slot(s, layer);
+      m = saved;
     }
   };
   UndoHeader h = undo_.pop(restore);

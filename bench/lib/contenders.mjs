@@ -82,6 +82,27 @@ export function inProcess(name, once, extra = {}) {
   };
 }
 
+// The engine calls of one Stepper.next() in the step-through view, in its order
+// (web/src/explorer/controller.ts #runNext and #emit, snapshot.ts readParams and readSnapshot).
+const SNAPSHOT_PER_LAYER = ['W', 'b', 'Z', 'dZ', 'dW', 'db', 'gprime'];
+function pagePhase(s) {
+  const L = s.L;
+  const before = s.state();
+  if (before.nextPhase.kind === 'update') {
+    for (let l = 1; l <= L; l++) {
+      s.W(l);
+      s.b(l);
+    }
+  }
+  s.nextPhase();
+  s.state(); // #emit
+  s.state(); // readSnapshot
+  for (const name of SNAPSHOT_PER_LAYER) for (let l = 1; l <= L; l++) s.matrix(name, l);
+  for (const name of ['A', 'dA']) for (let l = 0; l <= L; l++) s.matrix(name, l);
+  s.Y();
+  s.matrix('losses');
+}
+
 export function wasmContender(engine, w) {
   const s = engine.session(specText(w));
   const { nx, ny, lo, hi } = GRID;
@@ -107,6 +128,9 @@ export function wasmContender(engine, w) {
     grid_double: () => void grid('double'),
     next_phase: () => {
       for (let i = 0; i < w.calls; i++) s.nextPhase();
+    },
+    page_phase: () => {
+      for (let i = 0; i < w.calls; i++) pagePhase(s);
     },
   }[w.kind];
   return inProcess('wasm', once, { dispose: () => s.delete() });

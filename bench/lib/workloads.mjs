@@ -53,6 +53,15 @@ export const WORKLOADS = [
     contenders: ['native', 'wasm'],
     calls: 10000,
   },
+  {
+    id: '5p',
+    title: '(info) Step mode as the page runs it: 1,000 phases of Stepper.next() (state(), nextPhase(), the snapshot\'s state() and every matrix), seed 002',
+    spec: 'examples/seed002.json',
+    kind: 'page_phase',
+    contenders: ['wasm'],
+    calls: 1000,
+    info: true,
+  },
 ];
 
 export const LABEL = {
