@@ -99,6 +99,20 @@ class Session {
   std::optional<Error> set_weight_decay(double wd);
   std::optional<Error> set_batch_size(int batch_size);
 
+  // --- live edits between steps (core/session_edit.cpp; the session is unchanged on error) ---
+  // New points for the same network: the JSON of the point form of data ({"points",
+  // "labels", "test_points", "test_labels"}; "features", "task" and "classes" default to the
+  // session's and may not differ). W, b, optimizer state, counters and the loss curve stay;
+  // the next step starts a fresh shuffled epoch over the new training set, a batch size above
+  // its count becomes the whole set, and the time-travel history is cleared (its phases
+  // refer to the old data). Only at a step's start; not for explicit inputs and targets.
+  std::optional<Error> replace_data(const std::string& data_json);
+  // One weight W[layer](row, col) or bias b[layer](row, 0) (name "W" or "b") set to a finite
+  // value. Only at a step's start; the time-travel history is cleared (undoing an earlier
+  // phase would bring back values computed before the edit).
+  std::optional<Error> set_parameter(const std::string& name, int layer, int row, int col,
+                                     double value);
+
   // --- readers; layer l in 1..L (A and dA also at 0: the batch inputs and dL/dX) ---
   const Matrix& W(int l) const { return layers_[l].W; }
   const Matrix& b(int l) const { return layers_[l].b; }
@@ -185,6 +199,8 @@ class Session {
   void record(const Phase& p);
   std::optional<Divergence> run_phase(bool with_history);
   void draw_batch();
+  // The batch matrices emptied and the history cleared: what a live edit invalidates.
+  void forget_batch();
 
   Spec spec_;
   DataSet data_;

@@ -11,7 +11,7 @@
  * - `INVALID_ARGUMENT`: an argument of a call is not valid (`path` names it, e.g. `layer`,
  *   `learning_rate`, `nx`);
  * - `WRONG_PHASE`: `forward()`, `backward()` or `update()` called when the phase cursor is
- *   not where that call starts;
+ *   not where that call starts, or `replaceData()` / `setParameter()` inside a step;
  * - `DELETED`: a call on a session after `delete()`;
  * - `DIVERGED`: `specWithParameters()` of a network whose parameters became NaN or infinite.
  */

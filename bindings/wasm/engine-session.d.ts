@@ -1,7 +1,7 @@
 // Types of engine-session.js: a Session and what it gives back. Re-exported by engine.d.ts;
 // guide: docs/js-api.md.
 /// <reference lib="esnext.disposable" />
-import type { ExplicitInit, NormalizedSpec, Spec } from './engine-spec.js';
+import type { ExplicitInit, NormalizedSpec, PointData, Spec } from './engine-spec.js';
 import type { PracticeAnswer, PracticeCheck, PracticeHints, PracticeQuantityInfo, PracticeQuestion } from './engine-practice.js';
 
 // ---------------------------------------------------------------------------------------
@@ -297,6 +297,22 @@ export declare class Session implements Disposable {
   setWeightDecay(weightDecay: number): void;
   /** 1 to the number of training examples; starts a fresh shuffled epoch. */
   setBatchSize(batchSize: number): void;
+
+  /**
+   * New points for the same network, between steps (`WRONG_PHASE` inside a step): the spec's
+   * point form; `features`, `task` and `classes` default to the session's and may not differ.
+   * W, b, the optimizer state, step, epoch and the loss curve stay; the next step starts a
+   * fresh shuffled epoch, a batch size above the new count becomes the whole set, and the
+   * time-travel history is cleared. `INVALID_ARGUMENT` (path `data.…`) for bad points; a
+   * session of explicit inputs and targets refuses.
+   */
+  replaceData(data: PointData): void;
+  /**
+   * Sets one weight `W[layer]` (row, col) or bias `b[layer]` (row, col 0) to a finite value,
+   * between steps (`WRONG_PHASE` inside a step); the time-travel history is cleared.
+   * `INVALID_ARGUMENT` names `name`, `layer`, `row`, `col` or `value`.
+   */
+  setParameter(name: 'W' | 'b', layer: number, row: number, col: number, value: number): void;
 
   /** A matrix of the batch: `Y` (targets) or `losses` (per example). */
   matrix(name: BatchMatrixName, layer?: number): Matrix;

@@ -139,6 +139,35 @@ export class Session {
   }
 
   /**
+   * New points for the same network, between steps: {points, labels, test_points,
+   * test_labels} (the spec's point form; features, task and classes default to the
+   * session's). Weights, optimizer state, step and epoch stay; the history is cleared.
+   */
+  replaceData(data) {
+    const raw = this.#r();
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      throw new BpxError('INVALID_ARGUMENT', `data: expected {points, labels, test_points, test_labels}, got ${describe(data)}`, 'data');
+    }
+    let text;
+    try {
+      text = JSON.stringify(data);
+    } catch (e) {
+      throw new BpxError('INVALID_ARGUMENT', `data: cannot be written as JSON: ${e.message}`, 'data');
+    }
+    this.#u(raw.replaceData(text.replace(LONE_SURROGATE, '\uFFFD')));
+  }
+  /** Sets W[layer][row][col] or b[layer][row] (name 'W' or 'b', col 0) between steps; the history is cleared. */
+  setParameter(name, layer, row, col, value) {
+    const raw = this.#r();
+    checkOneOf('name', name, ['W', 'b']);
+    checkInteger('layer', layer, 1, this.L);
+    checkInteger('row', row, 0, 1e6);
+    checkInteger('col', col, 0, 1e6);
+    checkNumber('value', value);
+    this.#u(raw.setParameter(name, layer, row, col, value));
+  }
+
+  /**
    * A matrix of the current state, rows first: {rows, cols, shape, data: Float64Array}.
    * name: W b Z A dA dZ dW db gprime mW mb vW vb (layer 1..L; A and dA also 0), or Y, losses.
    */

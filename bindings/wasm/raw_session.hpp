@@ -40,6 +40,11 @@ class RawSession {
   std::string setLearningRate(double lr);
   std::string setWeightDecay(double wd);
   std::string setBatchSize(double n);
+  // Live edits between steps (core/session_edit.cpp): new points for the same network (the
+  // JSON of the point form of data), and one weight or bias ("W" or "b") set by hand.
+  std::string replaceData(const std::string& data_json);
+  std::string setParameter(const std::string& name, double layer, double row, double col,
+                           double value);
   // Everything small about the current moment, as JSON.
   std::string state() const;
 
@@ -82,6 +87,7 @@ class RawSession {
   // features of the grid's (x1, x2), or the error.
   std::string grid_inputs(int nx, int ny, double xmin, double xmax, double ymin, double ymax,
                           std::vector<bpx::Feature>& features) const;
+  std::string edit_error(const bpx::Error& e) const;
 
   std::optional<bpx::Session> session_;
   std::string last_error_;

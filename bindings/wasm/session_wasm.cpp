@@ -87,6 +87,28 @@ std::string RawSession::setBatchSize(double n) {
   return e ? error_text("INVALID_ARGUMENT", *e) : "";
 }
 
+// A refused edit: WRONG_PHASE when the cursor is inside a step (the core's rule: between
+// steps only), else INVALID_ARGUMENT naming the field.
+std::string RawSession::edit_error(const bpx::Error& e) const {
+  const bool mid_step = e.path.empty() && session_->cursor() != 0;
+  return error_text(mid_step ? "WRONG_PHASE" : "INVALID_ARGUMENT", e);
+}
+
+std::string RawSession::replaceData(const std::string& data_json) {
+  if (!session_) return no_session();
+  auto e = session_->replace_data(data_json);
+  return e ? edit_error(*e) : "";
+}
+
+std::string RawSession::setParameter(const std::string& name, double layer, double row, double col,
+                                     double value) {
+  if (!session_) return no_session();
+  // Out-of-range numbers become -1, which the core refuses with its own message.
+  auto index = [](double x) { return x >= 0 && x <= 1e6 ? static_cast<int>(x) : -1; };
+  auto e = session_->set_parameter(name, index(layer), index(row), index(col), value);
+  return e ? edit_error(*e) : "";
+}
+
 std::string RawSession::state() const {
   if (!session_) return no_session();
   const bpx::Session& x = *session_;
@@ -139,6 +161,8 @@ EMSCRIPTEN_BINDINGS(bpx) {
       .function("setLearningRate", &Guarded<&RawSession::setLearningRate, false>::call)
       .function("setWeightDecay", &Guarded<&RawSession::setWeightDecay, false>::call)
       .function("setBatchSize", &Guarded<&RawSession::setBatchSize, false>::call)
+      .function("replaceData", &Guarded<&RawSession::replaceData, true>::call)
+      .function("setParameter", &Guarded<&RawSession::setParameter, false>::call)
       .function("state", &Guarded<&RawSession::state, false>::call)
       .function("matrix", &Guarded<&RawSession::matrix, false>::call)
       .function("lossHistory", &Guarded<&RawSession::lossHistory, false>::call)

@@ -66,7 +66,7 @@ test('clicking on the plot adds a point, the remove tool takes it away', async (
   const plot = view().locator('.bpx-t-overlay');
   await plot.click({ position: { x: 40, y: 40 } });
   await page().waitForFunction(() => document.querySelector('.bpx-t-count')?.textContent?.startsWith('201'));
-  assert.equal(await text('Point count'), '201 points (all for training)');
+  assert.equal(await text('Point count'), '201 points (101 train, 100 test)');
   assert.match(page().url(), /t\.pts=/);
   await view().getByLabel('add class 1').check();
   await plot.click({ position: { x: 60, y: 40 } });

@@ -80,6 +80,23 @@ describe('round trips', () => {
     assert.deepEqual(S.decodePoints(S.encodePoints(reg)), reg);
   });
 
+  test('test points travel in the link too (version 2), and a version 1 link still reads', () => {
+    const edited = { xy: [1.5, -2.25], labels: [1], regression: false, testXy: [0.25, 4, -1, -1], testLabels: [0, 1] };
+    const s = { ...S.defaultSettings(), batch: 1, edited };
+    assert.deepEqual(fromParams(toParams(s)).settings.edited, edited);
+    // Version 1 as written by hand: version 1, classes, 1 point, x1 = 1.5, x2 = -2.25, label 1.
+    const v1 = new Uint8Array([1, 0, 1, 0, 0xdc, 0x05, 0x36, 0xf7, 1]);
+    const text = btoa(String.fromCharCode(...v1)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    assert.deepEqual(S.decodePoints(text), { xy: [1.5, -2.25], labels: [1], regression: false });
+    // Without test points the link is written as version 1, as before.
+    assert.equal(S.encodePoints({ xy: [1.5, -2.25], labels: [1], regression: false }), text);
+    // The spec carries the test points to the engine.
+    const spec = S.buildSpec(s);
+    assert.deepEqual(spec.data.test_points, [[0.25, 4], [-1, -1]]);
+    assert.deepEqual(spec.data.test_labels, [0, 1]);
+    assert.deepEqual({ ...s, ...S.settingsFromSpec(spec) }, s);
+  });
+
   test('a link → settings → the same link', () => {
     const link = 't.data=xor&t.classes=2&t.noise=0.2&t.points=300&t.split=0.6&t.dseed=42&t.features=x1%2Cx2%2Cx1_x2&t.hidden=5%2C3&t.act=relu%2Ctanh&t.out=sigmoid&t.loss=bce&t.opt=adam&t.lr=0.01&t.batch=7&t.l2=0.001&t.init=he&t.iseed=9&t.seed=3&t.test=1';
     const r = fromParams(new URLSearchParams(link));

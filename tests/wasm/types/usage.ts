@@ -55,6 +55,8 @@ export async function useEverything(): Promise<number> {
   s.setLearningRate(0.05);
   s.setWeightDecay(0.001);
   s.setBatchSize(2);
+  s.replaceData({ points: [[0, 1], [1, 0]], labels: [0, 1], test_points: [[1, 1]], test_labels: [1] });
+  s.setParameter('W', 1, 0, 0, 0.5);
   void [r.phase, r.divergence, back, d?.message, t.steps, f];
 
   const m: Matrix = s.matrix('W', 1);

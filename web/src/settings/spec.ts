@@ -47,15 +47,30 @@ export function buildSpec(s: TrainSettings): Spec {
   if (s.edited) {
     // The engine builds the features and encodes the targets of the user's own points.
     const n = s.edited.labels.length;
-    const points: [number, number][] = [];
-    for (let i = 0; i + 1 < s.edited.xy.length; i += 2) points.push([s.edited.xy[i], s.edited.xy[i + 1]]);
-    const data: PointData = { points, labels: [...s.edited.labels], features: [...s.features], task: s.edited.regression ? 'regression' : 'classification' };
+    const data: PointData = { ...pointData(s.edited), features: [...s.features], task: s.edited.regression ? 'regression' : 'classification' };
     if (!s.edited.regression && targetsOf(s.output) === 'one_hot') data.classes = s.classes;
     spec.data = data;
     // Fewer examples than the batch size after deleting points: use them all.
     if (Number.isInteger(s.batch) && s.batch > n && n > 0) spec.batch_size = n;
   }
   return spec as unknown as Spec;
+}
+
+/** x1, x2 interleaved as [[x1, x2], ...]. */
+function pairs(xy: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i + 1 < xy.length; i += 2) out.push([xy[i], xy[i + 1]]);
+  return out;
+}
+
+/** The user's points in the engine's point form (training points, and test points when there are any). */
+export function pointData(e: EditedData): Pick<PointData, 'points' | 'labels' | 'test_points' | 'test_labels'> {
+  const out: Pick<PointData, 'points' | 'labels' | 'test_points' | 'test_labels'> = { points: pairs(e.xy), labels: [...e.labels] };
+  if (e.testLabels?.length) {
+    out.test_points = pairs(e.testXy ?? []);
+    out.test_labels = [...e.testLabels];
+  }
+  return out;
 }
 
 /** The activations of each hidden layer: as given, the last one repeated, else the default's. */
@@ -98,7 +113,12 @@ export type PointDecoder = (spec: Spec) => { points: number[][]; labels: number[
 function pointsOf(spec: Spec, data: Json, decode?: PointDecoder): Partial<TrainSettings> {
   if (Array.isArray(data.points) && Array.isArray(data.labels)) {
     const points = data.points as [number, number][];
-    return { edited: asLinked({ xy: points.flat(), labels: [...(data.labels as number[])], regression: data.task === 'regression' }) };
+    const e: EditedData = { xy: points.flat(), labels: [...(data.labels as number[])], regression: data.task === 'regression' };
+    if (Array.isArray(data.test_points) && Array.isArray(data.test_labels) && data.test_labels.length) {
+      e.testXy = (data.test_points as [number, number][]).flat();
+      e.testLabels = [...(data.test_labels as number[])];
+    }
+    return { edited: asLinked(e) };
   }
   if (!Array.isArray(data.inputs) || !Array.isArray(data.targets)) return {};
   if (!decode) throw new Error('explicit inputs and targets are read by the engine: pass engine.pointData');

@@ -1,7 +1,7 @@
-// The training view's controller: it owns the settings, the engine session (a new one for
-// every structural or data change; on a validation error the old one stays, marked invalid),
-// the frame loop (loop.ts), the painter, errors beside their controls, and the view's keys.
-// The DOM is panels.ts, the event wiring wiring.ts, the point editing edits.ts.
+// The training view's controller: it owns the settings, the engine session (a new one for each
+// structural change or data set, the old one kept, marked invalid, on an error; added points and
+// edited weights keep it: live-edit.ts), the frame loop (loop.ts), the painter, errors beside
+// their controls and the view's keys. DOM: panels.ts, events: wiring.ts, points: edits.ts.
 import type { Engine, Session, SessionState, Spec } from '../engine';
 import { catalog, menus } from '../catalog';
 import { setText } from '../dom';
@@ -11,6 +11,7 @@ import { registerKeys } from '../keys';
 import { buildSpec, errorSlot, fitActivations, outputUnits, PANELS, type SettingError, type TrainSettings } from '../settings/index';
 import { divergenceMessage, type Divergence } from './divergence';
 import { PointEditor } from './edits';
+import { LiveEdit } from './live-edit';
 import { viewKeys } from './shortcuts';
 import { TrainLoop, type LoopHost } from './loop';
 import { applyPanels, buildPanels, type TrainPanels } from './panels';
@@ -35,6 +36,7 @@ export class TrainController implements LoopHost {
   readonly perf = new FrameRecorder();
   readonly loop = new TrainLoop(this, this.perf);
   readonly edits = new PointEditor(this);
+  readonly liveEdit = new LiveEdit(this);
   private hidden: Set<string>;
   private pendingErrors: SettingError[];
   private removeKeys: (() => void) | null = null;
@@ -117,6 +119,7 @@ export class TrainController implements LoopHost {
       inspect: (layer, unit) => this.inspect(layer, unit),
       onPlot: (x1, x2) => this.edits.onPlot(x1, x2),
       setPanel: (id, on) => this.setPanel(id, on),
+      weight: this.liveEdit,
     }, this.loc, viewKeys(this, this.hidden, t));
     this.p = p;
     this.painter = new Painter(this.engine, p.plot, p.net, this.perf);
@@ -223,9 +226,8 @@ export class TrainController implements LoopHost {
   }
 
   hasTest(): boolean {
-    return !this.settings.edited && (this.state?.testExamples ?? 0) > 0;
+    return (this.state?.testExamples ?? 0) > 0;
   }
-
   /** The point counts (edits.ts reads the points, this shows their numbers). */
   showCounts(nTrain: number, nTest: number): void {
     showCounts(this.p!, this.settings, this.loc.t, nTrain, nTest);
@@ -366,7 +368,7 @@ export class TrainController implements LoopHost {
   }
 
   /** Evaluates train and test loss now, shows them and adds them to the curves. */
-  private sample(): { train: number | null; test: number | null } {
+  sample(): { train: number | null; test: number | null } {
     return sampleLosses(this.session!, this.state!, this.hasTest(), this.p!, this.perf);
   }
 
@@ -391,7 +393,7 @@ export class TrainController implements LoopHost {
   }
 
   /** Tells the page (its URL adapter) the settings, while the view is shown. */
-  private changed(): void {
+  changed(): void {
     if (this.shown) this.options.onSettings?.(this.settings);
   }
 }

@@ -1,11 +1,12 @@
 // The points the view trains on and their editing: the engine's data (or the user's own
-// points) on the plot, a click that adds, removes or selects a point, and a CSV upload.
+// points) on the plot, a click that adds (to the training set), removes or selects a point,
+// and a CSV upload.
 import type { Session } from '../engine';
 import { catalog } from '../catalog';
 import type { Locale } from '../i18n/index';
-import { isRegression, type TrainSettings } from '../settings/index';
+import { isRegression, type EditedData, type TrainSettings } from '../settings/index';
 import type { TrainPanels } from './panels';
-import { addPoint, csvProblem, extentOf, nearest, parseCsv, removePoint, toEdited } from './points';
+import { addPoint, csvProblem, extentOf, nearest, parseCsv, removePoint, removeTestPoint, toEdited } from './points';
 import { usePoints } from './rules';
 
 export interface EditHost {
@@ -15,6 +16,8 @@ export interface EditHost {
   readonly tool: string;
   readonly loc: Locale;
   rebuild(): boolean;
+  /** The running session takes the new points (its weights and epoch stay). */
+  readonly liveEdit: { replacePoints(edited: EditedData): boolean };
   say(message: string): void;
   setError(control: string, message: string): void;
   showCounts(nTrain: number, nTest: number): void;
@@ -52,8 +55,8 @@ export class PointEditor {
     if (s.edited) {
       this.trainXY = Float64Array.from(s.edited.xy);
       this.trainLabels = Float64Array.from(s.edited.labels);
-      this.testXY = [];
-      this.testLabels = [];
+      this.testXY = Float64Array.from(s.edited.testXy ?? []);
+      this.testLabels = Float64Array.from(s.edited.testLabels ?? []);
     } else {
       const d = this.host.session!.data();
       this.trainXY = interleave(d.points);
@@ -82,17 +85,18 @@ export class PointEditor {
     }
     let edited = s.edited ?? toEdited({ xy: this.trainXY, labels: this.trainLabels }, { xy: this.testXY, labels: this.testLabels }, isRegression(s));
     if (tool === 'remove') {
+      // A training point, else a shown test point.
       const k = nearest(edited.xy, x1, x2, radius);
-      if (k < 0) {
+      const kt = k < 0 && s.showTest ? nearest(edited.testXy ?? [], x1, x2, radius) : -1;
+      if (k < 0 && kt < 0) {
         this.host.say(this.host.loc.t('train.say.noPointToRemove'));
         return;
       }
-      edited = removePoint(edited, k);
+      edited = k >= 0 ? removePoint(edited, k) : removeTestPoint(edited, kt);
     } else {
       edited = addPoint(edited, x1, x2, Number(tool.slice(4)));
     }
-    s.edited = edited;
-    if (this.host.rebuild()) this.host.say(this.host.loc.t('train.say.points', { n: edited.labels.length }));
+    if (this.host.liveEdit.replacePoints(edited)) this.host.say(this.host.loc.t('train.say.points', { n: edited.labels.length }));
   }
 
   async upload(): Promise<void> {

@@ -4,13 +4,15 @@
 // returns. It takes typed settings (web/src/settings/) and reports them after each change;
 // the page's URL and the element's attributes are adapters outside it. Files:
 // controller.ts (session and changes), loop.ts (frames), panels.ts (DOM), wiring.ts (events),
-// edits.ts (points), sync.ts (settings into controls). See docs/architecture.md.
+// edits.ts (points), live-edit.ts (points and weights changed while training goes on),
+// weight-editor.ts (one weight from its edge), sync.ts (settings into controls). See docs/architecture.md.
 import type { Engine, Session, SessionState } from '../engine';
 import type { Locale } from '../i18n/index';
 import type { SettingError, TrainSettings } from '../settings/index';
 import { TrainController } from './controller';
 import type { Divergence } from './divergence';
 import './train.css';
+import './weight-edit.css';
 
 export interface TrainViewOptions {
   /** The settings to start from (the view keeps its own copy). */

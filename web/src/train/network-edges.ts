@@ -1,6 +1,8 @@
 // The edges of the training view's network diagram and the gradient norms under it: one
 // SVG path per weight, coloured and sized by the weight or by |dW| (styles change only when
-// their level does), a tooltip with W and dW, and ‖dW[l]‖ per layer on a log bar.
+// their level does), a tooltip with W and dW, and ‖dW[l]‖ per layer on a log bar. Each edge
+// has a focusable twin at its middle (one tab stop, arrows move between them): Enter on it,
+// or a click or tap on the edge, asks to edit that weight (onEdit).
 import type { Matrix } from '../engine';
 import { palette } from '../theme';
 import { h, setText, svg } from '../dom';
@@ -29,6 +31,11 @@ export class NetworkEdges {
   private edgeIndex = new Int32Array(0);
   private edgeCode = new Int16Array(0);
   private norms: { bar: HTMLSpanElement; text: HTMLSpanElement; box: HTMLDivElement }[] = [];
+  /** The edges' keyboard twins, in the order of the paths. */
+  readonly keys: HTMLDivElement;
+  private twins: HTMLButtonElement[] = [];
+  /** A weight to edit: W[layer] (row, col), with the element the editor goes beside. */
+  onEdit: ((layer: number, row: number, col: number, anchor: HTMLElement) => void) | null = null;
 
   private t: T;
   /** A value with `decimals` decimals and the view's decimal separator. */
@@ -43,6 +50,51 @@ export class NetworkEdges {
     this.normsRow = h('div', { class: 'bpx-t-net-norms', 'aria-label': t('train.norms') });
     this.svg.addEventListener('pointermove', (e) => this.tooltip(e));
     this.svg.addEventListener('pointerleave', () => this.edgeTip.remove());
+    this.keys = h('div', { class: 'bpx-t-edgekeys', role: 'group', 'aria-label': t('train.weightKeys') });
+    this.svg.addEventListener('click', (e) => {
+      const k = this.edges.indexOf(e.target as SVGPathElement);
+      if (k >= 0) this.edit(k);
+    });
+    this.keys.addEventListener('keydown', (e) => this.moveFocus(e));
+  }
+
+  /** W[l] (row, col) of edge k. */
+  private place(k: number): [number, number, number] {
+    const l = this.edgeLayer[k];
+    const cols = this.lastW[l]?.cols ?? 1;
+    return [l, Math.floor(this.edgeIndex[k] / cols), this.edgeIndex[k] % cols];
+  }
+
+  private edit(k: number): void {
+    if (!this.lastW.length) return;
+    this.roving(k);
+    const [l, i, j] = this.place(k);
+    this.onEdit?.(l, i, j, this.twins[k]);
+  }
+
+  /** Only twin k is in the tab order (the group is one tab stop). */
+  private roving(k: number): void {
+    this.twins.forEach((b, n) => (b.tabIndex = n === k ? 0 : -1));
+  }
+
+  private moveFocus(e: KeyboardEvent): void {
+    const k = this.twins.indexOf(e.target as HTMLButtonElement);
+    const n = this.twins.length;
+    const to = { ArrowRight: k + 1, ArrowDown: k + 1, ArrowLeft: k - 1, ArrowUp: k - 1, Home: 0, End: n - 1 }[e.key];
+    if (k < 0 || to === undefined) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const next = Math.max(0, Math.min(n - 1, to));
+    this.roving(next);
+    this.twins[next].focus();
+  }
+
+  /** The twin's name with the weight's current value (read when it gets focus). */
+  private label(k: number): void {
+    if (!this.lastW.length) return;
+    const [l, i, j] = this.place(k);
+    const value = this.fmt(this.lastW[l].data[this.edgeIndex[k]], 4);
+    this.twins[k].setAttribute('aria-label', this.t('train.weightKey', { l, i: i + 1, j: j + 1, value }));
   }
 
   /** One path per weight of layers of `sizes` units after `inputs` inputs, and one norm per layer. */
@@ -51,6 +103,7 @@ export class NetworkEdges {
     const count = sizes.reduce((acc, n, i) => acc + n * (i === 0 ? inputs : sizes[i - 1]), 0);
     this.svg.replaceChildren();
     this.edges = [];
+    this.twins = [];
     this.edgeLayer = new Int16Array(count);
     this.edgeIndex = new Int32Array(count);
     this.edgeCode = new Int16Array(count).fill(-1);
@@ -62,12 +115,18 @@ export class NetworkEdges {
           const p = svg('path', { fill: 'none', stroke: palette.neutral, 'stroke-width': '1' });
           this.svg.append(p);
           this.edges.push(p);
+          const k = e;
+          const twin = h('button', { type: 'button', class: 'bpx-t-edgekey', tabindex: k === 0 ? '0' : '-1', 'aria-label': this.t('train.weightKey', { l, i: i + 1, j: j + 1, value: '' }) });
+          twin.addEventListener('focus', () => this.label(k));
+          twin.addEventListener('click', () => this.edit(k));
+          this.twins.push(twin);
           this.edgeLayer[e] = l;
           this.edgeIndex[e] = i * prev + j;
           e++;
         }
       }
     }
+    this.keys.replaceChildren(...this.twins);
     this.norms = [];
     this.normsRow.replaceChildren();
     for (let l = 1; l <= sizes.length; l++) {
@@ -92,7 +151,11 @@ export class NetworkEdges {
         const y1 = i * (N + gap) + N / 2;
         for (const r of rows[l - 1]) {
           const y0 = r * (N + gap) + N / 2;
-          this.edges[e++].setAttribute('d', `M${x0.toFixed(1)},${y0.toFixed(1)} C${mx.toFixed(1)},${y0.toFixed(1)} ${mx.toFixed(1)},${y1.toFixed(1)} ${x1.toFixed(1)},${y1.toFixed(1)}`);
+          this.edges[e].setAttribute('d', `M${x0.toFixed(1)},${y0.toFixed(1)} C${mx.toFixed(1)},${y0.toFixed(1)} ${mx.toFixed(1)},${y1.toFixed(1)} ${x1.toFixed(1)},${y1.toFixed(1)}`);
+          // The twin sits on the curve's middle (by symmetry, at (mx, mean of the ends)).
+          const twin = this.twins[e++].style;
+          twin.left = `${mx.toFixed(1)}px`;
+          twin.top = `${((y0 + y1) / 2).toFixed(1)}px`;
         }
       }
     }

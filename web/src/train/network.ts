@@ -6,6 +6,7 @@
 import type { Matrix } from '../engine';
 import { h, select, setText } from '../dom';
 import { NetworkEdges } from './network-edges';
+import { WeightEditor, type WeightHost } from './weight-editor';
 import { MapCanvas } from './heatmap';
 import { catalog, menus } from '../catalog';
 import type { Locale, T } from '../i18n/index';
@@ -26,6 +27,8 @@ export interface NetCallbacks {
   removeUnit(hiddenIndex: number): void;
   setActivation(hiddenIndex: number, activation: string): void;
   inspect(layer: number, unit: number): void;
+  /** Reading and setting one weight from its edge (weight-editor.ts). */
+  weight: WeightHost;
 }
 
 
@@ -42,6 +45,7 @@ export class NetworkView {
   private heads: HTMLDivElement;
   private body: HTMLDivElement;
   private edges: NetworkEdges;
+  private editor: WeightEditor;
   private layerCount: HTMLSpanElement;
   private addLayerBtn: HTMLButtonElement;
   private removeLayerBtn: HTMLButtonElement;
@@ -69,6 +73,8 @@ export class NetworkView {
   ) {
     const t = (this.t = loc.t);
     this.edges = new NetworkEdges(() => this.body, loc);
+    const editor = (this.editor = new WeightEditor(cb.weight, loc));
+    this.edges.onEdit = (l, i, j, anchor) => editor.open(l, i, j, anchor);
     this.addLayerBtn = h('button', { type: 'button', class: 'bpx-t-small', 'aria-label': t('train.addLayer'), title: t('train.addLayerTitle') }, '+');
     this.removeLayerBtn = h('button', { type: 'button', class: 'bpx-t-small', 'aria-label': t('train.removeLayer'), title: t('train.removeLayerTitle') }, '−');
     this.addLayerBtn.addEventListener('click', () => cb.addLayer());
@@ -82,7 +88,7 @@ export class NetworkView {
       this.layerCount,
     );
     this.heads = h('div', { class: 'bpx-t-net-heads' });
-    this.body = h('div', { class: 'bpx-t-net-body' }, this.edges.svg);
+    this.body = h('div', { class: 'bpx-t-net-body' }, this.edges.svg, this.edges.keys, editor.element);
     this.previewMap = new MapCanvas(grid, grid, 'bpx-t-preview-map');
     this.previewCaption = h('p', { class: 'bpx-t-preview-caption' });
     this.preview = h('div', { class: 'bpx-t-preview', hidden: true }, this.previewMap.canvas, this.previewCaption);
@@ -105,6 +111,7 @@ export class NetworkView {
     this.shape = shape;
     this.version++;
     this.hidePreview();
+    if (this.editor.isOpen) this.editor.close();
     const t = this.t;
     const maxUnits = Math.max(menus.features().length, shape.outUnits, ...shape.hidden);
     this.nodeSize = maxUnits <= 8 ? 36 : maxUnits <= 12 ? 28 : maxUnits <= 24 ? 18 : 12;

@@ -1,5 +1,5 @@
-// The user's own points: turning generated data into an editable list, adding and
-// removing points, and reading a CSV of x1,x2,label. Coordinates are rounded the way
+// The user's own points: turning generated data into an editable list (its test split kept),
+// adding and removing points, and reading a CSV of x1,x2,label. Coordinates are rounded the way
 // the URL stores them (settings/points.ts), so a shared link trains on exactly these numbers.
 import type { Key, Params, T } from '../i18n/index';
 import { type EditedData, quantize } from '../settings/index';
@@ -10,17 +10,20 @@ export interface PointSet {
   labels: ArrayLike<number>;
 }
 
-/** All current points (training and test) as an editable list. */
+/** The current points as an editable list: training and test points stay apart. */
 export function toEdited(train: PointSet, test: PointSet, regression: boolean): EditedData {
-  const xy: number[] = [];
-  const labels: number[] = [];
-  for (const set of [train, test]) {
+  const list = (set: PointSet) => {
+    const xy: number[] = [];
+    const labels: number[] = [];
     for (let i = 0; i < set.labels.length; i++) {
       xy.push(quantize(set.xy[2 * i]), quantize(set.xy[2 * i + 1]));
       labels.push(regression ? Math.round(set.labels[i] * 1000) / 1000 : set.labels[i]);
     }
-  }
-  return { xy, labels, regression };
+    return { xy, labels };
+  };
+  const tr = list(train);
+  const te = list(test);
+  return { xy: tr.xy, labels: tr.labels, regression, testXy: te.xy, testLabels: te.labels };
 }
 
 export function addPoint(e: EditedData, x1: number, x2: number, label: number): EditedData {
@@ -49,6 +52,15 @@ export function removePoint(e: EditedData, index: number): EditedData {
   const labels = e.labels.slice();
   labels.splice(index, 1);
   return { ...e, xy, labels };
+}
+
+/** Without the test point `index`. */
+export function removeTestPoint(e: EditedData, index: number): EditedData {
+  const testXy = (e.testXy ?? []).slice();
+  testXy.splice(2 * index, 2);
+  const testLabels = (e.testLabels ?? []).slice();
+  testLabels.splice(index, 1);
+  return { ...e, testXy, testLabels };
 }
 
 export interface CsvResult {

@@ -31,7 +31,8 @@ export function syncControls(p: TrainPanels, s: TrainSettings, t: T, trainExampl
   d.points.value = String(s.points);
   d.split.value = String(s.split);
   setText(d.splitOut, `${Math.round(s.split * 100)}%`);
-  for (const el of [d.noise, d.points, d.split]) el.disabled = !!s.edited;
+  // With the user's own points these stay: changing one goes back to a generated set.
+  for (const el of [d.noise, d.points, d.split]) el.disabled = false;
   outCtl.output.value = s.output;
   outCtl.loss.value = s.loss;
   b.optimizer.value = s.optimizer;
@@ -85,7 +86,7 @@ function updateLegend(p: TrainPanels, s: TrainSettings, t: T): void {
 /** The point count and the note on the user's own points. */
 export function showCounts(p: TrainPanels, s: TrainSettings, t: T, nTrain: number, nTest: number): void {
   const d = p.data;
-  setText(d.count, s.edited ? t('train.countEdited', { n: nTrain }) : t('train.count', { n: nTrain + nTest, train: nTrain, test: nTest }));
+  setText(d.count, nTest === 0 ? t('train.countEdited', { n: nTrain }) : t('train.count', { n: nTrain + nTest, train: nTrain, test: nTest }));
   d.editedNote.hidden = !s.edited;
   d.restore.hidden = !s.edited;
   setText(d.editedNote, s.edited ? t('train.editedNote') : '');
