@@ -82,10 +82,12 @@ export function inProcess(name, once, extra = {}) {
   };
 }
 
-// The engine calls of one Stepper.next() in the step-through view, in its order
-// (web/src/explorer/controller.ts #runNext and #emit, snapshot.ts readParams and readSnapshot).
+// One Stepper.next() of the step-through view makes one engine call
+// (web/src/explorer/controller.ts #runNext: nextPhaseSnapshot()).
+const pagePhase = (s) => s.nextPhaseSnapshot();
+// The calls the view made per phase before nextPhaseSnapshot(), for comparison (workload 5q).
 const SNAPSHOT_PER_LAYER = ['W', 'b', 'Z', 'dZ', 'dW', 'db', 'gprime'];
-function pagePhase(s) {
+function pagePhaseBefore(s) {
   const L = s.L;
   const before = s.state();
   if (before.nextPhase.kind === 'update') {
@@ -131,6 +133,9 @@ export function wasmContender(engine, w) {
     },
     page_phase: () => {
       for (let i = 0; i < w.calls; i++) pagePhase(s);
+    },
+    page_phase_before: () => {
+      for (let i = 0; i < w.calls; i++) pagePhaseBefore(s);
     },
   }[w.kind];
   return inProcess('wasm', once, { dispose: () => s.delete() });

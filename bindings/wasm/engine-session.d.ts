@@ -90,6 +90,31 @@ export interface SessionState {
   divergence: Divergence | null;
 }
 
+/** Everything the step view draws (Session.snapshot()): per-layer arrays indexed 1..L with an empty matrix at 0; A and dA 0..L. */
+export interface SessionSnapshot {
+  state: SessionState;
+  W: Matrix[];
+  b: Matrix[];
+  Z: Matrix[];
+  dZ: Matrix[];
+  dW: Matrix[];
+  db: Matrix[];
+  gprime: Matrix[];
+  A: Matrix[];
+  dA: Matrix[];
+  Y: Matrix;
+  losses: Matrix;
+}
+
+/** Session.nextPhaseSnapshot(): a phase run and what the view draws after it, in one call. */
+export interface PhaseSnapshot extends PhaseResult {
+  state: SessionState;
+  /** W and b (indexed 1..L) before the phase, when it was the update; else null. */
+  before: { W: Matrix[]; b: Matrix[] } | null;
+  /** Null when called with {matrices: false}. */
+  snapshot: SessionSnapshot | null;
+}
+
 export interface PhaseResult {
   /** The phase that ran. */
   phase: Phase;
@@ -313,6 +338,10 @@ export declare class Session implements Disposable {
    * `INVALID_ARGUMENT` names `name`, `layer`, `row`, `col` or `value`.
    */
   setParameter(name: 'W' | 'b', layer: number, row: number, col: number, value: number): void;
+  /** The state and every matrix the step view draws, in one call into the engine. */
+  snapshot(): SessionSnapshot;
+  /** nextPhase() and snapshot() in one call into the engine ({matrices: false}: the state only). */
+  nextPhaseSnapshot(options?: { matrices?: boolean }): PhaseSnapshot;
 
   /** A matrix of the batch: `Y` (targets) or `losses` (per example). */
   matrix(name: BatchMatrixName, layer?: number): Matrix;

@@ -4,6 +4,7 @@
 import {
   BpxError, LONE_SURROGATE, MAX_SEED, checkBoolean, checkInteger, checkNumber, checkOneOf, describe, options, unwrap,
 } from './engine-errors.js';
+import { unpackParameters, unpackSnapshot } from './engine-snapshot.js';
 
 const LAYER_MATRICES = ['W', 'b', 'Z', 'A', 'dA', 'dZ', 'dW', 'db', 'gprime', 'mW', 'mb', 'vW', 'vb'];
 const BATCH_MATRICES = ['Y', 'losses'];
@@ -165,6 +166,34 @@ export class Session {
     checkInteger('col', col, 0, 1e6);
     checkNumber('value', value);
     this.#u(raw.setParameter(name, layer, row, col, value));
+  }
+
+  /**
+   * Everything the step view draws, in one call: {state, W, b, Z, dZ, dW, db, gprime
+   * (indexed 1..L, an empty matrix at 0), A, dA (0..L), Y, losses}.
+   */
+  snapshot() {
+    const r = this.#u(this.#r().view());
+    return unpackSnapshot(JSON.parse(r.state), r.matrices);
+  }
+  /**
+   * nextPhase() and snapshot() in one call: {phase, divergence, state, before: {W, b} of
+   * the parameters before the update it ran (else null), snapshot (null with
+   * {matrices: false})}.
+   */
+  nextPhaseSnapshot(opts) {
+    const raw = this.#r();
+    const { matrices = true } = options('options', opts);
+    checkBoolean('matrices', matrices);
+    const r = this.#u(raw.advance(matrices));
+    const state = JSON.parse(r.state);
+    return {
+      phase: this.#phases[r.ran >= 0 ? r.ran : -r.ran - 1],
+      divergence: r.ran >= 0 ? null : state.divergence,
+      state,
+      before: r.before ? unpackParameters(this.L, r.before) : null,
+      snapshot: r.matrices ? unpackSnapshot(state, r.matrices) : null,
+    };
   }
 
   /**

@@ -68,6 +68,12 @@ class RawSession {
   // Practice mode (practice_wasm.cpp): a JSON request about this session.
   std::string practice(const std::string& request) const;
 
+  // --- session_view_wasm.cpp ---
+  // The step view's one call per phase: runs the next phase and returns {ran (as nextPhase),
+  // before (W and b before an update, packed) or null, state (JSON), matrices (packed) or
+  // null}. view() is {state, matrices} without running a phase.
+  emscripten::val advance(bool with_matrices);
+  emscripten::val view() const;
   // --- grid_wasm.cpp ---
   // Every unit's output over an nx x ny grid of (x1, x2), in one call. Layout: for each
   // layer (1..L, or only L when allUnits is false), each unit, ny rows of nx values

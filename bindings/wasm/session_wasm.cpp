@@ -154,6 +154,8 @@ EMSCRIPTEN_BINDINGS(bpx) {
       .function("lastError", &RawSession::lastError)
       .function("nextPhase", &Guarded<&RawSession::nextPhase, true>::call)
       .function("runPhases", &Guarded<&RawSession::runPhases, true>::call)
+      .function("advance", &Guarded<&RawSession::advance, true>::call)
+      .function("view", &Guarded<&RawSession::view, false>::call)
       .function("previousPhase", &Guarded<&RawSession::previousPhase, true>::call)
       .function("step", &Guarded<&RawSession::step, true>::call)
       .function("train", &Guarded<&RawSession::train, true>::call)

@@ -20,7 +20,9 @@ export type {
   Phase,
   PointData,
   Session,
+  SessionSnapshot,
   SessionState,
+  PhaseSnapshot,
   Spec,
 } from '../../bindings/wasm/engine.js';
 export type { ChainLinks as GraphLinks } from '../../bindings/wasm/engine.js';

@@ -3,6 +3,7 @@
 // types, and misuses that must not compile marked @ts-expect-error.
 import { BpxError, Engine, Session, createEngine, createEngineWith } from 'backprop-explorer';
 import type {
+  SessionSnapshot, PhaseSnapshot,
   Divergence, ErrorCode, Evaluation, GridResult, Matrix, NeuronGraph, NormalizedSpec, Phase,
   PhaseResult, SessionData, SessionState, Spec, TraceEntry, TrainResult, ValidateResult,
 } from 'backprop-explorer';
@@ -57,6 +58,10 @@ export async function useEverything(): Promise<number> {
   s.setBatchSize(2);
   s.replaceData({ points: [[0, 1], [1, 0]], labels: [0, 1], test_points: [[1, 1]], test_labels: [1] });
   s.setParameter('W', 1, 0, 0, 0.5);
+  const view: SessionSnapshot = s.snapshot();
+  const ran: PhaseSnapshot = s.nextPhaseSnapshot({ matrices: false });
+  const oldW: Matrix[] | undefined = ran.before?.W;
+  void [view.Z[1].rows, view.state.cursor, ran.snapshot?.dA[0], ran.state.step, oldW];
   void [r.phase, r.divergence, back, d?.message, t.steps, f];
 
   const m: Matrix = s.matrix('W', 1);

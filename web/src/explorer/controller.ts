@@ -1,8 +1,8 @@
 // The phase cursor of the step-through view: owns the engine session of the current spec,
 // runs phases, keeps the parameters from before each update (for "old → new"), and tells
 // the views what changed. The engine does all the arithmetic.
-import type { Engine, Matrix, NeuronGraph, Session, Spec } from '../engine';
-import { readParams, readSnapshot, type Params, type Snapshot } from './snapshot';
+import type { Engine, Matrix, NeuronGraph, PhaseSnapshot, Session, Spec } from '../../../bindings/wasm/engine.js';
+import { snapshotFrom, type Params, type Snapshot } from './snapshot.js';
 
 export type Transition = 'next' | 'previous' | 'load' | 'reset' | 'jump';
 
@@ -83,8 +83,7 @@ export class Stepper {
 
   /** Runs the next phase. */
   next(): void {
-    this.#runNext();
-    this.#emit('next');
+    this.#emit('next', this.#runNext(true)); // one call into the engine per phase
   }
 
   /** Undoes the last phase; false when the engine has no history left. */
@@ -96,8 +95,7 @@ export class Stepper {
 
   /** Runs to the end of the current step (a whole step when at its start). */
   step(): void {
-    do this.#runNext();
-    while (this.session.state().cursor !== 0);
+    while (this.#runNext().state.cursor !== 0);
     this.#emit('jump');
   }
 
@@ -162,19 +160,20 @@ export class Stepper {
     this.#emit('jump');
   }
 
-  #runNext(): void {
-    const s = this.session;
-    const st = s.state();
-    if (st.nextPhase.kind === 'update') {
-      this.#beforeUpdate.set(st.step, readParams(s));
+  /** Runs the next phase (with every matrix in the answer when `matrices`). */
+  #runNext(matrices = false): PhaseSnapshot {
+    const r = this.session.nextPhaseSnapshot({ matrices });
+    if (r.before) {
+      const st = r.state; // after the update: its step has ended
+      this.#beforeUpdate.set(st.step - 1, r.before);
       // Keep only the steps that time travel can reach back to (the engine's history bound).
       const reach = Math.ceil(st.historyLimit / st.phases.length) + 1;
       for (const step of this.#beforeUpdate.keys()) {
-        if (step >= st.step - reach) break;
+        if (step >= st.step - 1 - reach) break;
         this.#beforeUpdate.delete(step);
       }
     }
-    s.nextPhase();
+    return r;
   }
 
   /**
@@ -206,11 +205,12 @@ export class Stepper {
     return s.graph(layer, unit, options);
   }
 
-  #emit(transition: Transition): void {
-    const s = this.session;
-    const st = s.state();
+  /** Tells the listeners; `ran` is the answer of the phase just run, when it has the matrices. */
+  #emit(transition: Transition, ran?: PhaseSnapshot): void {
+    const view = ran?.snapshot ?? this.session.snapshot();
+    const st = view.state;
     const before = st.cursor === 0 && st.step > 0 ? this.#beforeUpdate.get(st.step - 1) ?? null : null;
-    this.#snapshot = readSnapshot(s, this.spec, before);
+    this.#snapshot = snapshotFrom(view, this.spec, before);
     if (this.#snapshot.progress.update && st.step <= MAX_RECORDED_PASSES) this.#passEnd.set(st.step, this.#snapshot);
     for (const fn of this.#listeners) fn({ snapshot: this.#snapshot, transition });
   }

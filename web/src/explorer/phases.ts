@@ -1,9 +1,9 @@
 // The phase cursor as the view reads it. The engine lists the phases as {kind, layer, label}
 // (engine.phases(L), state().phases); nothing here re-derives them.
-import type { Phase } from '../engine';
+import type { Phase } from '../../../bindings/wasm/engine.js';
 import type { T } from '../i18n/index';
 
-export type { Phase } from '../engine';
+export type { Phase } from '../../../bindings/wasm/engine.js';
 
 /** "Forward 1", "Loss", ...; "Start" before the first phase: the phase's kind in the view's words. */
 export function phaseTitle(p: Phase | null, t: T): string {

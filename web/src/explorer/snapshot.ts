@@ -1,8 +1,9 @@
 // One read of everything the views draw: the engine's state and matrices after a phase,
-// copied out (Float64Array copies) so that views never call the engine themselves.
-import type { Matrix, Session, SessionState, Spec } from '../engine';
-import { progressOf, type Phase, type Progress } from './phases';
-import { catalog } from '../catalog';
+// copied out in one call (Session.snapshot / nextPhaseSnapshot) so that views never call
+// the engine themselves.
+import type { Matrix, SessionSnapshot, SessionState, Spec } from '../../../bindings/wasm/engine.js';
+import { progressOf, type Phase, type Progress } from './phases.js';
+import { catalog } from '../catalog.js';
 
 export interface Params {
   W: Matrix[];
@@ -39,31 +40,10 @@ export interface Snapshot {
   learningRate: number;
 }
 
-const empty: Matrix = { rows: 0, cols: 0, shape: [0, 0], data: new Float64Array(0) };
-
-export function readParams(s: Session): Params {
-  const W: Matrix[] = [empty];
-  const b: Matrix[] = [empty];
-  for (let l = 1; l <= s.L; l++) {
-    W.push(s.W(l));
-    b.push(s.b(l));
-  }
-  return { W, b };
-}
-
-export function readSnapshot(s: Session, spec: Spec, before: Params | null): Snapshot {
-  const state = s.state();
-  const L = s.L;
-  const per = (name: 'Z' | 'dZ' | 'dW' | 'db' | 'gprime' | 'W' | 'b') => {
-    const out: Matrix[] = [empty];
-    for (let l = 1; l <= L; l++) out.push(s.matrix(name, l));
-    return out;
-  };
-  const withInput = (name: 'A' | 'dA') => {
-    const out: Matrix[] = [];
-    for (let l = 0; l <= L; l++) out.push(s.matrix(name, l));
-    return out;
-  };
+/** The view's snapshot from the engine's (one call: Session.snapshot or nextPhaseSnapshot). */
+export function snapshotFrom(view: SessionSnapshot, spec: Spec, before: Params | null): Snapshot {
+  const { state } = view;
+  const L = state.layers.length - 1;
   const phase = state.lastPhase;
   const progress = progressOf(state.cursor, L, state.step, state.lastPhase);
   return {
@@ -73,17 +53,17 @@ export function readSnapshot(s: Session, spec: Spec, before: Params | null): Sna
     L,
     phase,
     progress,
-    W: per('W'),
-    b: per('b'),
-    Z: per('Z'),
-    A: withInput('A'),
-    dA: withInput('dA'),
-    dZ: per('dZ'),
-    dW: per('dW'),
-    db: per('db'),
-    gprime: per('gprime'),
-    Y: s.Y(),
-    losses: s.matrix('losses'),
+    W: view.W,
+    b: view.b,
+    Z: view.Z,
+    A: view.A,
+    dA: view.dA,
+    dZ: view.dZ,
+    dW: view.dW,
+    db: view.db,
+    gprime: view.gprime,
+    Y: view.Y,
+    losses: view.losses,
     before: progress.update ? before : null,
     activations: (spec.activations ?? []) as string[],
     loss: String(spec.loss ?? ''),
