@@ -31,8 +31,8 @@ struct Packed {
   val done() const {
     val out = val::object();
     out.set("data", copy_out(data.data(), data.size()));
-    out.set("shapes", val(emscripten::typed_memory_view(shapes.size(), shapes.data()))
-                          .call<val>("slice"));
+    out.set("shapes",
+            val(emscripten::typed_memory_view(shapes.size(), shapes.data())).call<val>("slice"));
     return out;
   }
 };
@@ -49,8 +49,8 @@ val parameters(const bpx::Session& x) {
 val matrices(const bpx::Session& x) {
   Packed p;
   for (int l = 1; l <= x.L(); ++l) {
-    for (const bpx::Matrix* m : {&x.W(l), &x.b(l), &x.Z(l), &x.dZ(l), &x.dW(l), &x.db(l),
-                                 &x.gprime(l)})
+    for (const bpx::Matrix* m :
+         {&x.W(l), &x.b(l), &x.Z(l), &x.dZ(l), &x.dW(l), &x.db(l), &x.gprime(l)})
       p.add(*m);
   }
   for (int l = 0; l <= x.L(); ++l) p.add(x.A(l));
