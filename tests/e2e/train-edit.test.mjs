@@ -3,7 +3,11 @@
 // and a weight is edited from its edge, by click and by keyboard, without resetting training.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp } from './browser.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { openApp, repoRoot } from './browser.mjs';
+
+const AXE = readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 let app;
 before(async () => {
@@ -122,5 +126,23 @@ test('a weight is edited from its edge by click and by keyboard; training is not
   await page().waitForFunction((n) => document.querySelector('.bpx-t-steps')?.textContent === String(n + 1), steps);
   assert.equal(await number('Epoch'), 1);
   assert.notEqual(await weightLabel(1), 'Weight W[1] 1,2 = −0.5000; Enter to edit');
+  app.assertClean();
+});
+
+test('at 390 px, dark: the last edge\'s editor stays inside the diagram and passes axe', async () => {
+  await page().setViewportSize({ width: 390, height: 844 });
+  await openTrain('t.data=xor&t.hidden=3&theme=dark');
+  const twins = view().locator('.bpx-t-edgekey');
+  await twins.nth((await twins.count()) - 1).focus();
+  await page().keyboard.press('Enter');
+  const editor = view().getByRole('dialog', { name: 'Edit a weight' });
+  await editor.waitFor();
+  const [right, frame] = await editor.evaluate((e) => [e.getBoundingClientRect().right, e.offsetParent.getBoundingClientRect().right]);
+  assert.ok(right <= frame + 0.5, `the editor ends at ${right} px, the diagram at ${frame} px`);
+  await page().evaluate(AXE);
+  const result = await page().evaluate(() => window.axe.run('.bpx-t-wedit', { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+  await page().keyboard.press('Escape');
   app.assertClean();
 });

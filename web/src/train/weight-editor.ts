@@ -65,6 +65,9 @@ export class WeightEditor {
     this.element.style.left = anchor.style.left;
     this.element.style.top = anchor.style.top;
     this.element.hidden = false;
+    // An edge near the diagram's right side opens the editor to its left, inside the diagram.
+    const over = this.element.getBoundingClientRect().right - (this.element.offsetParent?.getBoundingClientRect().right ?? Infinity);
+    if (over > 0) this.element.style.left = `${Math.max(0, parseFloat(anchor.style.left) - over)}px`;
     this.input.focus();
     this.input.select();
   }
