@@ -146,8 +146,9 @@ std::string excerpt(const std::string& text) {
 
 Result<json> parse(const std::string& text, const ParseLimits& limits) {
   if (text.size() > limits.max_bytes) {
-    return Error{"", "the spec is " + std::to_string(text.size()) + " bytes long; the limit is " +
-                         std::to_string(limits.max_bytes) + " bytes"};
+    return Error{"", std::string(limits.what) + " is " + std::to_string(text.size()) +
+                         " bytes long; the limit is " + std::to_string(limits.max_bytes) +
+                         " bytes"};
   }
   json root;
   QuietDomParser sax(root, limits);

@@ -26,8 +26,9 @@ std::string excerpt(const std::string& text);
 // so that no input can make the parser allocate more than a fixed multiple of them.
 struct ParseLimits {
   size_t max_bytes;
-  size_t max_values;  // numbers, strings, literals, lists and objects
-  size_t max_depth;   // nesting of lists and objects
+  size_t max_values;              // numbers, strings, literals, lists and objects
+  size_t max_depth;               // nesting of lists and objects
+  const char* what = "the spec";  // what the text is, for the size error
 };
 
 // Parses text; on failure the error says where (byte offset) and why. A key given twice

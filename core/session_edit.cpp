@@ -41,7 +41,7 @@ std::optional<Error> Session::replace_data(const std::string& data_json) {
     return Error{"data",
                  "this session trains on explicit inputs and targets; new data comes "
                  "as points of the plane only for sessions of points or a data set"};
-  auto parsed = parse(data_json, {kMaxSpecBytes, kMaxSpecValues, kMaxSpecDepth});
+  auto parsed = parse(data_json, {kMaxSpecBytes, kMaxSpecValues, kMaxSpecDepth, "the data"});
   if (!parsed) return parsed.error();
   json v = std::move(parsed).value();
   if (!v.is_object() || !v.contains("points"))

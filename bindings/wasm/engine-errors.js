@@ -37,21 +37,27 @@ export function specText(spec) {
   if (spec === null || typeof spec !== 'object') {
     throw new BpxError('INVALID_SPEC', `the spec must be an object or JSON text, got ${describe(spec)}`);
   }
+  return jsonText(spec, 'INVALID_SPEC', '', 'the spec');
+}
+
+/**
+ * An object as JSON for the engine; a BpxError with `code` naming the path (under `prefix`) of
+ * a NaN or infinite number, which JSON would turn into null.
+ */
+export function jsonText(value, code, prefix, what) {
   let text;
   try {
-    text = JSON.stringify(spec);
+    text = JSON.stringify(value);
   } catch (e) {
-    throw new BpxError('INVALID_SPEC', `the spec cannot be written as JSON: ${e.message}`);
+    throw new BpxError(code, `${what} cannot be written as JSON: ${e.message}`, prefix || undefined);
   }
-  // JSON has no NaN or Infinity (stringify writes null): name them before the engine sees null.
   if (text.includes('null')) {
-    const path = nonFinitePath(spec, '');
+    const path = nonFinitePath(value, prefix);
     if (path !== null) {
-      const value = valueAt(spec, path.steps);
-      throw new BpxError('INVALID_SPEC', `${path.text}: expected a finite number, got ${value}`, path.text);
+      throw new BpxError(code, `${path.text}: expected a finite number, got ${valueAt(value, path.steps)}`, path.text);
     }
   }
-  return text;
+  return text.replace(LONE_SURROGATE, '\uFFFD');
 }
 
 // The JSON path of the first NaN or infinite number in a spec object, or null.

@@ -2,7 +2,7 @@
 // (bindings/wasm/raw_session.hpp). Plain objects and Float64Array copies out, BpxErrors
 // thrown (engine-errors.js), nothing on the heap to manage but delete().
 import {
-  BpxError, LONE_SURROGATE, MAX_SEED, checkBoolean, checkInteger, checkNumber, checkOneOf, describe, options, unwrap,
+  BpxError, LONE_SURROGATE, MAX_SEED, checkBoolean, checkInteger, checkNumber, checkOneOf, describe, jsonText, options, unwrap,
 } from './engine-errors.js';
 import { unpackParameters, unpackSnapshot } from './engine-snapshot.js';
 
@@ -149,13 +149,7 @@ export class Session {
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
       throw new BpxError('INVALID_ARGUMENT', `data: expected {points, labels, test_points, test_labels}, got ${describe(data)}`, 'data');
     }
-    let text;
-    try {
-      text = JSON.stringify(data);
-    } catch (e) {
-      throw new BpxError('INVALID_ARGUMENT', `data: cannot be written as JSON: ${e.message}`, 'data');
-    }
-    this.#u(raw.replaceData(text.replace(LONE_SURROGATE, '\uFFFD')));
+    this.#u(raw.replaceData(jsonText(data, 'INVALID_ARGUMENT', 'data', 'data')));
   }
   /** Sets W[layer][row][col] or b[layer][row] (name 'W' or 'b', col 0) between steps; the history is cleared. */
   setParameter(name, layer, row, col, value) {

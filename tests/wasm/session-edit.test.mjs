@@ -116,6 +116,11 @@ test('replaceData: bad points throw with the path, the session goes on', () => w
   throwsCode(() => s.replaceData([1, 2]), 'INVALID_ARGUMENT', 'data');
   throwsCode(() => s.replaceData({ points: [[0, 0]], labels: [2] }), 'INVALID_ARGUMENT', 'data.labels[0]');
   throwsCode(() => s.replaceData({ points: [[0, NaN]], labels: [0] }), 'INVALID_ARGUMENT', 'data.points[0][1]');
+  // NaN is named as NaN (JSON would have written null), and data over the text limit says so.
+  assert.throws(() => s.replaceData({ points: [[0, NaN]], labels: [0] }), /data\.points\[0\]\[1\]: expected a finite number, got NaN/);
+  const many = 1.2e6; // [0.123456789,0.123456789] is 27 bytes: over 32 MiB of JSON in all
+  const huge = { points: Array.from({ length: many }, () => [0.123456789, 0.123456789]), labels: new Array(many).fill(0) };
+  assert.throws(() => s.replaceData(huge), (e) => e.code === 'INVALID_ARGUMENT' && /^the data is \d+ bytes long; the limit is \d+ bytes/.test(e.message), 'the size error names the data');
   throwsCode(() => s.replaceData({ points: [[0, 0]], labels: [0], classes: 3 }), 'INVALID_ARGUMENT', 'data.classes');
   throwsCode(() => s.replaceData({ dataset: 'circle' }), 'INVALID_ARGUMENT', 'data');
   s.nextPhase();
