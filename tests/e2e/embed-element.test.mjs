@@ -5,7 +5,7 @@
 // the console stays clean and no request leaves the origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { close, distDir, fullStepSeed002, openBrowser, outside, seed002, serve } from './embed-support.mjs';
+import { close, distDir, fullStepSeed002, openBrowser, outside, seed002, SEED002_SPEC, serve } from './embed-support.mjs';
 
 const HOSTILE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Hostile host</title>
@@ -30,12 +30,6 @@ const HOSTILE = `<!doctype html>
   <script src="backprop-explorer.js"></script>
 </body></html>`;
 
-const SEED002_SPEC = {
-  layers: [2, 2, 1], activations: ['sigmoid', 'sigmoid'], loss: 'bce',
-  optimizer: { type: 'sgd', learning_rate: 0.1 },
-  init: { weights: [[[0.1, 0.2], [0.3, 0.4]], [[0.5, 0.6]]], biases: [[0.01, 0.02], [0.05]] },
-  data: { inputs: [[1, 2]], targets: [[1]] },
-};
 
 let server;
 let b;

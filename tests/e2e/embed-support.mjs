@@ -19,6 +19,9 @@ const z1 = [0.1 * 1 + 0.2 * 2 + 0.01, 0.3 * 1 + 0.4 * 2 + 0.02]; // [0.51, 1.12]
 const a1 = z1.map(sig);
 const yhat = sig(0.5 * sig(0.51) + 0.6 * sig(1.12) + 0.05);
 const dZ2 = yhat - 1; // sigmoid + BCE
+/** The seed 002 spec of examples/seed002.json (the document's network, data and weights). */
+export const SEED002_SPEC = JSON.parse(fs.readFileSync(path.join(repoRoot, 'examples/seed002.json'), 'utf8'));
+
 export const seed002 = {
   z1,
   yhat,

@@ -5,7 +5,7 @@
 // not an abort), the engine is not lost, and seed 002 then gives the numbers computed by hand.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { close, distDir, openBrowser, outside, seed002, serve } from './embed-support.mjs';
+import { close, distDir, openBrowser, outside, seed002, SEED002_SPEC, serve } from './embed-support.mjs';
 
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Memory</title><link rel="icon" href="data:,"></head>
@@ -23,12 +23,6 @@ const BIG = {
   data: { dataset: 'circle', points: 2000, train_fraction: 1, seed: 2 },
 };
 
-const SEED002_SPEC = {
-  layers: [2, 2, 1], activations: ['sigmoid', 'sigmoid'], loss: 'bce',
-  optimizer: { type: 'sgd', learning_rate: 0.1 },
-  init: { weights: [[[0.1, 0.2], [0.3, 0.4]], [[0.5, 0.6]]], biases: [[0.01, 0.02], [0.05]] },
-  data: { inputs: [[1, 2]], targets: [[1]] },
-};
 
 let server;
 let b;

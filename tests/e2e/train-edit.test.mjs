@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { trainHelpers } from './train-support.mjs';
 import { openApp, repoRoot } from './browser.mjs';
 
 const AXE = readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -17,10 +18,7 @@ after(async () => {
   await app?.close();
 });
 
-const page = () => app.page;
-const view = () => app.page.locator('.bpx-train');
-const text = async (label) => (await view().getByLabel(label, { exact: true }).textContent()).trim();
-const number = async (label) => Number((await text(label)).replace(/[^0-9.eE+-]/g, ''));
+const { page, view, text, number } = trainHelpers(() => app);
 /** The n-th edge's keyboard twin names its weight with the value the engine holds. */
 const twinLabel = (n) => view().locator('.bpx-t-edgekey').nth(n).getAttribute('aria-label');
 

@@ -3,6 +3,7 @@
 // during play are printed, not asserted.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { trainHelpers } from './train-support.mjs';
 import { openApp } from './browser.mjs';
 import { createEngine } from '../../bindings/wasm/index.js';
 
@@ -17,11 +18,7 @@ after(async () => {
   await app?.close();
 });
 
-const page = () => app.page;
-/** The training view (the step-through view's controls share some names). */
-const view = () => app.page.locator('.bpx-train');
-const text = async (label) => (await view().getByLabel(label, { exact: true }).textContent()).trim();
-const number = async (label) => Number((await text(label)).replace(/[^0-9.eE+-]/g, ''));
+const { page, view, text, number } = trainHelpers(() => app);
 
 async function openTrain(query = '', { valid = true } = {}) {
   await app.load(`?mode=train${query ? `&${query}` : ''}`);
