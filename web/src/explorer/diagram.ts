@@ -7,7 +7,7 @@ import type { T } from '../i18n/index';
 import { fmt } from '../format';
 import { svgEl, svgText, svgTitle, textWidth } from '../svg';
 import { layout as L0, palette, signColour, signDash } from '../theme';
-import { along, computeLayout, type DiagramLayout } from './layout';
+import { along, computeLayout, isDetailed, type DiagramLayout } from './layout';
 import { alongCandidates, drawTag, Placer, tagSize, type TagLine } from './labels';
 import { biasLines, drawInputs, drawLossAndTargets, drawNeurons, inputText, targetText } from './diagram-nodes';
 import { hasBackward, type Snapshot } from './snapshot';
@@ -107,7 +107,8 @@ export function renderDiagram(
   // Label sizes first: the columns leave room for the widest at these Digits.
   let weight = 0;
   let bias = 0;
-  for (let l = 1; l <= Lyr; l++) {
+  // Only a detailed layout makes room for tags: larger ones skip measuring thousands of them.
+  for (let l = 1; l <= Lyr && isDetailed(snap.layers); l++) {
     for (let j = 0; j < snap.layers[l]; j++) {
       bias = Math.max(bias, tagSize(biasLines(snap, l, j, d), TAG_FONT).w);
       for (let i = 0; i < snap.layers[l - 1]; i++) weight = Math.max(weight, tagSize(weightLines(snap, l, j, i, d), TAG_FONT).w);
@@ -180,6 +181,10 @@ function drawEdges(ctx: DrawContext): void {
           x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: signColour(w), 'stroke-width': width.toFixed(2),
           'stroke-opacity': 0.75, 'stroke-dasharray': signDash(w), 'data-edge': edgeKey(l, j, i),
         }, gLayer);
+        // Too many edges to point at one (no hover, no label): no per-edge tooltip either. Tens of
+        // thousands of <title>s made every phase of the largest network take about a second
+        // (layout of the whole SVG); the inspector shows a unit's weights instead.
+        if (!lay.labelLayer[l] && !hoverable) continue;
         const wLabel = t('diagram.weightName', { l, row: j + 1, col: i + 1 });
         const parts = [`${wLabel} = ${fmt(w, 17)}`];
         if (back) parts.push(`dW = ${fmt(at(snap.dW[l], j, i), 17)}`);
@@ -188,7 +193,6 @@ function drawEdges(ctx: DrawContext): void {
         const lines = weightLines(snap, l, j, i, d);
         if (!lay.labelLayer[l]) {
           // Many edges: the label appears while the pointer is on the edge, or on a tap.
-          if (!hoverable) continue;
           const hit = svgEl('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: 'transparent', 'stroke-width': 9, 'pointer-events': 'stroke', 'data-hit': edgeKey(l, j, i) }, gLayer);
           svgTitle(hit, parts.join('; '));
           const show = () => {

@@ -41,12 +41,17 @@ export interface LabelWidths {
   target: number;
 }
 
+/** Per-node detail lines and tags (small networks); larger ones draw marks, values on hover. */
+export function isDetailed(layers: number[]): boolean {
+  return Math.max(...layers) <= layout.maxDetailedUnits;
+}
+
 export function computeLayout(layers: number[], widths: LabelWidths = { weight: 90, bias: 90, input: 50, target: 68 }): DiagramLayout {
   const maxUnits = Math.max(...layers);
   const L = layers.length - 1;
   let edges = 0;
   for (let l = 1; l <= L; l++) edges += layers[l] * layers[l - 1];
-  const detailed = maxUnits <= layout.maxDetailedUnits;
+  const detailed = isDetailed(layers);
   const labelEdges = edges <= layout.maxLabelledEdges;
   // Crossing edges of bigger layers would put labels on top of each other: those show on hover.
   const labelLayer = layers.map((n, l) => l > 0 && labelEdges && (n * layers[l - 1] <= 4 || Math.min(n, layers[l - 1]) === 1));
