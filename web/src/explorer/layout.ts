@@ -72,8 +72,11 @@ export function computeLayout(layers: number[], widths: LabelWidths = { weight: 
   // Room left of the inputs for their box and name (x1).
   const left = 36 + Math.max(36, widths.input / 2 + 26);
   const pos: NodePos[][] = layers.map((n, l) => {
-    const offset = ((maxUnits - n) * unitGap) / 2;
-    return Array.from({ length: n }, (_, j) => ({ x: left + l * layerGap, y: top + offset + j * unitGap }));
+    // Input boxes (and their names, 20 px of text) are taller than a small unit's ring: their
+    // column spreads wider when there is room (two inputs beside 64 units met each other).
+    const gap = l === 0 && n > 1 ? Math.min(Math.max(unitGap, 2 * inputRadius + 6, 20), bodyHeight / (n - 1)) : unitGap;
+    const offset = (bodyHeight - (n - 1) * gap) / 2;
+    return Array.from({ length: n }, (_, j) => ({ x: left + l * layerGap, y: top + offset + j * gap }));
   });
   const outX = left + L * layerGap;
   const targetX = outX + Math.max(118, radius + 52 + widths.target / 2);
