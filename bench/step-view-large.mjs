@@ -1,7 +1,7 @@
 // The step-through view of the largest network the catalogue allows (layers, units and points
 // from engine.catalog().limits), in headless Chromium: ms to load the element, per view phase
 // (el.nextPhase()) and per el.step(), against the engine's own session.nextPhase() in the same
-// page. Needs `npm run build`. Run: flock /tmp/bpx-browser.lock node bench/step-view-large.mjs [--profile]
+// page. Needs `npm run build`. Run: node bench/step-view-large.mjs [--profile]
 import { distDir, openBrowser, serve } from '../tests/e2e/embed-support.mjs';
 
 const PROFILE = process.argv.includes('--profile');
