@@ -7,7 +7,7 @@ import type { T } from '../i18n/index';
 import { fmt } from '../format';
 import { svgEl, svgText, svgTitle, textWidth } from '../svg';
 import { layout as L0, palette, signColour, signDash } from '../theme';
-import { along, computeLayout, type DiagramLayout } from './layout';
+import { along, computeLayout, isDetailed, type DiagramLayout } from './layout';
 import { alongCandidates, drawTag, Placer, tagSize, type TagLine } from './labels';
 import { biasLines, drawInputs, drawLossAndTargets, drawNeurons, inputText, targetText } from './diagram-nodes';
 import { hasBackward, type Snapshot } from './snapshot';
@@ -107,7 +107,8 @@ export function renderDiagram(
   // Label sizes first: the columns leave room for the widest at these Digits.
   let weight = 0;
   let bias = 0;
-  for (let l = 1; l <= Lyr; l++) {
+  // Only a detailed layout makes room for tags: larger ones skip measuring thousands of them.
+  for (let l = 1; l <= Lyr && isDetailed(snap.layers); l++) {
     for (let j = 0; j < snap.layers[l]; j++) {
       bias = Math.max(bias, tagSize(biasLines(snap, l, j, d), TAG_FONT).w);
       for (let i = 0; i < snap.layers[l - 1]; i++) weight = Math.max(weight, tagSize(weightLines(snap, l, j, i, d), TAG_FONT).w);
@@ -170,6 +171,10 @@ function drawEdges(ctx: DrawContext): void {
     for (const v of W.data) maxAbs = Math.max(maxAbs, Math.abs(v));
     const back = hasBackward(snap, l);
     const gLayer = svgEl('g', { 'data-edges': l }, gEdges);
+    if (!lay.labelLayer[l] && !hoverable) {
+      drawEdgeBundles(gLayer, snap, l, pos, maxAbs);
+      continue;
+    }
     for (let j = 0; j < snap.layers[l]; j++) {
       for (let i = 0; i < snap.layers[l - 1]; i++) {
         const w = at(W, j, i);
@@ -188,7 +193,6 @@ function drawEdges(ctx: DrawContext): void {
         const lines = weightLines(snap, l, j, i, d);
         if (!lay.labelLayer[l]) {
           // Many edges: the label appears while the pointer is on the edge, or on a tap.
-          if (!hoverable) continue;
           const hit = svgEl('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: 'transparent', 'stroke-width': 9, 'pointer-events': 'stroke', 'data-hit': edgeKey(l, j, i) }, gLayer);
           svgTitle(hit, parts.join('; '));
           const show = () => {
@@ -226,5 +230,40 @@ function drawEdges(ctx: DrawContext): void {
     const t = lay.targets[k];
     svgEl('line', { x1: o.x + lay.radius, y1: o.y, x2: t.x - half, y2: t.y, stroke: palette.neutral, 'stroke-width': 1.5, 'stroke-dasharray': '4 3', 'data-edge': `out:${k}` }, gEdges);
     svgEl('line', { x1: t.x + half, y1: t.y, x2: lay.loss.x - lay.radius, y2: lay.loss.y, stroke: palette.neutral, 'stroke-width': 1.5, 'data-edge': `loss:${k}` }, gEdges);
+  }
+}
+
+/** Steps of the stroke width when edges share one path (px). */
+const BUNDLE_WIDTH_STEP = 0.5;
+
+/**
+ * Too many edges to point at one (no label, no hover): one <path> per colour, dash and width
+ * step instead of a <line> each. Tens of thousands of lines (each with a tooltip) made every
+ * phase of the largest network take about a second of SVG layout; the inspector shows a
+ * unit's weights. data-count says how many edges a path draws.
+ */
+function drawEdgeBundles(g: SVGGElement, snap: Snapshot, l: number, pos: DiagramLayout['pos'], maxAbs: number): void {
+  const W = snap.W[l];
+  const bundles = new Map<string, { stroke: string; dash: string | null; width: number; d: string[] }>();
+  for (let j = 0; j < snap.layers[l]; j++) {
+    for (let i = 0; i < snap.layers[l - 1]; i++) {
+      const w = at(W, j, i);
+      const raw = L0.edgeMinWidth + (L0.edgeMaxWidth - L0.edgeMinWidth) * (maxAbs > 0 ? Math.abs(w) / maxAbs : 0);
+      const width = Math.round(raw / BUNDLE_WIDTH_STEP) * BUNDLE_WIDTH_STEP;
+      const stroke = signColour(w);
+      const dash = signDash(w);
+      const key = `${stroke}|${dash}|${width}`;
+      let b = bundles.get(key);
+      if (!b) bundles.set(key, (b = { stroke, dash, width, d: [] }));
+      const a = pos[l - 1][i];
+      const c = pos[l][j];
+      b.d.push(`M${a.x.toFixed(1)} ${a.y.toFixed(1)}L${c.x.toFixed(1)} ${c.y.toFixed(1)}`);
+    }
+  }
+  for (const b of bundles.values()) {
+    svgEl('path', {
+      d: b.d.join(''), fill: 'none', stroke: b.stroke, 'stroke-width': b.width.toFixed(2), 'stroke-opacity': 0.75,
+      'stroke-dasharray': b.dash, 'data-edge-bundle': l, 'data-count': b.d.length,
+    }, g);
   }
 }

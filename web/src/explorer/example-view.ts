@@ -22,6 +22,8 @@ export function diagramViewOf(s: Snapshot, data: { X: Matrix; Y: Matrix }, colum
   return { column: col, example: ex, x: X.data.length ? pick(X, s.layers[0]) : [], y: Y.data.length ? pick(Y, s.layers[s.L]) : [], digits };
 }
 
+const pickers = new WeakMap<HTMLElement, (column: number) => void>();
+
 /** The "Example shown at the nodes" picker (nothing for a batch of one). */
 export function renderExamplePicker(host: HTMLElement, s: Snapshot, column: number, onPick: (column: number) => void, t: T): void {
   const m = s.A[0].cols > 0 ? s.A[0].cols : Math.min(s.state.batchSize, s.state.trainExamples);
@@ -29,13 +31,21 @@ export function renderExamplePicker(host: HTMLElement, s: Snapshot, column: numb
     host.replaceChildren();
     return;
   }
+  pickers.set(host, onPick); // a kept select calls the latest handler
+  const words = `${t('step.examplePicker', { m })} `;
+  const old = host.querySelector('select');
+  // The same batch: keep its options (up to the largest batch, thousands) and only move the choice.
+  if (old && old.options.length === m && host.firstElementChild?.firstChild?.textContent === words) {
+    old.value = String(column);
+    return;
+  }
   const label = el('label');
-  label.append(`${t('step.examplePicker', { m })} `);
+  label.append(words);
   const sel = el('select');
   sel.setAttribute('aria-label', t('step.examplePickerLabel'));
   for (let k = 0; k < m; k++) sel.append(new Option(String(k + 1), String(k)));
   sel.value = String(column);
-  sel.addEventListener('change', () => onPick(Number(sel.value)));
+  sel.addEventListener('change', () => pickers.get(host)?.(Number(sel.value)));
   label.append(sel);
   host.replaceChildren(label);
 }

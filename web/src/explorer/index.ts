@@ -22,6 +22,7 @@ import { markOverflow, watchOverflow } from './overflow';
 import { setStepState, stepLink } from './link';
 import { updateState } from '../url-state';
 import { renderNumbers, renderSummary } from './readouts';
+import { deferredNumbers } from './numbers-panel';
 import type { Snapshot } from './snapshot';
 import { createStructureEditor, resizeSpec } from './structure';
 import { phaseName, phaseTitle } from './phases';
@@ -213,6 +214,12 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   /** The inspector follows this view's phase while it is open. */
   const inspectorPhase = inspectorPhaseOf(stepper, act, t);
 
+  const updateNumbers = deferredNumbers(numbersPanel, (s) => {
+    setDigits(digits); // the toggle may come after another view drew
+    setDecimalComma(locale.decimalComma);
+    renderNumbers(numbers, s, digits, t);
+  }, () => stepper.snapshot);
+
   function render(s: Snapshot, transition: ChangeEvent['transition']): void {
     setDigits(digits); // the shared formatter follows the view being drawn
     setDecimalComma(locale.decimalComma);
@@ -225,7 +232,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     renderMath(math, s, { digits: d, column, data: stepper.data, t });
     codeTab.update();
     markOverflow(math, t);
-    renderNumbers(numbers, s, d, t);
+    updateNumbers(s, transition === 'load');
     renderNotes(notes, preset, edited, (pass) => stepper.snapshotOfPass(pass), d, t);
     renderExamplePicker(examplePicker, s, column, (c) => {
       column = c;
@@ -237,7 +244,6 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     }
     if (transition === 'load') {
       structure.update(stepper.spec);
-      numbersPanel.open = Math.max(...s.layers) <= 6;
     }
     host.dataset.phase = phaseName(s.phase);
     host.dataset.step = String(s.state.step);

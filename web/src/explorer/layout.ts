@@ -41,12 +41,17 @@ export interface LabelWidths {
   target: number;
 }
 
+/** Per-node detail lines and tags (small networks); larger ones draw marks, values on hover. */
+export function isDetailed(layers: number[]): boolean {
+  return Math.max(...layers) <= layout.maxDetailedUnits;
+}
+
 export function computeLayout(layers: number[], widths: LabelWidths = { weight: 90, bias: 90, input: 50, target: 68 }): DiagramLayout {
   const maxUnits = Math.max(...layers);
   const L = layers.length - 1;
   let edges = 0;
   for (let l = 1; l <= L; l++) edges += layers[l] * layers[l - 1];
-  const detailed = maxUnits <= layout.maxDetailedUnits;
+  const detailed = isDetailed(layers);
   const labelEdges = edges <= layout.maxLabelledEdges;
   // Crossing edges of bigger layers would put labels on top of each other: those show on hover.
   const labelLayer = layers.map((n, l) => l > 0 && labelEdges && (n * layers[l - 1] <= 4 || Math.min(n, layers[l - 1]) === 1));
@@ -67,8 +72,11 @@ export function computeLayout(layers: number[], widths: LabelWidths = { weight: 
   // Room left of the inputs for their box and name (x1).
   const left = 36 + Math.max(36, widths.input / 2 + 26);
   const pos: NodePos[][] = layers.map((n, l) => {
-    const offset = ((maxUnits - n) * unitGap) / 2;
-    return Array.from({ length: n }, (_, j) => ({ x: left + l * layerGap, y: top + offset + j * unitGap }));
+    // Input boxes (and their names, 20 px of text) are taller than a small unit's ring: their
+    // column spreads wider when there is room (two inputs beside 64 units met each other).
+    const gap = l === 0 && n > 1 ? Math.min(Math.max(unitGap, 2 * inputRadius + 6, 20), bodyHeight / (n - 1)) : unitGap;
+    const offset = (bodyHeight - (n - 1) * gap) / 2;
+    return Array.from({ length: n }, (_, j) => ({ x: left + l * layerGap, y: top + offset + j * gap }));
   });
   const outX = left + L * layerGap;
   const targetX = outX + Math.max(118, radius + 52 + widths.target / 2);

@@ -7,8 +7,12 @@ const HINT = 'scroll-hint';
 
 /** Marks the overflowing equations (.katex-display) inside `root`; call after each render. */
 export function markOverflow(root: HTMLElement, t: T): void {
-  for (const el of root.querySelectorAll<HTMLElement>('.katex-display')) {
-    const over = el.scrollWidth > el.clientWidth + 1;
+  // Every width read first, then every change: reading after a change would lay the page out
+  // again for each equation (seconds for the largest network).
+  const displays = [...root.querySelectorAll<HTMLElement>('.katex-display')];
+  const overflows = displays.map((el) => el.scrollWidth > el.clientWidth + 1);
+  displays.forEach((el, k) => {
+    const over = overflows[k];
     const hint = el.nextElementSibling?.classList.contains(HINT) ? (el.nextElementSibling as HTMLElement) : null;
     el.dataset.overflow = String(over);
     if (over) {
@@ -24,7 +28,7 @@ export function markOverflow(root: HTMLElement, t: T): void {
       el.removeAttribute('aria-label');
       hint?.remove();
     }
-  }
+  });
 }
 
 /** Keeps the marks right when `root` changes width. */
