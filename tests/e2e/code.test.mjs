@@ -139,6 +139,9 @@ test('390, 768 and 1440 px, light and dark: the Code tab fits the window', async
     await page.emulateMedia({ colorScheme: scheme });
     for (const width of [390, 768, 1440]) {
       await page.setViewportSize({ width, height: 900 });
+      // The new width laid out before the tab bar is looked at (isVisible does not wait: read
+      // too early it saw the old width's hidden bar, skipped the tab and the code stayed hidden).
+      await page.waitForFunction((w) => window.innerWidth === w && new Promise((r) => requestAnimationFrame(() => r(true))), width);
       // On a phone the equations and code sit behind the Math tab (explorer/panel-tabs.ts).
       const mathTab = page.locator('#view-step').getByRole('tab', { name: 'Math' });
       if (await mathTab.isVisible()) await mathTab.click();
