@@ -127,6 +127,15 @@ export async function screenshot(page, name, options = {}) {
 }
 
 /**
+ * Resizes the page's viewport and waits until the page has laid out at the new width (reads
+ * that do not wait, such as isVisible, could otherwise still see the old width's layout).
+ */
+export async function resizeTo(page, width, height) {
+  await page.setViewportSize({ width, height });
+  await page.waitForFunction((w) => window.innerWidth === w && new Promise((r) => requestAnimationFrame(() => r(true))), width);
+}
+
+/**
  * Server + browser + one page, watched. `root` is served (default dist/).
  * Returns {page, context, origin, url(p), screenshot(name), problems, foreign, assertClean(), close()}.
  */

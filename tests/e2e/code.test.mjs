@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { openApp } from './browser.mjs';
+import { openApp, resizeTo } from './browser.mjs';
 
 const SHOTS = '/tmp/codegen-shots';
 mkdirSync(SHOTS, { recursive: true });
@@ -138,10 +138,9 @@ test('390, 768 and 1440 px, light and dark: the Code tab fits the window', async
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
     for (const width of [390, 768, 1440]) {
-      await page.setViewportSize({ width, height: 900 });
       // The new width laid out before the tab bar is looked at (isVisible does not wait: read
       // too early it saw the old width's hidden bar, skipped the tab and the code stayed hidden).
-      await page.waitForFunction((w) => window.innerWidth === w && new Promise((r) => requestAnimationFrame(() => r(true))), width);
+      await resizeTo(page, width, 900);
       // On a phone the equations and code sit behind the Math tab (explorer/panel-tabs.ts).
       const mathTab = page.locator('#view-step').getByRole('tab', { name: 'Math' });
       if (await mathTab.isVisible()) await mathTab.click();

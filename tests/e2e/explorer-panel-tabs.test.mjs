@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { distDir, openBrowser, serve } from './embed-support.mjs';
 import { openLoadedApp } from './reader-support.mjs';
+import { resizeTo } from './browser.mjs';
 
 let app;
 let page;
@@ -52,14 +53,14 @@ test('at 390 px the panels are tabs under the controls; Math shows the equations
 });
 
 test('at 1440 px there is no tab bar and the equations sit beside the diagram', async () => {
-  await page.setViewportSize({ width: 1440, height: 900 });
+  await resizeTo(page, 1440, 900);
   const view = page.locator('#view-step');
   assert.equal(await shown(view.getByRole('tablist', { name: 'Panels', includeHidden: true })), false);
   const diagram = await view.getByTestId('diagram').boundingBox();
   const math = await view.getByTestId('math').boundingBox();
   assert.ok(math.x > diagram.x + diagram.width - 1, 'equations to the right of the diagram');
   assert.ok(await shown(view.getByRole('heading', { name: 'About this example' })));
-  await page.setViewportSize({ width: 390, height: 844 });
+  await resizeTo(page, 390, 844);
 });
 
 test('in a 360 px column the element has the tabs; a panel left out of controls has no tab', async () => {
