@@ -7,6 +7,7 @@ import katexCss from 'katex/dist/katex.min.css?inline';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
 import appCss from '../styles/app.css?inline';
 import trainCss from '../train/train.css?inline';
+import networkOutputCss from '../train/network-output.css?inline';
 import weightEditCss from '../train/weight-edit.css?inline';
 import codeCss from '../code/code.css?inline';
 import baseCss from './embed-base.css?inline';
@@ -41,13 +42,13 @@ let page: CSSStyleSheet[] | null = null;
 
 /** Sheets for a <backprop-explorer> shadow root (created once, shared). */
 export function shadowSheets(): CSSStyleSheet[] {
-  shadow ??= [baseCss, katexCss, uplotCss, appCss, trainCss, weightEditCss, codeCss].map((css) => sheet(forShadow(css))).concat(sheet(embedCss));
+  shadow ??= [baseCss, katexCss, uplotCss, appCss, trainCss, networkOutputCss, weightEditCss, codeCss].map((css) => sheet(forShadow(css))).concat(sheet(embedCss));
   return shadow;
 }
 
 /** Sheets for the full page (dist/index.html): the same rules, unchanged but for @font-face. */
 export function documentSheets(): CSSStyleSheet[] {
-  page ??= [katexCss, uplotCss, appCss, trainCss, weightEditCss, codeCss].map((css) => sheet(css.replace(FONT_FACE, '')));
+  page ??= [katexCss, uplotCss, appCss, trainCss, networkOutputCss, weightEditCss, codeCss].map((css) => sheet(css.replace(FONT_FACE, '')));
   return page;
 }
 

@@ -12,6 +12,7 @@ import type { SettingError, TrainSettings } from '../settings/index';
 import { TrainController } from './controller';
 import type { Divergence } from './divergence';
 import './train.css';
+import './network-output.css';
 import './weight-edit.css';
 
 export interface TrainViewOptions {
