@@ -3,6 +3,7 @@
 // (el.nextPhase()) and per el.step(), against the engine's own session.nextPhase() in the same
 // page. Needs `npm run build`. Run: node bench/step-view-large.mjs [--profile]
 import { distDir, openBrowser, serve } from '../tests/e2e/embed-support.mjs';
+import { largestSpec } from '../tests/e2e/largest-network.mjs';
 
 const PROFILE = process.argv.includes('--profile');
 const HOST = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Large</title><link rel="icon" href="data:,"></head>
@@ -20,17 +21,9 @@ try {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
-  const r = await b.page.evaluate(async () => {
+  const r = await b.page.evaluate(async (spec) => {
     const el = document.getElementById('a');
     await el.ready;
-    const { maxLayers, maxUnits, maxPoints } = el.engine.catalog().limits;
-    const spec = {
-      layers: [2, ...Array(maxLayers - 1).fill(maxUnits), 1],
-      activations: [...Array(maxLayers - 1).fill('relu'), 'sigmoid'],
-      loss: 'bce',
-      batch_size: maxPoints,
-      data: { dataset: 'circle', points: maxPoints, train_fraction: 1, seed: 2 },
-    };
     let t0 = performance.now();
     el.setAttribute('spec', JSON.stringify(spec));
     await new Promise((r) => setTimeout(r, 0));
@@ -53,9 +46,9 @@ try {
       engine.push(performance.now() - t0);
     }
     session.delete();
-    return { layers: spec.layers.join('-'), points: maxPoints, load, phases, step, engine,
+    return { layers: spec.layers.join('-'), points: spec.data.points, load, phases, step, engine,
       texts: el.shadowRoot ? el.shadowRoot.querySelectorAll('svg text').length : document.querySelectorAll('svg text').length };
-  });
+  }, largestSpec());
   const f = (xs) => xs.map((x) => x.toFixed(1)).join(' ');
   console.log(`network ${r.layers}, ${r.points} points`);
   console.log(`load ${r.load.toFixed(0)} ms; el.step() ${r.step.toFixed(0)} ms; svg text elements ${r.texts}`);

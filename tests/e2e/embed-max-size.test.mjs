@@ -9,6 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { distDir, fullStepSeed002, openBrowser, outside, serve } from './embed-support.mjs';
 import { catalogue } from './i18n-support.mjs';
+import { LIMITS, largestSpec } from './largest-network.mjs';
 
 const HOST = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Largest networks</title><link rel="icon" href="data:,"></head>
@@ -34,18 +35,9 @@ after(async () => {
 
 test(`${ELEMENTS} largest networks stepped ${PHASES} phases each, then seed 002 by hand`, async () => {
   const page = b.page;
-  const run = await page.evaluate(async ({ count, phases, viewPhases }) => {
+  const run = await page.evaluate(async ({ count, phases, viewPhases, spec }) => {
     const seed = document.getElementById('seed');
     await seed.ready;
-    const { maxLayers, maxUnits, maxPoints } = seed.engine.catalog().limits;
-    const spec = {
-      layers: [2, ...Array(maxLayers - 1).fill(maxUnits), 1],
-      activations: [...Array(maxLayers - 1).fill('tanh'), 'sigmoid'],
-      loss: 'bce',
-      batch_size: maxPoints,
-      init: { scheme: 'xavier', seed: 1 },
-      data: { dataset: 'circle', points: maxPoints, train_fraction: 1, seed: 2 },
-    };
     const els = [];
     for (let k = 0; k < count; k++) {
       const el = document.createElement('backprop-explorer');
@@ -79,8 +71,8 @@ test(`${ELEMENTS} largest networks stepped ${PHASES} phases each, then seed 002 
       out[k].shown = el.shadowRoot.querySelector('.explorer')?.dataset.phase ?? null;
       out[k].last = el.session?.state().lastPhase?.label.toLowerCase() ?? null;
     });
-    return { out, maxLayers, heap: seed.engine.heapBytes() };
-  }, { count: ELEMENTS, phases: PHASES, viewPhases: VIEW_PHASES });
+    return { out, heap: seed.engine.heapBytes() };
+  }, { count: ELEMENTS, phases: PHASES, viewPhases: VIEW_PHASES, spec: largestSpec('tanh', { init: { scheme: 'xavier', seed: 1 } }) });
 
   const en = catalogue('en');
   for (const [k, e] of run.out.entries()) {
@@ -89,7 +81,7 @@ test(`${ELEMENTS} largest networks stepped ${PHASES} phases each, then seed 002 
       assert.match(e.status, new RegExp(`^${en['embed.failed']}.*${en['error.outOfMemory'].slice(0, 30)}`), what);
       continue;
     }
-    assert.equal(e.layers, run.maxLayers + 1, what);
+    assert.equal(e.layers, LIMITS.maxLayers + 1, what);
     assert.equal(e.thrown, null, what);
     if (e.ran === PHASES) {
       assert.equal(e.step, Math.floor(PHASES / e.perStep), what);

@@ -9,6 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { distDir, openBrowser, outside, seed002, serve, close } from './embed-support.mjs';
 import { catalogue } from './i18n-support.mjs';
+import { largestSpec } from './largest-network.mjs';
 
 const HOST = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Lost engine</title><link rel="icon" href="data:,"></head>
@@ -36,7 +37,7 @@ after(async () => {
 
 test('every element loads again with a fresh engine after the shared one is lost', async () => {
   const page = b.page;
-  const lost = await page.evaluate(async (ids) => {
+  const lost = await page.evaluate(async ({ ids, big }) => {
     const els = ids.map((id) => document.getElementById(id));
     await Promise.all(els.map((el) => el.ready));
     const a = els[0];
@@ -57,14 +58,6 @@ test('every element loads again with a fresh engine after the shared one is lost
     }
     // Memory filled to the last 64 KB, then element d asks for the largest network the engine allows.
     for (let size = 256 << 20; size >= 64 << 10; size >>= 1) while (raw._malloc(size));
-    const { maxLayers, maxUnits, maxPoints } = engine.catalog().limits;
-    const big = {
-      layers: [2, ...Array(maxLayers - 1).fill(maxUnits), 1],
-      activations: [...Array(maxLayers - 1).fill('relu'), 'sigmoid'],
-      loss: 'bce',
-      batch_size: maxPoints,
-      data: { dataset: 'circle', points: maxPoints, train_fraction: 1, seed: 2 },
-    };
     const d = els[3];
     const failed = new Promise((resolve) => d.addEventListener('error', (e) => resolve(e.detail), { once: true }));
     d.setAttribute('spec', JSON.stringify(big));
@@ -88,7 +81,7 @@ test('every element loads again with a fresh engine after the shared one is lost
       dLayers: d.session.state().layers.length,
       views: els.map((el) => !!el.shadowRoot.querySelector(el.mode === 'train' ? '.bpx-train' : '.diagram svg')),
     };
-  }, IDS);
+  }, { ids: IDS, big: largestSpec() });
   assert.equal(lost.shared, true, 'one engine for the page');
   assert.ok(lost.damaged >= 1, 'the key is in the module\'s memory');
   assert.match(`${lost.error.code} ${lost.error.message}`, /OUT_OF_MEMORY|memory/i, 'd: the allocation failed, as its error says');

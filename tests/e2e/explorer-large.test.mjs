@@ -9,6 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { distDir, openBrowser, outside, serve } from './embed-support.mjs';
+import { LIMITS, largestSpec } from './largest-network.mjs';
 
 const HOST = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Largest network</title><link rel="icon" href="data:,"></head>
@@ -71,25 +72,18 @@ function bmatrices(tex) {
 
 test('the largest network: a full pass through the buttons shows bounded, right equations, diagram and numbers', async () => {
   const page = b.page;
-  const limits = await page.evaluate(async () => {
+  const spec = largestSpec();
+  await page.evaluate(async (s) => {
     const el = document.getElementById('big');
     await el.ready;
-    const { maxLayers, maxUnits, maxPoints } = el.engine.catalog().limits;
-    const spec = {
-      layers: [2, ...Array(maxLayers - 1).fill(maxUnits), 1],
-      activations: [...Array(maxLayers - 1).fill('relu'), 'sigmoid'],
-      loss: 'bce',
-      batch_size: maxPoints,
-      data: { dataset: 'circle', points: maxPoints, train_fraction: 1, seed: 2 },
-    };
-    el.setAttribute('spec', JSON.stringify(spec));
+    el.setAttribute('spec', JSON.stringify(s));
     await new Promise((r) => setTimeout(r, 0));
     await el.ready;
-    return { maxLayers, maxUnits, maxPoints, layers: spec.layers, spec };
-  });
-  const { layers, maxUnits, maxPoints } = limits;
+  }, spec);
+  const { maxUnits, maxPoints } = LIMITS;
+  const { layers } = spec;
   const L = layers.length - 1;
-  assert.equal(L, limits.maxLayers, 'as many weight layers as the catalogue allows');
+  assert.equal(L, LIMITS.maxLayers, 'as many weight layers as the catalogue allows');
   const units = layers.reduce((n, k) => n + k, 0);
   const explorer = page.locator('#big');
   const next = explorer.getByRole('button', { name: 'Next phase', exact: true });
@@ -153,7 +147,7 @@ test('the largest network: a full pass through the buttons shows bounded, right 
     } finally {
       session.delete();
     }
-  }, limits.spec);
+  }, spec);
   assert.equal(Number(await explorer.getByTestId('m-W-2-0-0').getAttribute('data-value')), expected.w, 'W[2]₁₁ after the step');
   assert.equal(Number(await explorer.getByTestId('m-W-2-0-1').getAttribute('data-value')), expected.w01, 'W[2]₁₂ after the step');
   await b.assertClean();
