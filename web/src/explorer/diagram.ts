@@ -180,7 +180,7 @@ function drawEdges(ctx: DrawContext): void {
         const w = at(W, j, i);
         const a = pos[l - 1][i];
         const b = pos[l][j];
-        const width = L0.edgeMinWidth + (L0.edgeMaxWidth - L0.edgeMinWidth) * (maxAbs > 0 ? Math.abs(w) / maxAbs : 0);
+        const width = edgeWidth(w, maxAbs);
         const line = svgEl('line', {
           x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: signColour(w), 'stroke-width': width.toFixed(2),
           'stroke-opacity': 0.75, 'stroke-dasharray': signDash(w), 'data-edge': edgeKey(l, j, i),
@@ -233,6 +233,11 @@ function drawEdges(ctx: DrawContext): void {
   }
 }
 
+/** An edge's stroke width: its weight's size against the layer's largest. */
+function edgeWidth(w: number, maxAbs: number): number {
+  return L0.edgeMinWidth + (L0.edgeMaxWidth - L0.edgeMinWidth) * (maxAbs > 0 ? Math.abs(w) / maxAbs : 0);
+}
+
 /** Steps of the stroke width when edges share one path (px). */
 const BUNDLE_WIDTH_STEP = 0.5;
 
@@ -248,8 +253,7 @@ function drawEdgeBundles(g: SVGGElement, snap: Snapshot, l: number, pos: Diagram
   for (let j = 0; j < snap.layers[l]; j++) {
     for (let i = 0; i < snap.layers[l - 1]; i++) {
       const w = at(W, j, i);
-      const raw = L0.edgeMinWidth + (L0.edgeMaxWidth - L0.edgeMinWidth) * (maxAbs > 0 ? Math.abs(w) / maxAbs : 0);
-      const width = Math.round(raw / BUNDLE_WIDTH_STEP) * BUNDLE_WIDTH_STEP;
+      const width = Math.round(edgeWidth(w, maxAbs) / BUNDLE_WIDTH_STEP) * BUNDLE_WIDTH_STEP;
       const stroke = signColour(w);
       const dash = signDash(w);
       const key = `${stroke}|${dash}|${width}`;
