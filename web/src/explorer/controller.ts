@@ -1,7 +1,7 @@
 // The phase cursor of the step-through view: owns the engine session of the current spec,
 // runs phases, keeps the parameters from before each update (for "old → new"), and tells
 // the views what changed. The engine does all the arithmetic.
-import type { Engine, Matrix, NeuronGraph, PhaseSnapshot, Session, Spec } from '../../../bindings/wasm/engine.js';
+import type { Engine, Matrix, NeuronGraph, PhaseSnapshot, Session, SessionState, Spec } from '../../../bindings/wasm/engine.js';
 import { snapshotFrom, type Params, type Snapshot } from './snapshot.js';
 
 export type Transition = 'next' | 'previous' | 'load' | 'reset' | 'jump';
@@ -13,6 +13,9 @@ export interface ChangeEvent {
 
 type Listener = (e: ChangeEvent) => void;
 type GraphOptions = NonNullable<Parameters<Session['graph']>[2]>;
+
+/** Phases run since the session's start: whole steps and the cursor into the next. */
+const timeOf = (st: SessionState): number => st.step * st.phases.length + st.cursor;
 
 /** Passes whose end state is kept for comparisons (the presets' documents show two). */
 const MAX_RECORDED_PASSES = 8;
@@ -105,16 +108,16 @@ export class Stepper {
    */
   jumpToPhase(k: number): void {
     const s = this.session;
-    const n = s.state().phases.length;
-    const time = () => {
-      const st = s.state();
-      return st.step * n + st.cursor;
-    };
-    const target = (passOf(this.snapshot) - 1) * n + k + 1;
+    const st = s.state();
+    let now = timeOf(st);
+    const target = (passOf(this.snapshot) - 1) * st.phases.length + k + 1;
     let moved = false;
-    while (time() > target && s.previousPhase()) moved = true;
-    while (time() < target) {
-      this.#runNext();
+    while (now > target && s.previousPhase()) {
+      moved = true;
+      now = timeOf(s.state());
+    }
+    while (now < target) {
+      now = timeOf(this.#runNext().state); // the phase's answer carries the state
       moved = true;
     }
     if (moved) this.#emit('jump');
@@ -125,17 +128,12 @@ export class Stepper {
    * in a session that is gone: the engine is deterministic, so the same spec gives the same values).
    */
   runTo(step: number, cursor: number): void {
-    const s = this.session;
-    const time = () => {
-      const st = s.state();
-      return st.step * st.phases.length + st.cursor;
-    };
-    const target = step * s.state().phases.length + cursor;
+    const st = this.session.state();
+    const target = step * st.phases.length + cursor;
     let moved = false;
-    for (let now = time(); now < target; ) {
-      this.#runNext();
+    for (let now = timeOf(st); now < target; ) {
+      const next = timeOf(this.#runNext().state);
       moved = true;
-      const next = time();
       if (next <= now) break; // a phase that did not advance: stop rather than loop
       now = next;
     }
