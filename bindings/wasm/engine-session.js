@@ -39,13 +39,19 @@ export class Session {
   #raw;
   #health;
   #layers;
+  // The module and this handle's address, for the plain export bpx_next_phase (one phase of
+  // step mode without embind's call path: session_wasm.cpp).
+  #module;
+  #address;
 
   #phases;
   #gridBuffer = new Float32Array(0);
 
-  constructor(raw, health) {
+  constructor(raw, health, module) {
     this.#raw = raw;
     this.#health = health;
+    this.#module = module;
+    this.#address = raw.address();
     const st = this.state();
     this.#layers = st.layers;
     this.#phases = st.phases;
@@ -71,8 +77,8 @@ export class Session {
 
   /** Runs the next phase. Returns {phase, divergence}: phase is the {kind, layer, label} run. */
   nextPhase() {
-    const raw = this.#r();
-    const ran = raw.nextPhase();  // phase index, or -(index + 1) when it diverged
+    const raw = this.#r();  // throws once deleted or lost: the address is only used while raw lives
+    const ran = this.#module._bpx_next_phase(this.#address);  // phase index, or -(index + 1) when it diverged
     if (ran >= 0) return { phase: this.#phases[ran], divergence: null };
     if (ran < -this.#phases.length) this.#u(raw.lastError());  // out of memory: throws
     return { phase: this.#phases[-ran - 1], divergence: this.state().divergence };

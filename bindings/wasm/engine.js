@@ -94,7 +94,7 @@ export class Engine {
       raw.delete();
       unwrap(error, this.#health);
     }
-    return new Session(raw, this.#health);
+    return new Session(raw, this.#health, module);
   }
   /** Runs fn(session) and deletes the session afterwards, even on error. */
   withSession(spec, fn) {

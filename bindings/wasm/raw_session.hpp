@@ -6,6 +6,7 @@
 #pragma once
 #include <emscripten/val.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,9 @@ class RawSession {
   // that phase diverged (the wrapper then reads the divergence from state()). An integer,
   // because the page steps through phases and a string costs more than the phase itself.
   int nextPhase();
+  // This handle's address, for the plain export bpx_next_phase (session_wasm.cpp); only the
+  // JS Session that owns the handle holds it, and it stops calling once the handle is deleted.
+  unsigned address() const { return static_cast<unsigned>(reinterpret_cast<std::uintptr_t>(this)); }
   // Runs `count` phases with history; the first divergence or null.
   std::string runPhases(int count);
   bool previousPhase();

@@ -1,6 +1,7 @@
 // The session handle's life: load, the phase cursor, training, the live settings and the
 // state; and the registration of every RawSession method with embind (raw_session.hpp).
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 
 #include <cmath>
 #include <string>
@@ -144,6 +145,14 @@ void RawSession::ran_out_of_memory(bool was_changing_the_session) {
 
 }  // namespace bpx_wasm
 
+// Step mode's one call per phase as a plain export of the module, called with the handle's
+// address: a method through embind costs about as much as a small phase itself (this module is
+// built without eval, -sDYNAMIC_EXECUTION=0, so embind calls through its generic invoker; see
+// bench/README.md). Same Guarded call as the method: out of memory is an answer, not a trap.
+extern "C" EMSCRIPTEN_KEEPALIVE int bpx_next_phase(bpx_wasm::RawSession* self) {
+  return bpx_wasm::Guarded<&bpx_wasm::RawSession::nextPhase, true>::call(*self);
+}
+
 EMSCRIPTEN_BINDINGS(bpx) {
   using bpx_wasm::Guarded;
   using bpx_wasm::RawSession;
@@ -153,6 +162,7 @@ EMSCRIPTEN_BINDINGS(bpx) {
       .function("loaded", &RawSession::loaded)
       .function("lastError", &RawSession::lastError)
       .function("nextPhase", &Guarded<&RawSession::nextPhase, true>::call)
+      .function("address", &RawSession::address)
       .function("runPhases", &Guarded<&RawSession::runPhases, true>::call)
       .function("advance", &Guarded<&RawSession::advance, true>::call)
       .function("view", &Guarded<&RawSession::view, false>::call)
