@@ -161,7 +161,6 @@ EMSCRIPTEN_BINDINGS(bpx) {
       .function("load", &Guarded<&RawSession::load, true>::call)
       .function("loaded", &RawSession::loaded)
       .function("lastError", &RawSession::lastError)
-      .function("nextPhase", &Guarded<&RawSession::nextPhase, true>::call)
       .function("address", &RawSession::address)
       .function("runPhases", &Guarded<&RawSession::runPhases, true>::call)
       .function("advance", &Guarded<&RawSession::advance, true>::call)
