@@ -25,6 +25,14 @@ const engine = await createEngineWith(async (options) => {
       return f.apply(this, args);
     };
   }
+  // So does the plain export that Session.nextPhase() calls. The glue replaces its export with
+  // the raw wasm function on the first call: the setter keeps that one behind the counter.
+  let exported = module._bpx_next_phase;
+  const counted = (address) => {
+    calls.push('_bpx_next_phase');
+    return exported(address);
+  };
+  Object.defineProperty(module, '_bpx_next_phase', { get: () => counted, set: (f) => { exported = f; } });
   return module;
 }, { wasmBinary: readFileSync(new URL('bindings/wasm/dist/bpx_wasm.wasm', ROOT)) });
 useCatalogOf(engine);
@@ -62,4 +70,24 @@ test('Next phase makes one call into the engine, with every number the views dra
   assert.equal(stepper.snapshot.state.step, 2);
   assert.deepEqual(Array.from(stepper.snapshot.before.W[2].data), Array.from(s.W[2].data), 'pass 2 replaced pass 1\'s weights');
   stepper.dispose();
+});
+
+test('Session.nextPhase() crosses once per phase, through the plain export, and reports the phase it ran', () => {
+  const session = engine.session(SEED002);
+  const phases = session.state().phases;
+  // Two steps: the undo ring wraps within the first step's phases.
+  for (let k = 0; k < 2 * phases.length; k++) {
+    calls.length = 0;
+    const ran = session.nextPhase();
+    assert.deepEqual(calls, ['_bpx_next_phase'], `phase ${k}: the calls into the module`);
+    assert.deepEqual(ran.phase, phases[k % phases.length], `phase ${k}: the phase it ran`);
+    assert.equal(ran.divergence, null);
+  }
+  const st = session.state();
+  assert.equal(st.step, 2, 'two whole steps ran');
+  assert.equal(st.cursor, 0, 'the cursor is back at a step\'s start');
+  assert.ok(session.previousPhase(), 'the last phase can be undone');
+  assert.equal(session.state().cursor, phases.length - 1);
+  session.delete();
+  assert.throws(() => session.nextPhase(), { code: 'DELETED' }, 'a deleted session is not called at its old address');
 });
