@@ -9,7 +9,7 @@
 // The dev server (`npm run dev`, vite.config.js) keeps serving web/ as ES modules.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { deflateAsync } from '@gfx/zopfli';
+import { spawnSync } from 'node:child_process';
 import { chunkOutput, classicChunks } from './vite.chunks.js';
 import { katexFontSubsets } from './vite.fonts.js';
 
@@ -40,21 +40,31 @@ const FONT_FACE = /@font-face\s*\{[^}]*\}/g;
 const FETCH_DATA_URI = 'if(typeof fetch=="function"){return fetch(wasmBinaryFile';
 const DECODE_DATA_URI = 'if(typeof fetch=="function"&&!isDataURI(wasmBinaryFile)){return fetch(wasmBinaryFile';
 
-// The inlined wasm, deflated before it is written as base64 (base64 of the raw module
-// compresses badly: gzip of the bundle then carries about 40 KB more). Deflated by Zopfli,
-// whose output is plain deflate that any inflater reads: 14 KB (5 %) smaller than zlib -9
-// for the same module, for about 3 s of build time (5 iterations; 15 gain under 0.1 KB). The glue's one
-// asynchronous read of its data: URL inflates it with DecompressionStream (no fetch, so
-// nothing for a Content-Security-Policy to refuse; works from file:// too).
+// The inlined wasm, packed before it is written as base64 (base64 of the raw module
+// compresses badly: gzip of the bundle then carries about 40 KB more). Packed by Debian's xz
+// (LZMA2, preset 9e, dictionary as large as the module; CRC32, which the decoder checks):
+// about 34 KB (14 %) smaller than Zopfli's deflate of the same module. The glue's one
+// asynchronous read of its data: URL unpacks it with xz-decompress (xz-embedded compiled to
+// wasm, 10 KB gzipped, bundled: no fetch, so nothing for a Content-Security-Policy to refuse;
+// works from file:// too). Its cost at start: bench/wasm-decode.mjs.
 const WASM_DATA_URI = /(wasmBinaryFile=")(data:application\/octet-stream;base64,)([A-Za-z0-9+/=]+)(")/;
 const READ_DATA_URI = 'return Promise.resolve().then(function(){return getBinary(wasmBinaryFile)})';
-const INFLATE_DATA_URI =
+const UNPACK_DATA_URI =
   'return wasmBinary?Promise.resolve().then(function(){return getBinary(wasmBinaryFile)}):' +
-  'new Response(new Blob([intArrayFromBase64(wasmBinaryFile.slice(dataURIPrefix.length))]).stream()' +
-  '.pipeThrough(new DecompressionStream("deflate-raw"))).arrayBuffer().then(function(b){return new Uint8Array(b)})';
+  'new Response(new (require("xz-decompress").XzReadableStream)(new Blob([intArrayFromBase64(wasmBinaryFile.slice(dataURIPrefix.length))]).stream()))' +
+  '.arrayBuffer().then(function(b){return new Uint8Array(b)})';
+export const XZ_ARGS = ['--format=xz', '--check=crc32', '--lzma2=preset=9e,dict=1MiB', '--stdout', '--quiet'];
+
+/** The module packed by xz (XZ_ARGS); fails with what to install when xz is missing. */
+export function xzPack(bytes) {
+  const r = spawnSync('xz', XZ_ARGS, { input: bytes, maxBuffer: 64 << 20 });
+  if (r.error?.code === 'ENOENT') throw new Error('vite build: xz was not found: install it (apt-get install xz-utils; bash scripts/setup.sh does)');
+  if (r.status !== 0) throw new Error(`vite build: xz failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
+}
 
 /**
- * The single-file glue as the bundle inlines it: the wasm deflated, read without fetch().
+ * The single-file glue as the bundle inlines it: the wasm packed by xz, read without fetch().
  * Rejects (failing the build) when a pattern it patches is missing, i.e. when the Emscripten
  * glue changed: a bundle with an unpatched glue would break under a strict CSP.
  */
@@ -66,8 +76,8 @@ export async function patchSingleGlue(code) {
   const decoded = code.replace(FETCH_DATA_URI, DECODE_DATA_URI);
   const m = WASM_DATA_URI.exec(decoded);
   if (!m || !decoded.includes(READ_DATA_URI)) missing('the inlined wasm or its read', 'WASM_DATA_URI and READ_DATA_URI');
-  const packed = Buffer.from(await deflateAsync(Buffer.from(m[3], 'base64'), { numiterations: 5 })).toString('base64');
-  return decoded.replace(WASM_DATA_URI, `$1$2${packed}$4`).replace(READ_DATA_URI, INFLATE_DATA_URI);
+  const packed = xzPack(Buffer.from(m[3], 'base64')).toString('base64');
+  return decoded.replace(WASM_DATA_URI, `$1$2${packed}$4`).replace(READ_DATA_URI, UNPACK_DATA_URI);
 }
 
 /** Swaps the ES-module glue for the single-file build; drops side-effect CSS imports. */

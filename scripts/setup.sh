@@ -14,6 +14,7 @@ DEB_PACKAGES=(
   emscripten
   chromium
   clang-format
+  xz-utils
   texlive-latex-base
   python3-numpy python3-torch
   mkdocs
