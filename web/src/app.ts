@@ -15,7 +15,7 @@ import { linkTooLongMessage, readPageParams } from './page-params';
 import type { TrainViewHandle } from './train/index';
 import type { CircuitView } from './circuit/index';
 import { loadCircuitView, loadTrainView } from './lazy-views';
-import { localeOf, resolveLang, supported } from './i18n/index';
+import { loadLocale, resolveLang, supported, unavailableText } from './i18n/index';
 import { translatePage } from './i18n/static-page';
 import { installOfflineDownload } from './offline/download';
 import { trainSettingsFromUrl, writeTrainUrl } from './train-url';
@@ -47,7 +47,7 @@ export async function startApp(): Promise<void> {
   };
   const { params, tooLong } = readPageParams();
   // ?lang=de, else the browser's languages; ?decimal=comma|locale shows decimal commas.
-  const locale = localeOf(resolveLang(params.get('lang')), params.get('decimal'));
+  const locale = await loadLocale(resolveLang(params.get('lang')), params.get('decimal'));
   const t = locale.t;
   translatePage(document, locale);
   passLanguage(document.querySelector<HTMLAnchorElement>('a.customize-link'), supported(params.get('lang')));
@@ -63,8 +63,9 @@ export async function startApp(): Promise<void> {
     status.classList.add('error');
     return;
   }
-  status.textContent = notice ?? '';
-  status.hidden = !notice;
+  const said = [notice ?? '', unavailableText(locale)].filter(Boolean).join(' ');
+  status.textContent = said;
+  status.hidden = !said;
 
   const inspectorHost = document.body;
   const openInspectorFor = (session: Session, layer: number, unit: number, example: number) =>

@@ -5,7 +5,7 @@
 // The page speaks ?lang= (query or fragment), else the browser's language, as the main page does.
 import { sharedEngine } from '../embed/shared-engine';
 import { showError } from '../i18n/errors';
-import { localeOf, resolveLang } from '../i18n/index';
+import { loadLanguage, loadLocale, resolveLang, supported, unavailableText } from '../i18n/index';
 import { translatePage } from '../i18n/static-page';
 import { readPageParams } from '../page-params';
 import { parseHeight } from '../embed/options';
@@ -28,7 +28,7 @@ function defaultBase(): string {
 }
 
 export async function startCustomize(): Promise<void> {
-  const locale = localeOf(resolveLang(readPageParams().params.get('lang')), null);
+  const locale = await loadLocale(resolveLang(readPageParams().params.get('lang')), null);
   translatePage(document, locale);
   const form = buildForm(locale);
   const preview = document.getElementById('c-preview') as HTMLElement;
@@ -60,6 +60,14 @@ export async function startCustomize(): Promise<void> {
   form.digits.value = '';
   buildParts(form, choice.mode, choice.parts);
   sync();
+  const first = supported(choice.lang);
+  if (first) void loadLanguage(first).then(() => sync());
+  const unavailable = unavailableText(locale);
+  if (unavailable) {
+    const said = Object.assign(document.createElement('p'), { className: 'c-help', textContent: unavailable });
+    said.setAttribute('role', 'status');
+    document.getElementById('c-form')?.before(said);
+  }
 
   const engineReady = sharedEngine().then((e) => {
     engine = e;
@@ -156,6 +164,9 @@ export async function startCustomize(): Promise<void> {
   form.lang.addEventListener('change', () => {
     choice.lang = form.lang.value;
     sync();
+    // The iframe title is in the element's language: its catalogue, once, then again.
+    const chosen = supported(choice.lang);
+    if (chosen) void loadLanguage(chosen).then(() => sync());
   });
   form.digits.addEventListener('change', () => {
     choice.digits = form.digits.value ? Number(form.digits.value) : null;

@@ -21,7 +21,7 @@ import { adopt, shadowSheets } from './styles';
 import { trainViewSettings } from './train-spec';
 import { applyHeight, deferredReady, loadFailure, resumedText, StepEvents } from './element-support';
 import { h } from '../dom';
-import type { Locale } from '../i18n/index';
+import { unavailableText, type Locale } from '../i18n/index';
 import { elementLocale, LOCALE_ATTRIBUTES } from './element-locale';
 import { LOCK_ATTRIBUTE, parseLock, PartLocks } from './element-lock';
 import { applyDigits, DIGITS_ATTRIBUTE, parseDigits } from './element-digits';
@@ -265,10 +265,11 @@ export class BackpropExplorerElement extends HTMLElement {
   async #load(): Promise<void> {
     const generation = ++this.#generation;
     const o = this.#options();
-    const loc = elementLocale(this);
+    this.#setState('loading');
+    const loc = await elementLocale(this); // German: its chunk, once
+    if (generation !== this.#generation) return;
     this.#applyLook(o);
     this.#applyLocale(loc);
-    this.#setState('loading');
     if (!this.#engine.current) this.#setStatus(loc.t('app.loading'));
     try {
       const engine = await this.#engine.get(); // a lost module: the fresh shared one
@@ -317,11 +318,15 @@ export class BackpropExplorerElement extends HTMLElement {
     this.#emit('ready', { mode: 'circuit' });
   }
 
-  /** '' on an ordinary load; after a loss, what the element kept (said once, then forgotten). */
+  /**
+   * '' on an ordinary load; after a loss, what the element kept (said once, then forgotten); and
+   * whether the language asked for could not be loaded.
+   */
   #resumedText(loc: Locale): string {
     const resumed = this.#resume !== null;
     this.#resume = null;
-    return resumed ? resumedText(loc, this.#mode === 'step' ? this.#explorer?.session.state() ?? null : null) : '';
+    const kept = resumed ? resumedText(loc, this.#mode === 'step' ? this.#explorer?.session.state() ?? null : null) : '';
+    return [kept, unavailableText(loc)].filter(Boolean).join(' ');
   }
 
   #dropTrain(): void {

@@ -12,7 +12,7 @@
 // tell them apart (or compare event.source with each frame's contentWindow).
 import { ATTRIBUTES } from './options';
 import { adopt } from './styles';
-import { localeOf, resolveLang, supported } from '../i18n/index';
+import { loadLocale, resolveLang, supported } from '../i18n/index';
 import { linkTooLongMessage, readPageParams } from '../page-params';
 import { LOCK_ATTRIBUTE } from './element-lock';
 import { DIGITS_ATTRIBUTE } from './element-digits';
@@ -30,8 +30,8 @@ export function startFrame(): void {
   adopt(document, [page]);
   const { params, tooLong } = readPageParams();
   if (tooLong !== null) {
-    const { t } = localeOf(resolveLang(), null); // the link was not read: the browser's language
-    element.before(h('p', { role: 'alert' }, linkTooLongMessage(t, tooLong)));
+    // The link was not read: the browser's language.
+    void loadLocale(resolveLang(), null).then(({ t }) => element.before(h('p', { role: 'alert' }, linkTooLongMessage(t, tooLong))));
   }
   for (const name of ATTRIBUTES) {
     const v = params.get(name);

@@ -29,6 +29,7 @@ const ui: Record<Exclude<UiKey, keyof typeof enViews>, string> = {
   'offline.fromDisk': 'eine von der Festplatte geöffnete Seite kann ihr eigenes Skript nicht lesen: Liefern Sie ihren Ordner über HTTP aus (npm start oder ein beliebiger Webserver) und speichern Sie von dort, oder verwenden Sie {file} so, wie es ist',
   'offline.http': 'das Skript {script} neben {page} konnte nicht gelesen werden (HTTP {status})',
   'app.loading': 'Die Engine wird geladen …',
+  'app.languageUnavailable': 'Die Texte in {language} konnten nicht geladen werden (ihre Datei fehlt neben backprop-explorer.js): die Ansicht ist englisch.',
   'app.loadFailed': 'Die Engine konnte nicht geladen werden: {message}',
 
   'help.title': 'Tastenkürzel',

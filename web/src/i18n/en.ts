@@ -31,6 +31,7 @@ const ui = {
   'offline.fromDisk': 'a page opened from disk cannot read its own script: serve its folder over HTTP (npm start, or any web server) and save from there, or use {file} as it is',
   'offline.http': 'the script {script} beside {page} could not be read (HTTP {status})',
   'app.loading': 'Loading the engine…',
+  'app.languageUnavailable': 'The texts in {language} could not be loaded (their file is missing beside backprop-explorer.js): showing English.',
   'app.loadFailed': 'The engine could not be loaded: {message}',
 
   // --- the keyboard help (web/src/explorer/help.ts) ---

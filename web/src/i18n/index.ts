@@ -2,14 +2,38 @@
 // typed against it), a tiny t(key, params), and how a view learns its language: the `lang`
 // attribute of <backprop-explorer>, else the page's `lang` URL parameter, else the browser's
 // languages (navigator.languages), else English. docs/architecture.md, "Languages".
+// English is part of the one-tag script; every other catalogue is a chunk of its own (the build
+// writes backprop-explorer-de.js beside it), loaded once, by the first view that speaks it.
 import { en, type Key } from './en';
-import { de } from './de';
 
 export type { Key } from './en';
 export type Lang = 'en' | 'de';
 export const LANGS: readonly Lang[] = ['en', 'de'];
 
-const CATALOGUES: Record<Lang, Record<Key, string>> = { en, de };
+type Catalogue = Record<Key, string>;
+const CATALOGUES: Partial<Record<Lang, Catalogue>> = { en };
+const LOADERS: Record<Exclude<Lang, 'en'>, () => Promise<Catalogue>> = {
+  de: () => import('./de').then((m) => m.de),
+};
+const loading: Partial<Record<Lang, Promise<boolean>>> = {};
+
+/**
+ * Loads `lang`'s catalogue (once): true when it is there. False when its file did not load (a
+ * copy of the script without its sibling files); a later call tries again.
+ */
+export function loadLanguage(lang: Lang): Promise<boolean> {
+  if (lang === 'en' || CATALOGUES[lang]) return Promise.resolve(true);
+  return (loading[lang] ??= LOADERS[lang]().then(
+    (c) => {
+      CATALOGUES[lang] = c;
+      return true;
+    },
+    () => {
+      delete loading[lang];
+      return false;
+    },
+  ));
+}
 
 export type Params = Record<string, string | number>;
 /** Translates a key of the view's language; {name} in the text is replaced by params.name. */
@@ -35,29 +59,54 @@ export function resolveLang(...asked: (string | null | undefined)[]): Lang {
   return 'en';
 }
 
+/** `lang`'s translator; English until its catalogue is loaded (loadLanguage). */
 export function translator(lang: Lang): T {
-  const cat = CATALOGUES[lang];
+  const cat = CATALOGUES[lang] ?? en;
   return (key, params) => {
     const text = cat[key] ?? en[key] ?? key;
     return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
   };
 }
 
-/** A view's language, its translator and whether numbers are shown with a decimal comma. */
+/**
+ * A view's language, its translator and whether numbers are shown with a decimal comma.
+ * `unavailable`: the language asked for when its catalogue could not be loaded (the view then
+ * speaks English and says so: unavailableText).
+ */
 export interface Locale {
   lang: Lang;
   t: T;
   decimalComma: boolean;
+  unavailable: Lang | null;
 }
 
 /**
  * `decimal`: "comma" or "point" force the separator; "locale" takes the language's (a comma
  * in German); anything else (the default) keeps the point, as the engine and exports write.
  */
-export function localeOf(lang: Lang, decimal: string | null | undefined): Locale {
+export function localeOf(asked: Lang, decimal: string | null | undefined): Locale {
+  const lang = CATALOGUES[asked] ? asked : 'en';
   const d = String(decimal ?? '').toLowerCase();
   const decimalComma = d === 'comma' || (d === 'locale' && lang === 'de');
-  return { lang, t: translator(lang), decimalComma };
+  return { lang, t: translator(lang), decimalComma, unavailable: lang === asked ? null : asked };
+}
+
+/** localeOf once the language's catalogue is loaded (or could not be: then English). */
+export async function loadLocale(asked: Lang, decimal: string | null | undefined): Promise<Locale> {
+  await loadLanguage(asked);
+  return localeOf(asked, decimal);
+}
+
+/** '' normally; when the language asked for could not be loaded, a sentence saying so. */
+export function unavailableText(loc: Locale): string {
+  if (!loc.unavailable) return '';
+  let language: string = loc.unavailable;
+  try {
+    language = new Intl.DisplayNames([loc.lang], { type: 'language' }).of(loc.unavailable) ?? language;
+  } catch {
+    // no Intl.DisplayNames: the language's code
+  }
+  return loc.t('app.languageUnavailable', { language });
 }
 
 export const ENGLISH: Locale = localeOf('en', null);
