@@ -7,7 +7,7 @@ import type { Engine } from '../engine';
 import type { STEP_PARTS, TRAIN_PARTS } from '../embed/options';
 import { PRESETS, presetTitle } from '../explorer/presets';
 import { engineWord } from '../i18n/engine-words';
-import type { Key, Locale } from '../i18n/index';
+import { languageName, type Key, type Locale } from '../i18n/index';
 import { DIGIT_CHOICES, LANGUAGES, MODES, THEMES, partsOf, type ModeId, type PartState } from './choice';
 import { h } from '../dom';
 
@@ -113,19 +113,15 @@ export function buildForm(locale: Locale): Form {
   };
   options(form.preset, PRESETS.map((p) => [p.id, presetTitle(p, t)]));
   options(form.theme, THEMES.map((th) => [th.id, t(th.label)]));
-  options(form.lang, LANGUAGES.map((l) => [l, l === 'auto' ? t('customize.lang.auto') : languageName(l, locale.lang)]));
+  options(form.lang, LANGUAGES.map((l) => [l, l === 'auto' ? t('customize.lang.auto') : languageOption(l, locale.lang)]));
   options(form.digits, [['', t('customize.digits.default')], ...DIGIT_CHOICES.map((d): [string, string] => [String(d), String(d)])]);
   return form;
 }
 
 /** "Deutsch (de)" on a German page, "German (de)" on an English one; the code alone without Intl. */
-function languageName(code: string, pageLang: string): string {
-  try {
-    const name = new Intl.DisplayNames([pageLang], { type: 'language' }).of(code);
-    return name && name !== code ? `${name} (${code})` : code;
-  } catch {
-    return code;
-  }
+function languageOption(code: string, pageLang: string): string {
+  const name = languageName(code, pageLang);
+  return name !== code ? `${name} (${code})` : code;
 }
 
 /** The engine's circuit presets, titled in the page's language where the catalogue has them. */

@@ -8,6 +8,7 @@ import { showError } from '../i18n/errors';
 import { loadLanguage, loadLocale, resolveLang, supported, unavailableText } from '../i18n/index';
 import { translatePage } from '../i18n/static-page';
 import { readPageParams } from '../page-params';
+import { h } from '../dom';
 import { parseHeight } from '../embed/options';
 import type { Engine, Spec } from '../engine';
 import { attributesOf, defaultParts, initialChoice, type Choice, type ModeId, type PartState } from './choice';
@@ -52,6 +53,12 @@ export async function startCustomize(): Promise<void> {
     applyAttributes(preview, attributesOf(choice));
     updateOutputs(form, choice, where());
   };
+  // The iframe title is in the element's language: sync now, and again once its catalogue is loaded.
+  const syncInItsLanguage = () => {
+    sync();
+    const lang = supported(choice.lang);
+    if (lang) void loadLanguage(lang).then(sync);
+  };
 
   // The form starts with the choice's values.
   form.preset.value = choice.preset ?? '';
@@ -59,15 +66,9 @@ export async function startCustomize(): Promise<void> {
   form.lang.value = choice.lang;
   form.digits.value = '';
   buildParts(form, choice.mode, choice.parts);
-  sync();
-  const first = supported(choice.lang);
-  if (first) void loadLanguage(first).then(() => sync());
+  syncInItsLanguage();
   const unavailable = unavailableText(locale);
-  if (unavailable) {
-    const said = Object.assign(document.createElement('p'), { className: 'c-help', textContent: unavailable });
-    said.setAttribute('role', 'status');
-    document.getElementById('c-form')?.before(said);
-  }
+  if (unavailable) document.getElementById('c-form')?.before(h('p', { class: 'c-help', role: 'status' }, unavailable));
 
   const engineReady = sharedEngine().then((e) => {
     engine = e;
@@ -163,10 +164,7 @@ export async function startCustomize(): Promise<void> {
   });
   form.lang.addEventListener('change', () => {
     choice.lang = form.lang.value;
-    sync();
-    // The iframe title is in the element's language: its catalogue, once, then again.
-    const chosen = supported(choice.lang);
-    if (chosen) void loadLanguage(chosen).then(() => sync());
+    syncInItsLanguage();
   });
   form.digits.addEventListener('change', () => {
     choice.digits = form.digits.value ? Number(form.digits.value) : null;

@@ -97,16 +97,18 @@ export async function loadLocale(asked: Lang, decimal: string | null | undefined
   return localeOf(asked, decimal);
 }
 
+/** The name of the language `code` in the language `inLang` ("German", "Deutsch"); the code alone without Intl. */
+export function languageName(code: string, inLang: string): string {
+  try {
+    return new Intl.DisplayNames([inLang], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** '' normally; when the language asked for could not be loaded, a sentence saying so. */
 export function unavailableText(loc: Locale): string {
-  if (!loc.unavailable) return '';
-  let language: string = loc.unavailable;
-  try {
-    language = new Intl.DisplayNames([loc.lang], { type: 'language' }).of(loc.unavailable) ?? language;
-  } catch {
-    // no Intl.DisplayNames: the language's code
-  }
-  return loc.t('app.languageUnavailable', { language });
+  return loc.unavailable ? loc.t('app.languageUnavailable', { language: languageName(loc.unavailable, loc.lang) }) : '';
 }
 
 export const ENGLISH: Locale = localeOf('en', null);
