@@ -6,7 +6,7 @@
 // warm navigation to ready. Beside them, TensorFlow Playground's figures as quoted in issue 16.
 //
 //   npm run build && node bench/train-page.mjs [--seconds 6] [--json out.json]
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -38,14 +38,26 @@ const quantile = (xs, q) => {
 const median = (xs) => quantile(xs, 0.5);
 const gz = (text) => gzipSync(text, { level: 9 }).length;
 
-/** Gzipped parts of the one-tag script: the inlined engine, the KaTeX fonts, the rest. */
+const FONT = /data:font\/woff2;base64,[A-Za-z0-9+/=]+/g;
+
+/**
+ * Gzipped parts of the one-tag script (the inlined engine, any inlined fonts, the rest) and the
+ * gzipped size of each sibling chunk (backprop-explorer-NAME.js), with the fonts inside it.
+ */
 export function bundleParts(file = path.join(dist, 'backprop-explorer.js')) {
   const s = readFileSync(file, 'utf8');
   const wasm = /data:application\/octet-stream;base64,[A-Za-z0-9+/=]+/.exec(s)?.[0] ?? '';
-  const fonts = (s.match(/data:font\/woff2;base64,[A-Za-z0-9+/=]+/g) ?? []).join('');
+  const fonts = (s.match(FONT) ?? []).join('');
   let rest = s.replace(wasm, '');
-  for (const f of s.match(/data:font\/woff2;base64,[A-Za-z0-9+/=]+/g) ?? []) rest = rest.replace(f, '');
-  return { total: gz(s), engine: gz(wasm), fonts: gz(fonts), codeAndStyles: gz(rest) };
+  for (const f of s.match(FONT) ?? []) rest = rest.replace(f, '');
+  const chunks = {};
+  for (const name of readdirSync(path.dirname(file))) {
+    const m = /^backprop-explorer-([a-z]+)\.js$/.exec(name);
+    if (!m) continue;
+    const c = readFileSync(path.join(path.dirname(file), name), 'utf8');
+    chunks[m[1]] = { total: gz(c), fonts: gz((c.match(FONT) ?? []).join('')) };
+  }
+  return { total: gz(s), engine: gz(wasm), fonts: gz(fonts), codeAndStyles: gz(rest), chunks };
 }
 
 async function playFor(page, origin, net) {
@@ -143,7 +155,9 @@ function print(out) {
   }
   L.push('');
   const s = out.sizes;
-  L.push(`One-tag script dist/backprop-explorer.js, gzip -9: ${kb(s.total)} (${s.total} bytes): engine ${kb(s.engine)}, KaTeX fonts ${kb(s.fonts)}, code, styles and glue ${kb(s.codeAndStyles)}.`);
+  L.push(`One-tag script dist/backprop-explorer.js, gzip -9: ${kb(s.total)} (${s.total} bytes): engine ${kb(s.engine)}, fonts ${kb(s.fonts)}, code, styles and glue ${kb(s.codeAndStyles)}.`);
+  const chunks = Object.entries(s.chunks).map(([n, c]) => `${n} ${kb(c.total)}${c.fonts > 20 ? ` (fonts ${kb(c.fonts)})` : ''}`);
+  L.push(`Its sibling chunks, loaded when first needed, gzip -9: ${chunks.join(', ')}.`);
   L.push(`Warm navigation to ready (reloads of dist/index.html): median ${f(out.navigation.medianMs)} ms (${out.navigation.ms.map((x) => f(x, 0)).join(', ')}).`);
   if (out.errors.length) L.push(`Page errors: ${out.errors.join('; ')}`);
   console.log(L.join('\n'));

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from './browser.mjs';
@@ -41,7 +41,8 @@ before(async () => {
   writeFileSync(path.join(dir, 'docs/index.md'), '# Neural networks\n\nThe course notes.\n');
   writeFileSync(path.join(dir, 'docs/backprop.md'), PAGE_MD);
   writeFileSync(path.join(dir, 'docs/exercises.md'), '# Exercises\n');
-  cpSync(path.join(distDir, 'backprop-explorer.js'), path.join(dir, 'docs/backprop-explorer.js'));
+  // The script and its sibling files (the equations' backprop-explorer-math.js among them).
+  for (const f of readdirSync(distDir).filter((n) => /^backprop-explorer(-[a-z]+)?\.js$/.test(n))) cpSync(path.join(distDir, f), path.join(dir, 'docs', f));
   execFileSync('mkdocs', ['build', '--quiet', '--site-dir', path.join(dir, 'site')], { cwd: dir, stdio: 'pipe' });
   server = await startServer(path.join(dir, 'site')); // serves folder/ as folder/index.html, like any web host
   b = await openBrowser({ viewport: { width: 1440, height: 900 }, isForeign: outside(server.origin) });

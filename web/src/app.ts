@@ -20,6 +20,7 @@ import { translatePage } from './i18n/static-page';
 import { installOfflineDownload } from './offline/download';
 import { trainSettingsFromUrl, writeTrainUrl } from './train-url';
 import { updateState } from './url-state';
+import { loadMath, mathUnavailableText } from './katex-html';
 
 type Mode = 'step' | 'train' | 'circuit';
 
@@ -54,16 +55,19 @@ export async function startApp(): Promise<void> {
   const notice = tooLong === null ? null : linkTooLongMessage(t, tooLong);
   installPageTheme(params, document.getElementById('theme-select') as HTMLSelectElement | null);
   const live = byId<HTMLElement>('live-region');
+  // The step-through view (on screen at start) writes equations: KaTeX's chunk, beside the engine.
+  const math = loadMath();
 
   let engine: Engine;
   try {
     engine = await loadEngine();
+    await math; // false when it cannot load: the equations come as TeX, and the status says why
   } catch (err) {
     status.textContent = t('app.loadFailed', { message: (err as Error).message });
     status.classList.add('error');
     return;
   }
-  const said = [notice ?? '', unavailableText(locale)].filter(Boolean).join(' ');
+  const said = [notice ?? '', unavailableText(locale), mathUnavailableText(t)].filter(Boolean).join(' ');
   status.textContent = said;
   status.hidden = !said;
 

@@ -6,7 +6,6 @@
 // Under the dev server the same file is a module entry (embed.html, gallery.html).
 import { startApp } from '../app';
 import { defineElement } from './element';
-import { registerKatexFonts } from './fonts';
 import { startFrame } from './frame';
 import { startCustomize } from '../customize/page';
 import { adopt, documentSheets } from './styles';
@@ -20,7 +19,6 @@ function whenParsed(fn: () => void): void {
 
 if (script?.hasAttribute('data-bpx-app')) {
   defineElement();
-  registerKatexFonts();
   adopt(document, documentSheets());
   whenParsed(() => void startApp());
 } else if (script?.hasAttribute('data-bpx-customize')) {

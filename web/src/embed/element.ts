@@ -13,7 +13,7 @@ import type { CircuitView } from '../circuit/index';
 import { loadCircuitView, loadTrainView } from '../lazy-views';
 import { keepsKey } from '../keys';
 import { writeTrainUrl } from '../train-url';
-import { registerKatexFonts } from './fonts';
+import { loadMath, mathUnavailableText } from '../katex-html';
 import { ATTRIBUTES, TRAIN_ATTRIBUTES, readOptions, type EmbedOptions, type Mode } from './options';
 import { ElementEngine } from './element-engine';
 import { elementSpec } from './element-spec';
@@ -121,7 +121,6 @@ export class BackpropExplorerElement extends HTMLElement {
   connectedCallback(): void {
     if (!this.#started) {
       this.#started = true;
-      registerKatexFonts();
       void this.#load();
       return;
     }
@@ -266,6 +265,8 @@ export class BackpropExplorerElement extends HTMLElement {
     const generation = ++this.#generation;
     const o = this.#options();
     this.#setState('loading');
+    // The step-through and practice views write equations: KaTeX's chunk, once, beside the engine.
+    const math = o.mode === 'step' && this.getAttribute('mode') !== 'circuit' ? loadMath() : null;
     const loc = await elementLocale(this); // German: its chunk, once
     if (generation !== this.#generation) return;
     this.#applyLook(o);
@@ -285,6 +286,8 @@ export class BackpropExplorerElement extends HTMLElement {
       const spec = await elementSpec(o, this.getAttribute('src-origins'), engine, loc);
       if (generation !== this.#generation) return;
       const train = o.mode === 'train' ? await loadTrainView() : null; // its own chunk
+      if (generation !== this.#generation) return;
+      await math; // false when it cannot load: the equations come as TeX, and the status says why
       if (generation !== this.#generation) return;
       if (train) this.#showTrain(engine, spec, o, loc, train.mountTrainView);
       else this.#showStep(engine, spec, o, loc);
@@ -326,7 +329,7 @@ export class BackpropExplorerElement extends HTMLElement {
     const resumed = this.#resume !== null;
     this.#resume = null;
     const kept = resumed ? resumedText(loc, this.#mode === 'step' ? this.#explorer?.session.state() ?? null : null) : '';
-    return [kept, unavailableText(loc)].filter(Boolean).join(' ');
+    return [kept, unavailableText(loc), mathUnavailableText(loc.t)].filter(Boolean).join(' ');
   }
 
   #dropTrain(): void {

@@ -2,8 +2,9 @@
 // of every <backprop-explorer> (one set of CSSStyleSheet objects shared by all of them) and for
 // the document of the full page. Constructable sheets need no <style> element or style
 // attribute, so they apply under `style-src 'self'`, and they need no separate file, so they
-// work from file://.
-import katexCss from 'katex/dist/katex.min.css?inline';
+// work from file://. KaTeX's rules come with KaTeX (its own chunk, web/src/math/index.ts): each
+// set holds an empty sheet in their place, filled when the chunk arrives (fillMathSheets), so
+// they keep their place in the cascade, before the app's rules that refine them.
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
 import appCss from '../styles/app.css?inline';
 import trainCss from '../train/train.css?inline';
@@ -13,7 +14,7 @@ import codeCss from '../code/code.css?inline';
 import baseCss from './embed-base.css?inline';
 import embedCss from './embed.css?inline';
 
-/** @font-face rules are ignored in shadow roots; fonts are registered by fonts.ts instead. */
+/** @font-face rules are ignored in shadow roots; fonts are registered by math/fonts.ts instead. */
 const FONT_FACE = /@font-face\s*\{[^}]*\}/g;
 
 /**
@@ -39,17 +40,32 @@ function sheet(css: string): CSSStyleSheet {
 
 let shadow: CSSStyleSheet[] | null = null;
 let page: CSSStyleSheet[] | null = null;
+// KaTeX's place in each set; empty until fillMathSheets().
+let mathShadow: CSSStyleSheet | null = null;
+let mathPage: CSSStyleSheet | null = null;
+let mathCss = '';
+
+const VIEW_CSS = [uplotCss, appCss, trainCss, networkOutputCss, weightEditCss, codeCss];
 
 /** Sheets for a <backprop-explorer> shadow root (created once, shared). */
 export function shadowSheets(): CSSStyleSheet[] {
-  shadow ??= [baseCss, katexCss, uplotCss, appCss, trainCss, networkOutputCss, weightEditCss, codeCss].map((css) => sheet(forShadow(css))).concat(sheet(embedCss));
+  mathShadow ??= sheet(forShadow(mathCss));
+  shadow ??= [sheet(forShadow(baseCss)), mathShadow, ...VIEW_CSS.map((css) => sheet(forShadow(css))), sheet(embedCss)];
   return shadow;
 }
 
 /** Sheets for the full page (dist/index.html): the same rules, unchanged but for @font-face. */
 export function documentSheets(): CSSStyleSheet[] {
-  page ??= [katexCss, uplotCss, appCss, trainCss, networkOutputCss, weightEditCss, codeCss].map((css) => sheet(css.replace(FONT_FACE, '')));
+  mathPage ??= sheet(mathCss.replace(FONT_FACE, ''));
+  page ??= [mathPage, ...VIEW_CSS.map((css) => sheet(css.replace(FONT_FACE, '')))];
   return page;
+}
+
+/** Puts KaTeX's rules into their place in every set of sheets (made already or later). */
+export function fillMathSheets(css: string): void {
+  mathCss = css;
+  mathShadow?.replaceSync(forShadow(css));
+  mathPage?.replaceSync(css.replace(FONT_FACE, ''));
 }
 
 /** Adds sheets to a document or shadow root, keeping the ones it has. */

@@ -274,6 +274,7 @@ const ui: Record<Exclude<UiKey, keyof typeof enViews>, string> = {
   'math.again': 'Die nächste Phase rechnet den Vorwärtsdurchlauf erneut mit den neuen Parametern.',
   'math.update': 'Aktualisierung',
   'math.label': 'Gleichungen: {phase}',
+  'math.loadFailed': 'Die Gleichungen stehen als TeX da: Ihre Datei backprop-explorer-math.js wurde nicht geladen (legen Sie sie neben backprop-explorer.js).',
 };
 
 export const de: Record<Key, string> = { ...ui, ...deViews, ...deTrain, ...dePresets, ...deCustomize };

@@ -289,6 +289,7 @@ const ui = {
   'math.again': 'The next phase runs the forward pass again with the new parameters.',
   'math.update': 'Update',
   'math.label': 'Equations: {phase}',
+  'math.loadFailed': 'The equations are shown as TeX: their file backprop-explorer-math.js did not load (keep it beside backprop-explorer.js).',
 
   ...enViews,
 };

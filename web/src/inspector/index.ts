@@ -12,6 +12,7 @@ import { markOverflow } from '../explorer/overflow';
 import { createZoom } from '../explorer/zoom';
 import { h, select, svg as svgNode } from '../dom';
 import { catalog } from '../catalog';
+import { loadMath, mathLoaded, mathUnavailableText } from '../katex-html';
 
 export type { InspectorPhase } from './phase-view';
 
@@ -59,7 +60,9 @@ function gatesLabel(activation: string, t: T): string {
 
 /**
  * Opens the inspector for unit `unit` (0-based) of layer `layer` (1-based) and training
- * example `example` (0-based) of `session`, in a modal dialog appended to `host`.
+ * example `example` (0-based) of `session`, in a modal dialog appended to `host`. Its chain is
+ * written in KaTeX: the first inspector of a training view opens once KaTeX's chunk is loaded
+ * (or could not be: then the chain shows its TeX and says why).
  */
 export function openInspector(
   host: HTMLElement,
@@ -68,6 +71,19 @@ export function openInspector(
   unit: number,
   example: number,
   options: InspectorOptions = {},
+): void {
+  if (mathLoaded()) showInspector(host, session, layer, unit, example, options);
+  // The view may have gone (and its session with it) while the chunk loaded.
+  else void loadMath().then(() => host.isConnected && showInspector(host, session, layer, unit, example, options));
+}
+
+function showInspector(
+  host: HTMLElement,
+  session: Session,
+  layer: number,
+  unit: number,
+  example: number,
+  options: InspectorOptions,
 ): void {
   const dlg = ensureDialog(host);
   const locale = options.locale ?? ENGLISH;
@@ -163,6 +179,8 @@ export function openInspector(
     renderChain(chainHost, chainGraph, {
       activation, loss: String(spec.loss), isOutput, layer, L, batch: state.batchSize, digits: getDigits(), known, t,
     });
+    const noMath = mathUnavailableText(t);
+    if (noMath) chain.append(h('p', { class: 'muted' }, noMath));
     body.append(graphFig, chain);
     dlg.append(head);
     if (options.note) {
