@@ -7,7 +7,7 @@
 //   node bench/run.mjs [--rounds 7] [--only 1,2,5] [--contenders native,wasm] [--no-page] [--quick]
 //
 // Writes bench/results/latest.md (table, machine, date) and latest.json (every sample).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +61,10 @@ async function main() {
   for (const k of ['log', 'warn']) {
     const real = console[k];
     console[k] = (...a) => (String(a[0]).includes('tfjs-node') ? undefined : real(...a));
+  }
+  if (!existsSync(path.join(here, 'node_modules/@tensorflow/tfjs'))) {
+    console.error('bench/run.mjs needs the benchmark\'s own dependencies: run `npm ci --prefix bench` first (or `bash scripts/bench.sh`, which does).');
+    process.exit(1);
   }
   const tf = await import('@tensorflow/tfjs');
   const tfw = await import('@tensorflow/tfjs-backend-wasm');

@@ -84,24 +84,31 @@ test('without the equations file the views show the TeX and say why', async () =
     assert.match(await status.textContent(), /equations are shown as TeX: their file backprop-explorer-math\.js did not load/);
     const source = app.page.locator('#view-step .math .tex-source').first();
     await source.waitFor();
+    assert.match(await app.page.locator('#view-step .math .tex-missing').textContent(), /equations are shown as TeX/, 'said in the panel too');
     assert.match(await source.textContent(), /Z\^\{\[l\]\} = W\^\{\[l\]\} A\^\{\[l-1\]\} \+ b\^\{\[l\]\}/);
     // The view still steps: the first forward phase's equations, as TeX.
     await next.click();
     await app.page.locator('#view-step .math').getByText(/Z\^\{\[1\]\}/).first().waitFor();
     assert.equal(await app.page.locator('#view-step .math .katex').count(), 0);
+    await app.screenshot('math-fallback-1440');
 
-    await app.page.goto(app.url('embed.html?lang=de'));
+    await app.page.setViewportSize({ width: 390, height: 844 });
+    await app.page.goto(app.url('embed.html?lang=de&theme=dark'));
     await elementReady();
     const el = app.page.locator('backprop-explorer');
     await el.getByRole('button', { name: 'Nächste Phase', exact: true }).waitFor();
     assert.match(await el.getByRole('status').first().textContent(), /Die Gleichungen stehen als TeX da/);
     assert.ok(await el.locator('.math .tex-source').count() > 0, 'the TeX as text');
+    await el.getByRole('tab', { name: 'Formeln' }).click();
+    await el.locator('.math .tex-source').first().waitFor();
+    await app.screenshot('math-fallback-de-390-dark');
     assert.deepEqual(errors, [], 'no page error');
   } finally {
     app.page.off('pageerror', onError);
     await app.page.unroute(CHUNK);
   }
   // The file back: a new page load typesets again.
+  await app.page.setViewportSize({ width: 1440, height: 900 });
   requested.length = 0;
   await app.load('');
   await app.page.locator('#view-step .math .katex').first().waitFor();

@@ -1,7 +1,7 @@
 // The math panel: for the current phase, the vectorised equation with shapes, the same with
 // the engine's numbers substituted, and the engine's result. The backward phase is drawn as a
 // box: what enters (dA[l]), what is computed inside (dZ[l]), what leaves (dW, db, dA[l−1]).
-import { applyTexStyles, texHtml } from '../katex-html';
+import { applyTexStyles, mathUnavailableText, texHtml } from '../katex-html';
 import { at, type Matrix } from '../engine';
 import { texNum } from '../format';
 import { catalog } from '../catalog';
@@ -191,6 +191,9 @@ export function renderMath(host: HTMLElement, s: Snapshot, c: MathContext): void
   else if (p.kind === 'loss') html = lossPhase(s, c);
   else if (p.kind === 'backward') html = backward(s, p.layer, c);
   else html = update(s, c);
+  // Without KaTeX's file the TeX stands as text: say why where the reader looks for the equations.
+  const noMath = mathUnavailableText(c.t);
+  if (noMath) html = `<p class="math-note tex-missing">${noMath}</p>${html}`;
   host.innerHTML = html;
   applyTexStyles(host);
   host.setAttribute('aria-label', c.t('math.label', { phase: phaseTitle(p, c.t) }));
