@@ -8,6 +8,13 @@ import assert from 'node:assert/strict';
 import { launchBrowser, repoRoot, watchPage, screenshot } from './browser.mjs';
 
 export const distDir = path.join(repoRoot, 'dist');
+
+/** Copies the one-tag script and its sibling files (equations, views, German texts) into `dir`, as a host would. */
+export function copyScriptFiles(dir) {
+  for (const f of fs.readdirSync(distDir).filter((n) => /^backprop-explorer(-[a-z]+)?\.js$/.test(n))) {
+    fs.cpSync(path.join(distDir, f), path.join(dir, f));
+  }
+}
 export { repoRoot, screenshot };
 
 export const STRICT_CSP = "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";

@@ -6,11 +6,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from './browser.mjs';
-import { distDir, fullStepSeed002, openBrowser, outside, repoRoot } from './embed-support.mjs';
+import { copyScriptFiles, fullStepSeed002, openBrowser, outside, repoRoot } from './embed-support.mjs';
 
 // docs/embedding.md, "MkDocs": mkdocs.yml and the Markdown page.
 const MKDOCS_YML = `site_name: Neural networks
@@ -41,8 +41,7 @@ before(async () => {
   writeFileSync(path.join(dir, 'docs/index.md'), '# Neural networks\n\nThe course notes.\n');
   writeFileSync(path.join(dir, 'docs/backprop.md'), PAGE_MD);
   writeFileSync(path.join(dir, 'docs/exercises.md'), '# Exercises\n');
-  // The script and its sibling files (the equations' backprop-explorer-math.js among them).
-  for (const f of readdirSync(distDir).filter((n) => /^backprop-explorer(-[a-z]+)?\.js$/.test(n))) cpSync(path.join(distDir, f), path.join(dir, 'docs', f));
+  copyScriptFiles(path.join(dir, 'docs')); // the script and its sibling files (the equations' backprop-explorer-math.js among them)
   execFileSync('mkdocs', ['build', '--quiet', '--site-dir', path.join(dir, 'site')], { cwd: dir, stdio: 'pipe' });
   server = await startServer(path.join(dir, 'site')); // serves folder/ as folder/index.html, like any web host
   b = await openBrowser({ viewport: { width: 1440, height: 900 }, isForeign: outside(server.origin) });

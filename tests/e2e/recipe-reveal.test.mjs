@@ -4,10 +4,10 @@
 // does not have the focus, and step the explorer (not the deck) while it has.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { close, distDir, openBrowser, outside, repoRoot, seed002, serve } from './embed-support.mjs';
+import { close, copyScriptFiles, openBrowser, outside, repoRoot, seed002, serve } from './embed-support.mjs';
 
 // The deck of docs/embedding.md ("A reveal.js deck"), as it is written there.
 const DECK = `<!doctype html>
@@ -37,8 +37,7 @@ before(async () => {
   cpSync(path.join(reveal, 'reveal.js'), path.join(dir, 'reveal/reveal.js'));
   cpSync(path.join(reveal, 'reveal.css'), path.join(dir, 'reveal/reveal.css'));
   cpSync(path.join(reveal, 'theme'), path.join(dir, 'reveal/theme'), { recursive: true });
-  // The script and its sibling files (the equations' backprop-explorer-math.js among them).
-  for (const f of readdirSync(distDir).filter((n) => /^backprop-explorer(-[a-z]+)?\.js$/.test(n))) cpSync(path.join(distDir, f), path.join(dir, f));
+  copyScriptFiles(dir); // the script and its sibling files (the equations' backprop-explorer-math.js among them)
   writeFileSync(path.join(dir, 'index.html'), DECK);
   server = await serve(dir);
   b = await openBrowser({ viewport: { width: 1280, height: 800 }, isForeign: outside(server.origin) });
