@@ -13,8 +13,11 @@
 // Without a <script> tag (the file bundled into another app through npm), no sibling can
 // be found: that build is backprop-explorer.element.js with every chunk inside.
 import { gzipSync } from 'node:zlib';
+import { LICENSE_FILE } from './vite.licenses.js';
 
 export const CHUNK_PREFIX = 'backprop-explorer-';
+// Every file says where the licences of the code bundled in it are (the minifier drops theirs).
+export const BANNER = `/*! Backprop Explorer. The bundled libraries' licences: ${LICENSE_FILE} */\n`;
 // Every loader on the page (two copies of the script have two) sees every chunk file.
 const LOADER_GLOBAL = '__backpropExplorerLoaders';
 // What Rolldown's CommonJS output makes of `import('./x')` (minified or not).
@@ -79,12 +82,12 @@ export function classicChunks(entryName) {
       for (const name of initial) for (const dep of bundle[name].imports) initial.add(dep);
       const factory = (c) => `function(require,exports,module){${rewriteDynamic(c.code, fail, c.fileName)}\n}`;
       const parts = [...initial].filter((n) => n !== entry.fileName).map((n) => `L.define(${JSON.stringify(n)},[],${factory(bundle[n])});`);
-      entry.code = `(function(){"use strict";${LOADER}\n${parts.join('\n')}\nL.define(${JSON.stringify(entry.fileName)},[],${factory(entry)});L.req(${JSON.stringify(entry.fileName)})})();\n`;
+      entry.code = `${BANNER}(function(){"use strict";${LOADER}\n${parts.join('\n')}\nL.define(${JSON.stringify(entry.fileName)},[],${factory(entry)});L.req(${JSON.stringify(entry.fileName)})})();\n`;
       for (const n of initial) if (n !== entry.fileName) delete bundle[n];
       for (const c of chunks) {
         if (initial.has(c.fileName)) continue;
         const deps = staticDeps(c.code).filter((d) => !initial.has(d));
-        c.code = `(function(f){${LOADER_GLOBAL}.forEach(function(define){define(${JSON.stringify(c.fileName)},${JSON.stringify(deps)},f)})})(${factory(c)});\n`;
+        c.code = `${BANNER}(function(f){${LOADER_GLOBAL}.forEach(function(define){define(${JSON.stringify(c.fileName)},${JSON.stringify(deps)},f)})})(${factory(c)});\n`;
       }
       const sizes = chunks.filter((c) => bundle[c.fileName]).map((c) => `${c.fileName} ${gzipSync(c.code, { level: 9 }).length} B gzipped`);
       this.info?.(sizes.join(', '));

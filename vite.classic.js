@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { chunkOutput, classicChunks } from './vite.chunks.js';
+import { BANNER, chunkOutput, classicChunks } from './vite.chunks.js';
 import { katexFontSubsets } from './vite.fonts.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -18,6 +18,7 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 export const BUNDLE = 'backprop-explorer.js';
 /** The same script with the lazy views inside, for bundlers (`import 'backprop-explorer/element'`). */
 import { OFFLINE_BUNDLE } from './web/src/offline/standalone-html.js';
+import { LICENSE_FILE, engineLicenses } from './vite.licenses.js';
 export const ELEMENT_BUNDLE = OFFLINE_BUNDLE;
 const PAGES = ['index.html', 'embed.html', 'gallery.html', 'customize.html'];
 /** Each page's dev-server module entry, and the attribute that tells the bundle which page it is. */
@@ -143,7 +144,7 @@ export function classicConfig(mode = 'production') {
     base: './',
     publicDir: false,
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [katexFontSubsets(), classicModules(), ...(element ? [] : [classicPages(), classicChunks(BUNDLE)])],
+    plugins: [katexFontSubsets(), classicModules(), ...(element ? [] : [classicPages(), classicChunks(BUNDLE), engineLicenses()])],
     build: {
       outDir: here('./dist'),
       emptyOutDir: !element,
@@ -151,13 +152,15 @@ export function classicConfig(mode = 'production') {
       sourcemap: false,
       minify: true,
       chunkSizeWarningLimit: 2000,
+      // The bundled packages' licences (the minifier drops their comments); vite.licenses.js adds the engine's.
+      license: element ? false : { fileName: LICENSE_FILE },
       lib: {
         entry: here('./web/src/embed/bundle.ts'),
         formats: [element ? 'iife' : 'cjs'],
         name: 'BackpropExplorer',
         fileName: () => (element ? ELEMENT_BUNDLE : BUNDLE),
       },
-      rollupOptions: { output: element ? { inlineDynamicImports: true } : chunkOutput() },
+      rollupOptions: { output: element ? { inlineDynamicImports: true, postBanner: BANNER.trimEnd() } : chunkOutput() },
     },
   };
 }

@@ -68,7 +68,7 @@ test('npm pack, then npm install --offline of the tarball into an empty project'
   const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'));
   assert.ok(tarball, 'npm pack wrote a tarball');
   const listing = run('tar', ['-tzf', path.join(work, tarball)], work).split('\n');
-  for (const f of ['bindings/wasm/index.js', 'bindings/wasm/engine.js', 'bindings/wasm/dist/bpx_wasm.wasm', 'bindings/wasm/dist/bpx_wasm.mjs', 'bindings/wasm/dist/bpx_wasm_single.js', 'dist/backprop-explorer.js', 'dist/backprop-explorer.d.ts', 'docs/embedding.md']) {
+  for (const f of ['bindings/wasm/index.js', 'bindings/wasm/engine.js', 'bindings/wasm/dist/bpx_wasm.wasm', 'bindings/wasm/dist/bpx_wasm.mjs', 'bindings/wasm/dist/bpx_wasm_single.js', 'dist/backprop-explorer.js', 'dist/backprop-explorer.d.ts', 'dist/THIRD-PARTY-LICENSES.md', 'docs/embedding.md']) {
     assert.ok(listing.includes(`package/${f}`), `the package holds ${f}`);
   }
   assert.ok(!listing.some((f) => f.startsWith('package/core/') || f.startsWith('package/web/') || f.startsWith('package/tests/')), 'and no sources or tests');
