@@ -37,14 +37,17 @@ export class Health {
       if (this.#listeners.delete(fn)) fn(this.lostError()); // not if unsubscribed meanwhile
     }, 0);
   }
+  // A probe that cannot run (no memory left even for it) proves nothing either way: the module
+  // is discarded too (its heap cannot shrink; a fresh one starts empty), saying so.
   check(error) {
-    let same = false;
+    let answer = null;
     try {
-      same = this.#module.normalizeSpec(PROBE_SPEC) === this.#probe;
+      answer = this.#module.normalizeSpec(PROBE_SPEC);
     } catch {
-      same = false;
+      answer = null;
     }
-    if (!same) this.lose('the engine ran out of memory and its state was damaged');
+    if (answer === null || answer.includes('OUT_OF_MEMORY')) this.lose('the engine ran out of memory, so full that it could not check its state');
+    else if (answer !== this.#probe) this.lose('the engine ran out of memory and its state was damaged');
     if (this.lost) error.message += '; the engine was discarded: load a new one (createEngine)';
   }
   lostError() {

@@ -83,12 +83,24 @@ export class Engine {
     return this.catalog().features.map((f, k) => ({ feature: f.name, values: flat.subarray(k * cells, (k + 1) * cells) }));
   }
 
+  // embind's constructor allocates before any guard of the engine's: when the heap is full its
+  // bad_alloc reaches JS as a bare WebAssembly.Exception. It is the engine's OUT_OF_MEMORY.
+  #newRaw(module) {
+    try {
+      return new module.RawSession();
+    } catch {
+      const error = new BpxError('OUT_OF_MEMORY', 'the engine ran out of memory: no room for a new session; delete other sessions or use a smaller network or data set');
+      this.#health.check(error);
+      throw error;
+    }
+  }
+
   /** A new session from a spec (object or JSON text); throws BpxError naming the field. */
   session(spec) {
     const text = specText(spec);
     const module = this.#m();
     this.#specFits(text);
-    const raw = new module.RawSession();
+    const raw = this.#newRaw(module);
     const error = raw.load(text);
     if (error) {
       raw.delete();

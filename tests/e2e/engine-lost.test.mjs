@@ -4,17 +4,17 @@
 // element, and each loads again with one fresh shared engine: a working diagram or training view
 // again, the step-through position kept, a status that says so in the element's language, and
 // the hand-derived seed 002 numbers when stepping on. The raw module comes from the documented
-// test hook window.__bpxTestModules (web/src/engine.ts).
+// test hook window.__bpxTestModules (web/src/engine.ts), damaged by tests/e2e/engine-damage.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { distDir, openBrowser, outside, seed002, serve, close } from './embed-support.mjs';
 import { catalogue } from './i18n-support.mjs';
 import { largestSpec } from './largest-network.mjs';
+import { installEngineDamage } from './engine-damage.mjs';
 
 const HOST = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Lost engine</title><link rel="icon" href="data:,"></head>
 <body>
-<script>window.__bpxTestModules = [];</script>
 <backprop-explorer id="a" preset="seed002"></backprop-explorer>
 <backprop-explorer id="b" preset="xor" mode="train"></backprop-explorer>
 <backprop-explorer id="c" preset="seed002" lang="de"></backprop-explorer>
@@ -27,6 +27,7 @@ let b;
 before(async () => {
   server = await serve(distDir, { pages: { '/lost.html': HOST } });
   b = await openBrowser({ isForeign: outside(server.origin), viewport: { width: 1000, height: 900 } });
+  await installEngineDamage(b.page);
   await b.page.goto(server.url('lost.html'));
   await b.page.waitForFunction(() => customElements.get('backprop-explorer') !== undefined);
 });
@@ -45,19 +46,8 @@ test('every element loads again with a fresh engine after the shared one is lost
     const engine = a.engine;
     const shared = els.every((el) => el.engine === engine);
     const modules = window.__bpxTestModules;
-    const raw = modules[0];
-    // Damage: every copy of the key "targets" (which the health probe's spec uses) in the module.
-    const heap = raw.HEAPU8;
-    const word = new TextEncoder().encode('targets');
-    let damaged = 0;
-    for (let i = heap.indexOf(word[0]); i >= 0 && i + word.length <= heap.length; i = heap.indexOf(word[0], i + 1)) {
-      if (word.every((byte, k) => heap[i + k] === byte)) {
-        heap[i] ^= 0x20;
-        damaged++;
-      }
-    }
-    // Memory filled to the last 64 KB, then element d asks for the largest network the engine allows.
-    for (let size = 256 << 20; size >= 64 << 10; size >>= 1) while (raw._malloc(size));
+    // The module damaged and its memory filled (engine-damage.mjs), then element d asks for the largest network the engine allows.
+    const damaged = window.__bpxDamageEngine();
     const d = els[3];
     const failed = new Promise((resolve) => d.addEventListener('error', (e) => resolve(e.detail), { once: true }));
     d.setAttribute('spec', JSON.stringify(big));

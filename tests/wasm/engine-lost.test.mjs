@@ -107,3 +107,27 @@ test('a damaged module is discarded on its next allocation failure; a fresh engi
   assert.equal(fresh.lost, false);
   assert.deepEqual(seed002(fresh), before, 'a fresh engine: the numbers of before, bit for bit');
 });
+
+test('memory full to its last bytes: a new session is OUT_OF_MEMORY, not a raw exception; the full module is discarded, a fresh one works', async () => {
+  let raw = null;
+  const engine = await createEngineWith(async (options) => (raw = await factory(options)), {
+    wasmBinary: readFileSync(`${DIST}bpx_wasm.wasm`),
+  });
+  const want = seed002ByHand();
+  for (let size = 256 << 20; size >= 16; size >>= 1) {
+    for (let p = raw._malloc(size); p; p = raw._malloc(size));
+  }
+  let failure;
+  try {
+    engine.session(SEED002);
+  } catch (e) {
+    failure = e;
+  }
+  assert.equal(failure?.name, 'BpxError', `a BpxError the page can word, not ${failure}`);
+  assert.equal(failure.code, 'OUT_OF_MEMORY', failure.message);
+  // Not even the health probe fits: the module is discarded, and says why (not "damaged").
+  assert.equal(engine.lost, true);
+  assert.throws(() => engine.session(SEED002), (e) => e.code === 'ENGINE_LOST' && /so full that it could not check its state/.test(e.message));
+  const fresh = seed002(await createEngine());
+  assert.ok(Math.abs(fresh.loss - want.loss) < 1e-15 && Math.abs(fresh.b2 - want.b2) < 1e-15, 'a fresh engine: seed 002 as by hand');
+});

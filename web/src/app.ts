@@ -15,7 +15,8 @@ import { linkTooLongMessage, readPageParams } from './page-params';
 import type { TrainViewHandle } from './train/index';
 import type { CircuitView } from './circuit/index';
 import { loadCircuitView, loadTrainView } from './lazy-views';
-import { loadLocale, resolveLang, supported, unavailableText } from './i18n/index';
+import { loadLocale, resolveLang, supported, unavailableText, type T } from './i18n/index';
+import { h } from './dom';
 import { translatePage } from './i18n/static-page';
 import { installOfflineDownload } from './offline/download';
 import { trainSettingsFromUrl, writeTrainUrl } from './train-url';
@@ -67,6 +68,7 @@ export async function startApp(): Promise<void> {
     status.classList.add('error');
     return;
   }
+  engine.onLost(() => showEngineLost(t));
   const said = [notice ?? '', unavailableText(locale), mathUnavailableText(t)].filter(Boolean).join(' ');
   status.textContent = said;
   status.hidden = !said;
@@ -142,6 +144,22 @@ export async function startApp(): Promise<void> {
   document.body.dataset.ready = 'true';
 }
 
+
+/**
+ * The engine was lost (out of memory, or a damaged module) and every view's session with it. The
+ * page's state lives in its address (url-state.ts), so a reload brings the reader back to it on a
+ * fresh engine: an alert at the top of the page says so and offers the reload (never automatic,
+ * so a state that cannot load cannot loop).
+ */
+function showEngineLost(t: T): void {
+  const main = byId<HTMLElement>('main');
+  if (main.querySelector('.engine-lost')) return;
+  const reload = h('button', { type: 'button' }, t('app.reload'));
+  reload.addEventListener('click', () => location.reload());
+  const alert = h('div', { class: 'engine-lost', role: 'alert' }, h('p', {}, t('app.engineLost')), reload);
+  main.prepend(alert);
+  reload.focus();
+}
 
 /** "Skip to content" moves the focus without writing #main over the state in the fragment. */
 function keepStateOnSkipLink(): void {

@@ -34,7 +34,7 @@ export interface Explorer {
   reset(): void;
   /** Runs forward to `step` steps and `cursor` phases (the position of a view being rebuilt). */
   runTo(step: number, cursor: number): void;
-  /** Loads a preset by id; false when there is no such preset. */
+  /** Loads a preset by id; false when there is no such preset; throws the engine's error when it cannot load it. */
   loadPreset(id: string): boolean;
   /** Loads a spec; returns the engine's message when it is invalid (nothing changes then). */
   loadSpec(spec: Spec): string | null;

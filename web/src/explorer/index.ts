@@ -2,8 +2,8 @@
 // animation, controls, math panel, numbers, notes, editor, export, narration and shortcuts.
 import type { Engine, Spec } from '../engine';
 import { fmt, getDigits, setDecimalComma, setDigits } from '../format';
-import { timing } from '../theme';
 import { Animator } from './animation';
+import { createPlayback } from './playback';
 import { Stepper, type ChangeEvent } from './controller';
 import { createControls } from './controls';
 import { renderDiagram, type DiagramRefs, type EditTarget } from './diagram';
@@ -25,7 +25,7 @@ import { renderNumbers, renderSummary } from './readouts';
 import { deferredNumbers } from './numbers-panel';
 import type { Snapshot } from './snapshot';
 import { createStructureEditor, resizeSpec } from './structure';
-import { phaseName, phaseTitle } from './phases';
+import { phaseName } from './phases';
 import { inspectorPhaseOf } from './known';
 import { openInspector } from '../inspector/index';
 import { mountPractice } from '../practice/index';
@@ -44,8 +44,6 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   let preset: Preset | null = null;
   let edited = false;
   let column = 0;
-  let playing = false;
-  let playTimer = 0;
   let refs: DiagramRefs | null = null;
   /** Significant digits of this view (several views on one page keep their own). */
   let digits = getDigits();
@@ -59,19 +57,24 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   // Layout.
   host.classList.add('explorer');
   const ui = buildSkeleton(digits, t);
-  const { presetSelect, digitsSelect, svg, summary, math, notes, numbers, numbersPanel, editError, examplePicker } = ui;
+  const { presetSelect, digitsSelect, svg, summary, math, notes, numbers, numbersPanel, editError, presetError, examplePicker } = ui;
   const controls = createControls({
     next: () => act(() => stepper.next()),
     previous: () => act(() => stepper.previous()),
     step: () => act(() => stepper.step()),
-    play: () => startPlay(),
-    pause: () => stopPlay(),
+    play: () => playback.start(),
+    pause: () => playback.stop(),
     reset: () => act(() => stepper.reset()),
     setSpeed: (s) => {
       animator.speed = s;
     },
     jump: (k) => act(() => stepper.jumpToPhase(k)),
   }, 1, t);
+  const playback = createPlayback({
+    stepper, animator, locale, announce: (text) => announce(text),
+    update: (playing) => controls.update(stepper.snapshot, { playing, canGoBack: stepper.canGoBack() }),
+  });
+  const stopPlay = () => playback.stop();
   ui.top.append(ui.settings, controls.element);
   const zoom = createZoom(ui.viewport, svg, t);
   ui.figure.prepend(zoom.element);
@@ -180,6 +183,18 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     stepper.load(p.spec);
     updateUrl();
   }
+  /** An example the reader picks: when the engine cannot load it (out of memory), the view keeps its network and says why. */
+  function tryPreset(p: Preset): void {
+    const before = { preset, edited, column };
+    try {
+      loadPreset(p);
+      presetError.textContent = '';
+    } catch (e) {
+      ({ preset, edited, column } = before);
+      presetSelect.value = preset && !edited ? preset.id : 'custom';
+      showError(presetError, e, locale);
+    }
+  }
 
   /** "Copy link": the step-through state only (the example or the edited spec). */
   function linkUrl(): string {
@@ -238,7 +253,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
       column = c;
       render(stepper.snapshot, 'jump');
     }, t);
-    controls.update(s, { playing, canGoBack: stepper.canGoBack() });
+    controls.update(s, { playing: playback.playing, canGoBack: stepper.canGoBack() });
     if (transition === 'load' || (specText.getRootNode() as Document | ShadowRoot).activeElement !== specText) {
       specText.value = JSON.stringify(stepper.spec, null, 2);
     }
@@ -266,41 +281,11 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     }
   });
 
-  function startPlay(): void {
-    if (playing) return;
-    playing = true;
-    controls.update(stepper.snapshot, { playing, canGoBack: stepper.canGoBack() });
-    announce(t('say.playing'));
-    const tick = () => {
-      if (!playing) return;
-      try {
-        stepper.next();
-      } catch (e) {
-        stopPlay();
-        announce(t('error.stopped') + errorLine(e, locale));
-        return;
-      }
-      if (stepper.snapshot.state.divergence) {
-        stopPlay();
-        return;
-      }
-      const wait = animator.reduced ? 700 : timing.playInterval / (animator.speed || 1);
-      playTimer = window.setTimeout(tick, wait);
-    };
-    tick();
-  }
 
-  function stopPlay(): void {
-    if (!playing) return;
-    playing = false;
-    clearTimeout(playTimer);
-    if (stepper.snapshot) controls.update(stepper.snapshot, { playing, canGoBack: stepper.canGoBack() });
-    announce(t('say.paused', { phase: phaseTitle(stepper.snapshot.phase, t) }));
-  }
 
   presetSelect.addEventListener('change', () => {
     const p = findPreset(presetSelect.value);
-    if (p) loadPreset(p);
+    if (p) tryPreset(p);
     else presetSelect.value = preset && !edited ? preset.id : 'custom';
   });
   digitsSelect.addEventListener('change', () => {
@@ -315,7 +300,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     next: () => act(() => stepper.next()),
     previous: () => act(() => stepper.previous()),
     step: () => act(() => stepper.step()),
-    togglePlay: () => (playing ? stopPlay() : startPlay()),
+    togglePlay: () => (playback.playing ? playback.stop() : playback.start()),
     reset: () => act(() => stepper.reset()),
     faster: () => setSpeedStep(1),
     slower: () => setSpeedStep(-1),

@@ -31,6 +31,8 @@ export interface Skeleton {
   numbers: HTMLElement;
   editPanel: HTMLElement;
   editError: HTMLElement;
+  /** Why the example picked could not be loaded (out of memory, say); empty otherwise. */
+  presetError: HTMLElement;
   exportPanel: HTMLElement;
 }
 
@@ -55,7 +57,9 @@ export function buildSkeleton(digits: number, t: T): Skeleton {
   digitsSelect.value = String(digits);
   digitsLabel.append(digitsSelect);
   const settings = el('div', 'settings');
-  settings.append(presetLabel, digitsLabel);
+  const presetError = el('p', 'preset-error');
+  presetError.setAttribute('role', 'alert');
+  settings.append(presetLabel, digitsLabel, presetError);
 
   const main = el('div', 'explorer-main');
   const diagramCol = el('div', 'diagram-col');
@@ -109,7 +113,7 @@ export function buildSkeleton(digits: number, t: T): Skeleton {
   lower.append(numbersPanel, editPanel, exportPanel);
   return {
     top, settings, presetSelect, digitsSelect, main, diagramCol, figure, viewport, svg, examplePicker, practicePanel, summary,
-    mathCol, math, lower, notesPanel, notes, numbersPanel, numbers, editPanel, editError, exportPanel,
+    mathCol, math, lower, notesPanel, notes, numbersPanel, numbers, editPanel, editError, presetError, exportPanel,
   };
 }
 

@@ -31,6 +31,8 @@ const ui: Record<Exclude<UiKey, keyof typeof enViews>, string> = {
   'app.loading': 'Die Engine wird geladen …',
   'app.languageUnavailable': 'Die Texte in {language} konnten nicht geladen werden (ihre Datei fehlt neben backprop-explorer.js): die Ansicht ist englisch.',
   'app.loadFailed': 'Die Engine konnte nicht geladen werden: {message}',
+  'app.engineLost': 'Die Engine ist ausgefallen (ihr Speicher ging aus oder wurde beschädigt), daher kann diese Seite nicht mehr rechnen. Laden Sie die Seite neu: Beispiel und Einstellungen aus ihrer Adresse kommen wieder.',
+  'app.reload': 'Seite neu laden',
 
   'help.title': 'Tastenkürzel',
   'help.focusNote': 'Kürzel wirken auf die Ansicht, die den Fokus hat, solange der Fokus nicht in einem Textfeld liegt.',

@@ -33,6 +33,8 @@ const ui = {
   'app.loading': 'Loading the engine…',
   'app.languageUnavailable': 'The texts in {language} could not be loaded (their file is missing beside backprop-explorer.js): showing English.',
   'app.loadFailed': 'The engine could not be loaded: {message}',
+  'app.engineLost': 'The engine stopped (its memory ran out or was damaged), so this page cannot compute any more. Reload the page: the example and settings in its address come back.',
+  'app.reload': 'Reload the page',
 
   // --- the keyboard help (web/src/explorer/help.ts) ---
   'help.title': 'Keyboard shortcuts',
