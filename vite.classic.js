@@ -54,7 +54,7 @@ const UNPACK_DATA_URI =
   'return wasmBinary?Promise.resolve().then(function(){return getBinary(wasmBinaryFile)}):' +
   'new Response(new (require("xz-decompress").XzReadableStream)(new Blob([intArrayFromBase64(wasmBinaryFile.slice(dataURIPrefix.length))]).stream()))' +
   '.arrayBuffer().then(function(b){return new Uint8Array(b)})';
-export const XZ_ARGS = ['--format=xz', '--check=crc32', '--lzma2=preset=9e,dict=1MiB', '--stdout', '--quiet'];
+export const XZ_ARGS = ['--format=xz', '--check=crc32', '--lzma2=preset=9e,dict=1MiB,lc=4,pb=0', '--stdout', '--quiet'];
 
 /** The module packed by xz (XZ_ARGS); fails with what to install when xz is missing. */
 export function xzPack(bytes) {
@@ -66,10 +66,10 @@ export function xzPack(bytes) {
 
 /**
  * The single-file glue as the bundle inlines it: the wasm packed by xz, read without fetch().
- * Rejects (failing the build) when a pattern it patches is missing, i.e. when the Emscripten
+ * Throws (failing the build) when a pattern it patches is missing, i.e. when the Emscripten
  * glue changed: a bundle with an unpatched glue would break under a strict CSP.
  */
-export async function patchSingleGlue(code) {
+export function patchSingleGlue(code) {
   const missing = (what, names) => {
     throw new Error(`bpx_wasm_single.js: ${what} was not found (the Emscripten glue changed): update ${names} in vite.classic.js`);
   };
@@ -106,7 +106,7 @@ function classicModules() {
     },
     async transform(code, id) {
       if (id !== SINGLE) return null;
-      return { code: await patchSingleGlue(code), map: null };
+      return { code: patchSingleGlue(code), map: null };
     },
   };
 }
