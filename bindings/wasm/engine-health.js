@@ -1,11 +1,20 @@
 // The health of one loaded module, shared by its Engine and its Sessions.
-import { BpxError } from './engine-errors.js';
+import { BpxError, ERROR_MARK, errorFrom } from './engine-errors.js';
 
 // Whether a module can still be trusted. After an allocation failure the engine answers
 // OUT_OF_MEMORY and stays usable; this checks that it really did (its static data intact:
 // a small spec still normalizes to the text it gave at start-up) and otherwise marks the
 // module lost, so that every later call throws ENGINE_LOST instead of computing garbage.
 const PROBE_SPEC = '{"layers":[1,1],"activations":["sigmoid"],"loss":"bce","data":{"inputs":[[1]],"targets":[[1]]}}';
+// The engine's own OUT_OF_MEMORY answer (a damaged module's unreadable answer is not one).
+function outOfMemory(answer) {
+  try {
+    return answer[0] === ERROR_MARK && errorFrom(answer).code === 'OUT_OF_MEMORY';
+  } catch {
+    return false;
+  }
+}
+
 export class Health {
   lost = false;
   limits = { maxSpecBytes: 0, maxTrainSteps: 0 };
@@ -44,9 +53,9 @@ export class Health {
     try {
       answer = this.#module.normalizeSpec(PROBE_SPEC);
     } catch {
-      answer = null;
+      answer = null; // not even the probe's text could be copied into the module
     }
-    if (answer === null || answer.includes('OUT_OF_MEMORY')) this.lose('the engine ran out of memory, so full that it could not check its state');
+    if (answer === null || outOfMemory(answer)) this.lose('the engine ran out of memory, so full that it could not check its state');
     else if (answer !== this.#probe) this.lose('the engine ran out of memory and its state was damaged');
     if (this.lost) error.message += '; the engine was discarded: load a new one (createEngine)';
   }

@@ -1,6 +1,13 @@
-// How the lost-engine tests break the shared engine, as a function that runs in the page
-// (installed by installEngineDamage before the page loads, called as window.__bpxDamageEngine()).
+// How the lost-engine tests break the shared engine, as functions that run in the page
+// (installed by installEngineDamage before the page loads, called as window.__bpxFillEngine(n)
+// and window.__bpxDamageEngine()).
 // The raw module comes from the documented test hook window.__bpxTestModules (web/src/engine.ts).
+
+/** In the page: fills the first raw module's memory until not even `smallest` bytes are left. */
+function fillEngine(smallest) {
+  const raw = window.__bpxTestModules[0];
+  for (let size = 256 << 20; size >= smallest; size >>= 1) while (raw._malloc(size));
+}
 
 /**
  * In the page: damages every copy of the key "targets" (which the engine's health probe's spec
@@ -19,11 +26,11 @@ function damageEngine() {
       damaged++;
     }
   }
-  for (let size = 256 << 20; size >= 64 << 10; size >>= 1) while (raw._malloc(size));
+  window.__bpxFillEngine(64 << 10);
   return damaged;
 }
 
-/** Before the page loads: the test hook's array, and window.__bpxDamageEngine(). */
+/** Before the page loads: the test hook's array, window.__bpxFillEngine(n) and window.__bpxDamageEngine(). */
 export async function installEngineDamage(page) {
-  await page.addInitScript(`window.__bpxTestModules = []; window.__bpxDamageEngine = ${damageEngine.toString()};`);
+  await page.addInitScript(`window.__bpxTestModules = []; window.__bpxFillEngine = ${fillEngine.toString()}; window.__bpxDamageEngine = ${damageEngine.toString()};`);
 }

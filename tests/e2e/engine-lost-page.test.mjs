@@ -27,10 +27,7 @@ test('an example the full engine memory cannot hold: the view keeps its network 
   await app.load('#preset=seed002');
   await app.page.getByRole('button', { name: 'Next phase', exact: true }).first().waitFor();
   // Fill the module's memory (no damage: the key names stay whole) to its last kilobyte.
-  await app.page.evaluate(() => {
-    const raw = window.__bpxTestModules[0];
-    for (let size = 256 << 20; size >= 1 << 10; size >>= 1) while (raw._malloc(size));
-  });
+  await app.page.evaluate(() => window.__bpxFillEngine(1 << 10));
   await picker().selectOption({ label: 'Three classes with softmax' });
   const message = app.page.locator('.preset-error');
   await message.waitFor();

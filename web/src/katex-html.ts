@@ -12,35 +12,28 @@
 // which a CSP does not restrict. Call it after inserting the HTML.
 import type { T } from './i18n/index';
 import { fillMathSheets } from './embed/styles';
+import { loadOnce } from './load-once';
 
 type MathModule = typeof import('./math/index');
 
 const STYLE_ATTR = / style="([^"]*)"/g;
 let math: MathModule | null = null;
-let loading: Promise<boolean> | null = null;
 let failed = false;
+const loadChunk = loadOnce(() => import('./math/index'), (m) => {
+  fillMathSheets(m.css);
+  m.registerKatexFonts();
+  math = m;
+});
 
 /**
  * Loads KaTeX (once): true when it is there. Fills the math stylesheets that every view's
  * sheets hold a place for, and registers the faces. False when its file did not load; a later
  * call tries again.
  */
-export function loadMath(): Promise<boolean> {
-  if (math) return Promise.resolve(true);
-  return (loading ??= import('./math/index').then(
-    (m) => {
-      fillMathSheets(m.css);
-      m.registerKatexFonts();
-      math = m;
-      failed = false;
-      return true;
-    },
-    () => {
-      loading = null;
-      failed = true;
-      return false;
-    },
-  ));
+export async function loadMath(): Promise<boolean> {
+  const ok = await loadChunk();
+  failed = !ok;
+  return ok;
 }
 
 /** Whether KaTeX is loaded (texHtml gives formulas, not their TeX). */

@@ -32,6 +32,9 @@ export function forShadow(css: string): string {
     .replace(/@media\s*(\([^{]*\bwidth\b[^{]*)\{/g, '@container bpx $1{');
 }
 
+/** The page's rules for the document: unchanged but for @font-face. */
+const forPage = (css: string): string => css.replace(FONT_FACE, '');
+
 function sheet(css: string): CSSStyleSheet {
   const s = new CSSStyleSheet();
   s.replaceSync(css);
@@ -56,8 +59,8 @@ export function shadowSheets(): CSSStyleSheet[] {
 
 /** Sheets for the full page (dist/index.html): the same rules, unchanged but for @font-face. */
 export function documentSheets(): CSSStyleSheet[] {
-  mathPage ??= sheet(mathCss.replace(FONT_FACE, ''));
-  page ??= [mathPage, ...VIEW_CSS.map((css) => sheet(css.replace(FONT_FACE, '')))];
+  mathPage ??= sheet(forPage(mathCss));
+  page ??= [mathPage, ...VIEW_CSS.map((css) => sheet(forPage(css)))];
   return page;
 }
 
@@ -65,7 +68,7 @@ export function documentSheets(): CSSStyleSheet[] {
 export function fillMathSheets(css: string): void {
   mathCss = css;
   mathShadow?.replaceSync(forShadow(css));
-  mathPage?.replaceSync(css.replace(FONT_FACE, ''));
+  mathPage?.replaceSync(forPage(css));
 }
 
 /** Adds sheets to a document or shadow root, keeping the ones it has. */

@@ -71,7 +71,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     jump: (k) => act(() => stepper.jumpToPhase(k)),
   }, 1, t);
   const playback = createPlayback({
-    stepper, animator, locale, announce: (text) => announce(text),
+    stepper, animator, locale, announce,
     update: (playing) => controls.update(stepper.snapshot, { playing, canGoBack: stepper.canGoBack() }),
   });
   const stopPlay = () => playback.stop();
@@ -187,8 +187,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
   function tryPreset(p: Preset): void {
     const before = { preset, edited, column };
     try {
-      loadPreset(p);
-      presetError.textContent = '';
+      loadPreset(p); // the message of an earlier failure goes with the load (render)
     } catch (e) {
       ({ preset, edited, column } = before);
       presetSelect.value = preset && !edited ? preset.id : 'custom';
@@ -259,6 +258,7 @@ export function mountExplorer(host: HTMLElement, engine: Engine, options: Explor
     }
     if (transition === 'load') {
       structure.update(stepper.spec);
+      presetError.textContent = ''; // whatever loaded it, the network shown is the one asked for
     }
     host.dataset.phase = phaseName(s.phase);
     host.dataset.step = String(s.state.step);

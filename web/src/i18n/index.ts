@@ -5,6 +5,7 @@
 // English is part of the one-tag script; every other catalogue is a chunk of its own (the build
 // writes backprop-explorer-de.js beside it), loaded once, by the first view that speaks it.
 import { en, type Key } from './en';
+import { loadOnce } from '../load-once';
 
 export type { Key } from './en';
 export type Lang = 'en' | 'de';
@@ -12,27 +13,16 @@ export const LANGS: readonly Lang[] = ['en', 'de'];
 
 type Catalogue = Record<Key, string>;
 const CATALOGUES: Partial<Record<Lang, Catalogue>> = { en };
-const LOADERS: Record<Exclude<Lang, 'en'>, () => Promise<Catalogue>> = {
-  de: () => import('./de').then((m) => m.de),
+const LOADERS: Record<Exclude<Lang, 'en'>, () => Promise<boolean>> = {
+  de: loadOnce(() => import('./de'), (m) => (CATALOGUES.de = m.de)),
 };
-const loading: Partial<Record<Lang, Promise<boolean>>> = {};
 
 /**
  * Loads `lang`'s catalogue (once): true when it is there. False when its file did not load (a
  * copy of the script without its sibling files); a later call tries again.
  */
 export function loadLanguage(lang: Lang): Promise<boolean> {
-  if (lang === 'en' || CATALOGUES[lang]) return Promise.resolve(true);
-  return (loading[lang] ??= LOADERS[lang]().then(
-    (c) => {
-      CATALOGUES[lang] = c;
-      return true;
-    },
-    () => {
-      delete loading[lang];
-      return false;
-    },
-  ));
+  return lang === 'en' ? Promise.resolve(true) : LOADERS[lang]();
 }
 
 export type Params = Record<string, string | number>;
